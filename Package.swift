@@ -1,0 +1,64 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "oicp-etl",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "oicp-etl", targets: ["oicp-etl"]),
+        .library(name: "OICP", targets: ["OICP"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // C libraries, each behind one small Swift file in `Readers`.
+        .systemLibrary(
+            name: "CLibCSV",
+            providers: [.apt(["libcsv-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+
+        // Small POSIX helpers Swift cannot call directly (renameat2).
+        .target(name: "CSystem"),
+
+        // The OICP 2.3 / 2.2 data model, validation rules and JSON encoding. Depends on nothing else.
+        .target(name: "OICP"),
+
+        // Shared vocabulary of the pipeline: source records, provenance, diagnostics.
+        .target(name: "ETLCore"),
+
+        // Readers: bytes to SourceRecords, one per format.
+        .target(name: "Readers", dependencies: ["ETLCore", "CLibCSV", "CLibXML2"]),
+
+        // The mapping language: YAML loading, compilation to a plan, evaluation.
+        .target(name: "Mapping", dependencies: ["ETLCore", "OICP", "Readers", .product(name: "Yams", package: "Yams")]),
+
+        // Output: push bundles, the run report and the rejects file.
+        .target(name: "Bundles", dependencies: ["ETLCore", "OICP", "CSystem"]),
+
+        // The pipeline that wires reader, mapper, validator and writer together.
+        .target(name: "Conversion", dependencies: ["ETLCore", "OICP", "Readers", "Mapping", "Bundles"]),
+
+        // The thin command-line tool.
+        .executableTarget(
+            name: "oicp-etl",
+            dependencies: ["Conversion", "OICP", "Mapping", "Readers", "ETLCore",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+
+        .testTarget(name: "OICPTests", dependencies: ["OICP"], resources: [.copy("Golden")]),
+        .testTarget(name: "ETLCoreTests", dependencies: ["ETLCore"]),
+        .testTarget(name: "ReadersTests", dependencies: ["Readers", "ETLCore"]),
+        .testTarget(name: "MappingTests", dependencies: ["Mapping", "OICP", "ETLCore", "Readers"]),
+        .testTarget(name: "BundlesTests", dependencies: ["Bundles", "OICP", "ETLCore"]),
+        .testTarget(name: "ConversionTests", dependencies: ["Conversion", "OICP", "ETLCore"]),
+        .testTarget(name: "oicp-etlTests", dependencies: ["oicp-etl"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

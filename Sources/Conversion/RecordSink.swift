@@ -1,0 +1,118 @@
+import Bundles
+import ETLCore
+import Mapping
+import OICP
+
+/// The end of the pipeline: validates each mapped record and writes it to its bundle or to the
+/// rejects file, keeping the counts.
+struct RecordSink {
+    let options: ConversionOptions
+    let bundles: BundleWriter
+    let rejects: RejectsWriter
+    let diagnostics: DiagnosticCollector
+    let validator: OICPValidator
+    let encoder: OICPEncoder
+    /// Whether groups are built from adjacent rows only (for the duplicate hint).
+    let adjacentGrouping: Bool
+    private var json = JSONWriter(capacity: 4096)
+    private let keyCache = OperatorKeyCache()
+
+    private(set) var written = 0
+    private(set) var rejected = 0
+    private(set) var rejectedByRule: [String: Int] = [:]
+    private(set) var reasonsByRule: [String: Int] = [:]
+    private(set) var warningsByRule: [String: Int] = [:]
+
+    struct OperatorStats {
+        var spelling: String
+        var name: String?
+        var rejected = 0
+        var ownership: OperatorOwnership
+    }
+
+    private(set) var operatorStats: [String: OperatorStats] = [:]
+    private(set) var operatorOrder: [String] = []
+
+    init(options: ConversionOptions, bundles: BundleWriter, rejects: RejectsWriter, diagnostics: DiagnosticCollector, adjacentGrouping: Bool) {
+        self.options = options
+        self.bundles = bundles
+        self.rejects = rejects
+        self.diagnostics = diagnostics
+        self.adjacentGrouping = adjacentGrouping
+        validator = OICPValidator(version: options.version)
+        encoder = OICPEncoder(version: options.version)
+    }
+
+    mutating func take(_ mapped: MappedRecord) throws {
+        var reasons: [RecordIssue] = mapped.issues.filter { $0.severity == .reject }
+        var warnings: [RecordIssue] = mapped.issues.filter { $0.severity == .warning }
+        let prepared = mapped.evse.prepared(for: options.version)
+        var operatorKey: String?
+
+        if !mapped.rejected {
+            if let id = mapped.operatorID {
+                for v in validator.validateOperator(id: id, name: mapped.operatorName) {
+                    reasons.append(RecordIssue(.reject, rule: v.rule.id, field: "operator." + (v.path == "OperatorID" ? "id" : "name"),
+                        message: v.message, value: v.value))
+                }
+                operatorKey = keyCache.key(id)
+            } else {
+                reasons.append(RecordIssue(.reject, rule: "operator.missing", field: "operator.id",
+                    message: "the record has no OperatorID (operator.id gives no value)"))
+            }
+            for v in validator.validate(prepared) {
+                let issue = RecordIssue(v.severity == .error ? .reject : .warning, rule: v.rule.id, field: v.path, message: v.message, value: v.value)
+                if v.severity == .error { reasons.append(issue) } else { warnings.append(issue) }
+            }
+        }
+        if let key = operatorKey, let id = mapped.operatorID {
+            if operatorStats[key] == nil {
+                operatorStats[key] = OperatorStats(spelling: id, name: mapped.operatorName,
+                    ownership: OperatorOwnership(operatorID: id, subOperatorIDs: options.subOperatorIDs))
+                operatorOrder.append(key)
+            }
+            // Ownership and duplicates only for records that are otherwise good, so a bad record
+            // does not block its EvseID for a later good one.
+            if reasons.isEmpty, let evseID = prepared.evseID, var v = operatorStats[key]!.ownership.check(evseID: evseID) {
+                if v.rule == .evseIDDuplicate && adjacentGrouping {
+                    v.message += " (rows of one EVSE that are not next to each other need records.group.adjacent: false)"
+                }
+                reasons.append(RecordIssue(.reject, rule: v.rule.id, field: v.path, message: v.message, value: v.value))
+            }
+        }
+        for w in warnings {
+            warningsByRule[w.rule, default: 0] += 1
+            diagnostics.emit(Diagnostic(.warning, rule: w.rule, message(w, mapped), file: mapped.provenance.file, line: mapped.provenance.line,
+                field: w.field, value: w.value, context: mapped.evse.evseID))
+        }
+        if reasons.isEmpty && !mapped.rejected {
+            json.removeAll()
+            encoder.writePrepared(prepared, into: &json)
+            try bundles.append(json.bytes, operatorID: mapped.operatorID!, operatorName: mapped.operatorName)
+            written += 1
+            return
+        }
+        if reasons.isEmpty {
+            reasons.append(RecordIssue(.reject, rule: "mapping.rejected", field: "", message: "the mapping rejected the record"))
+        }
+        rejected += 1
+        if let key = operatorKey { operatorStats[key]!.rejected += 1 }
+        rejectedByRule[reasons[0].rule, default: 0] += 1
+        for r in reasons {
+            reasonsByRule[r.rule, default: 0] += 1
+            try rejects.write(RejectsWriter.Row(file: mapped.provenance.file, line: mapped.provenance.line, evseID: mapped.evse.evseID,
+                operatorID: mapped.operatorID, rule: r.rule, field: r.field, message: r.message, value: r.value))
+            diagnostics.emit(Diagnostic(.error, rule: r.rule, message(r, mapped), file: mapped.provenance.file, line: mapped.provenance.line,
+                field: r.field, value: r.value, context: mapped.evse.evseID))
+        }
+    }
+
+    private func message(_ issue: RecordIssue, _ mapped: MappedRecord) -> String {
+        var m = ""
+        if let id = mapped.evse.evseID { m += "\(id): " }
+        if !issue.field.isEmpty && !issue.message.hasPrefix(issue.field) { m += "\(issue.field): " }
+        m += issue.message
+        if !mapped.mergedLines.isEmpty { m += " (record built from lines \(mapped.provenance.line), \(mapped.mergedLines.map(String.init).joined(separator: ", ")))" }
+        return m
+    }
+}

@@ -1,0 +1,48 @@
+/// A value of a tree-shaped source record (JSON or XML).
+public indirect enum SourceNode: Sendable, Equatable {
+    case null
+    case text(String)
+    /// A number exactly as written in the source.
+    case number(String)
+    case bool(Bool)
+    case object(SourceObject)
+    case array([SourceNode])
+
+    /// The value as text, for scalars.
+    public var scalarText: String? {
+        switch self {
+        case .text(let s), .number(let s): s
+        case .bool(let b): b ? "true" : "false"
+        default: nil
+        }
+    }
+
+    public subscript(key: String) -> SourceNode? {
+        guard case .object(let o) = self else { return nil }
+        return o[key]
+    }
+}
+
+/// The members of an object, in source order. Keys may repeat (XML elements do).
+public struct SourceObject: Sendable, Equatable {
+    public var keys: [String]
+    public var values: [SourceNode]
+    /// The line each member starts on, when the reader knows it.
+    public var line: Int?
+
+    public init(keys: [String] = [], values: [SourceNode] = [], line: Int? = nil) {
+        self.keys = keys
+        self.values = values
+        self.line = line
+    }
+
+    public subscript(key: String) -> SourceNode? {
+        guard let i = keys.firstIndex(of: key) else { return nil }
+        return values[i]
+    }
+
+    public mutating func append(_ key: String, _ value: SourceNode) {
+        keys.append(key)
+        values.append(value)
+    }
+}

@@ -1,0 +1,148 @@
+import ETLCore
+import OICP
+
+/// A compiled mapping expression: where a value comes from and the steps applied to it.
+indirect enum Expression: @unchecked Sendable {
+    case constant(Value)
+    /// A CSV column, by position (resolved against the header when the mapping is compiled).
+    case column(Int, name: String)
+    /// A path into a tree record (JSON, XML).
+    case path(SourcePath)
+    case variable(Variable)
+    case template([TemplatePart])
+    /// The first of the expressions that has a value.
+    case first([Expression])
+    /// Every expression's value, concatenated into one list.
+    case list([Expression])
+    case pipeline(Expression, [Step], onError: Step.FailurePolicy)
+
+    enum Variable: String, CaseIterable {
+        /// The record number in the file.
+        case row
+        /// The line the record starts on.
+        case line
+        /// The input file name.
+        case file
+        /// The value being transformed (in `when` conditions of a step).
+        case value
+    }
+
+    enum TemplatePart {
+        case literal(String)
+        case expression(Expression)
+    }
+
+    /// Whether the expression reads the source record (as opposed to constants only).
+    var readsSource: Bool {
+        switch self {
+        case .constant: false
+        case .column, .path: true
+        case .variable(let v): v != .value
+        case .template(let parts):
+            parts.contains { if case .expression(let e) = $0 { e.readsSource } else { false } }
+        case .first(let list), .list(let list): list.contains(where: \.readsSource)
+        case .pipeline(let source, _, _): source.readsSource
+        }
+    }
+}
+
+/// Evaluation state for one record.
+struct EvalContext {
+    let record: SourceRecord
+    let version: OICPVersion
+    let statistics: MappingStatistics
+    /// The value being transformed, for `{$value}` in step conditions.
+    var current: Value = .absent
+    var issues: [RecordIssue] = []
+    var rejected = false
+
+    init(record: SourceRecord, version: OICPVersion, statistics: MappingStatistics) {
+        self.record = record
+        self.version = version
+        self.statistics = statistics
+    }
+
+    mutating func reject(_ rule: String, field: String, _ message: String, value: String? = nil) {
+        rejected = true
+        issues.append(RecordIssue(.reject, rule: rule, field: field, message: message, value: value))
+    }
+
+    mutating func warn(_ rule: String, field: String, _ message: String, value: String? = nil) {
+        issues.append(RecordIssue(.warning, rule: rule, field: field, message: message, value: value))
+    }
+}
+
+extension Expression {
+    /// Evaluates the expression for the record in `context`. `field` names the target in messages.
+    func evaluate(_ context: inout EvalContext, field: String) -> Value {
+        switch self {
+        case .constant(let v):
+            return v
+        case .column(let index, _):
+            guard case .row(let row) = context.record.content, let text = row.text(at: index) else { return .absent }
+            return Self.cleaned(text)
+        case .path(let path):
+            return path.evaluate(context.record)
+        case .variable(let v):
+            switch v {
+            case .row: return .number(Double(context.record.provenance.recordNumber))
+            case .line: return .number(Double(context.record.provenance.line))
+            case .file: return .text(context.record.provenance.file)
+            case .value: return context.current
+            }
+        case .template(let parts):
+            var out = ""
+            for part in parts {
+                switch part {
+                case .literal(let s): out += s
+                case .expression(let e):
+                    let v = e.evaluate(&context, field: field)
+                    if v.isAbsent { return .absent }  // a template with a missing part has no value
+                    if let t = v.text {
+                        out += t
+                    } else {
+                        out += v.items.compactMap(\.text).joined(separator: ",")
+                    }
+                }
+            }
+            return out.isEmpty ? .absent : .text(out)
+        case .first(let options):
+            for option in options {
+                let v = option.evaluate(&context, field: field)
+                if !v.isAbsent { return v }
+            }
+            return .absent
+        case .list(let items):
+            var out: [Value] = []
+            for item in items { out.append(contentsOf: item.evaluate(&context, field: field).items) }
+            return out.isEmpty ? .absent : .list(out)
+        case .pipeline(let source, let steps, let onError):
+            var value = source.evaluate(&context, field: field)
+            for step in steps {
+                value = step.apply(value, &context, field: field, onError: onError)
+                if context.rejected { return .absent }
+            }
+            return value
+        }
+    }
+
+    /// Source text trimmed of surrounding white space; empty text is no value.
+    static func cleaned(_ text: String) -> Value {
+        let utf8 = text.utf8
+        guard let first = utf8.first else { return .absent }
+        if first > 0x20 && first != 0xC2 && utf8.last! > 0x20 { return .text(text) }
+        let trimmed = text.trimmingWhitespace()
+        return trimmed.isEmpty ? .absent : .text(trimmed)
+    }
+}
+
+extension StringProtocol {
+    /// Without leading and trailing white space (including no-break spaces).
+    func trimmingWhitespace() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        return String(String.UnicodeScalarView(scalars[first...last]))
+    }
+}

@@ -1,0 +1,135 @@
+import ETLCore
+import OICP
+
+/// Applies a compiled mapping to a stream of source records: selects, explodes, evaluates and
+/// groups them, and hands back finished EVSE records.
+///
+/// Groups of adjacent rows are finished as soon as the next key starts, so memory does not grow
+/// with the file; with `group.adjacent: false`, groups are held until the end.
+public final class Mapper {
+    public let mapping: CompiledMapping
+    public let version: OICPVersion
+    public let statistics = MappingStatistics()
+    public private(set) var counts = MappingCounts()
+
+    private struct Group {
+        var key: String?
+        var record: MappedRecord
+    }
+
+    private var current: Group?
+    private var held: [Group] = []
+    private var heldIndex: [String: Int] = [:]
+
+    public init(mapping: CompiledMapping, version: OICPVersion) {
+        self.mapping = mapping
+        self.version = version
+    }
+
+    /// Maps one source record; returns the records that are finished.
+    public func process(_ record: SourceRecord) -> [MappedRecord] {
+        counts.read += 1
+        if let defect = record.defect {
+            let issue = RecordIssue(.reject, rule: defect.rule ?? "input.defect", field: defect.field ?? "", message: defect.message, value: defect.value)
+            return [MappedRecord(evse: EvseDataRecord(), operatorID: nil, operatorName: nil, provenance: record.provenance, issues: [issue], rejected: true)]
+        }
+        var out: [MappedRecord] = []
+        if let select = mapping.select {
+            var ctx = EvalContext(record: record, version: version, statistics: statistics)
+            let keep = select.evaluate(&ctx, field: "records.select")
+            if ctx.rejected {
+                out.append(MappedRecord(evse: EvseDataRecord(), operatorID: nil, operatorName: nil, provenance: record.provenance,
+                    issues: ctx.issues, rejected: true))
+                return out
+            }
+            if !keep {
+                counts.excluded += 1
+                return out
+            }
+        }
+        var units = 0
+        for slot in mapping.slots {
+            if let when = slot.when {
+                var ctx = EvalContext(record: record, version: version, statistics: statistics)
+                guard when.evaluate(&ctx, field: "records.explode.when") else { continue }
+            }
+            units += 1
+            if units > 1 { counts.expanded += 1 }
+            evaluate(slot, record, into: &out)
+        }
+        if units == 0 {
+            let issue = RecordIssue(.reject, rule: "mapping.explode-empty", field: "records.explode",
+                message: "the record holds no charge point (every explode slot is empty)")
+            out.append(MappedRecord(evse: EvseDataRecord(), operatorID: nil, operatorName: nil, provenance: record.provenance,
+                issues: [issue], rejected: true))
+        }
+        return out
+    }
+
+    /// Finishes the last groups.
+    public func finish() -> [MappedRecord] {
+        var out: [MappedRecord] = []
+        if let c = current { out.append(c.record) }
+        current = nil
+        out += held.map(\.record)
+        held = []
+        heldIndex = [:]
+        return out
+    }
+
+    private func evaluate(_ slot: CompiledMapping.Slot, _ record: SourceRecord, into out: inout [MappedRecord]) {
+        var ctx = EvalContext(record: record, version: version, statistics: statistics)
+        var key: String?
+        if let k = slot.groupKey {
+            key = k.evaluate(&ctx, field: "records.group.by").text
+        }
+        // A later row of the group being built: only the fields that combine across rows.
+        if let key, mapping.grouping != nil {
+            if mapping.groupsAdjacentRowsOnly, current?.key == key {
+                mergeRow(slot, &ctx, into: &current!.record)
+                counts.merged += 1
+                return
+            }
+            if !mapping.groupsAdjacentRowsOnly, let i = heldIndex[key] {
+                mergeRow(slot, &ctx, into: &held[i].record)
+                counts.merged += 1
+                return
+            }
+        }
+        var evse = EvseDataRecord()
+        for field in slot.fields {
+            _ = field.assign(&evse, &ctx)
+        }
+        let operatorID = slot.operatorID.flatMap { Convert.text($0.evaluate(&ctx, field: "operator.id"), &ctx, "operator.id") }
+        let operatorName = slot.operatorName.flatMap { Convert.text($0.evaluate(&ctx, field: "operator.name"), &ctx, "operator.name") }
+        let mapped = MappedRecord(evse: evse, operatorID: operatorID, operatorName: operatorName, provenance: record.provenance,
+            issues: ctx.issues, rejected: ctx.rejected)
+        guard mapping.grouping != nil, let key else {
+            // Keep input order: a group being built comes first.
+            if let c = current {
+                out.append(c.record)
+                current = nil
+            }
+            out.append(mapped)
+            return
+        }
+        if mapping.groupsAdjacentRowsOnly {
+            if let c = current { out.append(c.record) }
+            current = Group(key: key, record: mapped)
+        } else {
+            heldIndex[key] = held.count
+            held.append(Group(key: key, record: mapped))
+        }
+    }
+
+    private func mergeRow(_ slot: CompiledMapping.Slot, _ ctx: inout EvalContext, into target: inout MappedRecord) {
+        var partial = EvseDataRecord()
+        for m in slot.mergeFields {
+            _ = m.field.assign(&partial, &ctx)
+            m.merge(&target.evse, partial, m.policy)
+        }
+        target.mergedLines.append(ctx.record.provenance.line)
+        target.issues += ctx.issues
+        if ctx.rejected { target.rejected = true }
+    }
+}

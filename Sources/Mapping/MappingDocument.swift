@@ -1,0 +1,196 @@
+import ETLCore
+import Foundation
+import Readers
+import Yams
+
+/// A mapping file, read and checked, before it is compiled against an input.
+///
+/// Loading checks everything that does not depend on the input file: the `version` key,
+/// unknown keys (with their line and key path), the input options, parameters and tables.
+/// Compiling (``MappingCompiler``) checks the rest once the input's columns are known, still
+/// before the first record is read.
+public struct MappingDocument: @unchecked Sendable {
+    public let file: String
+    public let name: String?
+    public let description: String?
+    public let input: InputSpec
+    public let parameters: [ParameterSpec]
+    let records: MappingNode?
+    let operatorNode: MappingNode?
+    let evse: MappingNode
+    let tables: [String: ValueTable]
+
+    /// The mapping language version this build reads.
+    public static let supportedVersion = 1
+    static let topLevelKeys = ["version", "name", "description", "input", "parameters", "records", "operator", "evse", "tables"]
+    static let maxFileBytes = 4 << 20
+    static let maxNodes = 200_000
+
+    public static func load(path: String) throws -> MappingDocument {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            throw Diagnostic.error(exists ? (isDirectory.boolValue ? "the mapping is a directory, not a file" : "cannot read the mapping file")
+                : "the mapping file does not exist", rule: "mapping.unreadable", file: path)
+        }
+        guard data.count <= maxFileBytes else {
+            throw Diagnostic.error("the mapping file is larger than \(maxFileBytes >> 20) MiB", rule: "mapping.too-large", file: path)
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw Diagnostic.error("the mapping file is not UTF-8 text", rule: "mapping.encoding", file: path)
+        }
+        return try parse(yaml: text, file: path)
+    }
+
+    public static func parse(yaml: String, file: String) throws -> MappingDocument {
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: yaml) else {
+                throw Diagnostic.error("the mapping file is empty", rule: "mapping.invalid", file: file, line: 1)
+            }
+            root = node
+        } catch let error as Diagnostic {
+            throw error
+        } catch let error as YamlError {
+            throw yamlDiagnostic(error, file: file)
+        } catch {
+            throw Diagnostic.error("not valid YAML: \(error)", rule: "mapping.yaml", file: file)
+        }
+        var budget = maxNodes
+        guard countNodes(root, budget: &budget) else {
+            throw Diagnostic.error("the mapping file expands to more than \(maxNodes) nodes (YAML aliases?)", rule: "mapping.too-large", file: file)
+        }
+        let top = MappingNode(node: root, path: "", file: file)
+        let members = try top.members(allowed: topLevelKeys)
+        guard let versionNode = top["version"] else {
+            throw Diagnostic(.error, rule: "mapping.version", "the mapping file has no 'version:' key; add 'version: 1' at the top", file: file, line: 1)
+        }
+        guard case .int(let version)? = versionNode.scalar, version == supportedVersion else {
+            throw versionNode.error("unsupported mapping version \(versionNode.shapeName); this oicp-etl reads version \(supportedVersion)",
+                rule: "mapping.version")
+        }
+        guard let evse = top["evse"] else {
+            throw Diagnostic(.error, rule: "mapping.invalid", "the mapping file has no 'evse:' section (the OICP fields to fill)", file: file, line: 1)
+        }
+        _ = members
+        return MappingDocument(
+            file: file,
+            name: try top["name"]?.string(),
+            description: try top["description"]?.string(),
+            input: try InputSpec(top["input"]),
+            parameters: try ParameterSpec.list(top["parameters"]),
+            records: top["records"],
+            operatorNode: top["operator"],
+            evse: evse,
+            tables: try TableLoader.tables(top["tables"]))
+    }
+
+    /// Counts nodes (following aliases) up to `budget`; false when there are more.
+    private static func countNodes(_ node: Node, budget: inout Int) -> Bool {
+        budget -= 1
+        if budget < 0 { return false }
+        switch node {
+        case .mapping(let m):
+            for (k, v) in m where !countNodes(k, budget: &budget) || !countNodes(v, budget: &budget) { return false }
+        case .sequence(let s):
+            for v in s where !countNodes(v, budget: &budget) { return false }
+        default: break
+        }
+        return true
+    }
+
+    private static func yamlDiagnostic(_ error: YamlError, file: String) -> Diagnostic {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            return Diagnostic(.error, rule: "mapping.yaml", "not valid YAML: \(problem)", file: file, line: mark.line, column: mark.column)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return Diagnostic(.error, rule: "mapping.yaml", "the key '\(duplicates.joined(separator: "', '"))' appears twice in one mapping",
+                file: file, line: context.mark.line, column: context.mark.column)
+        default:
+            return Diagnostic.error("not valid YAML: \(error)", rule: "mapping.yaml", file: file)
+        }
+    }
+}
+
+/// The `input:` section: which reader and how it reads.
+public struct InputSpec: Sendable {
+    public enum Format: String, Sendable, CaseIterable {
+        case csv
+        case json
+        case xml
+    }
+
+    public var format: Format = .csv
+    public var csv = CSVOptions()
+    /// The decimal separator `number: true` uses.
+    var decimal: NumberParser.DecimalSeparator = .point
+    static let keys = ["format", "delimiter", "quote", "encoding", "skip_lines", "header", "ragged", "max_field_bytes", "decimal"]
+
+    init(_ node: MappingNode?) throws {
+        guard let node else { return }
+        for (key, value) in try node.members(allowed: Self.keys) {
+            switch key {
+            case "format":
+                guard let f = Format(rawValue: try value.string().lowercased()) else {
+                    throw value.error("format must be one of \(Format.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                format = f
+            case "delimiter": csv.delimiter = try value.character()
+            case "quote": csv.quote = try value.character()
+            case "encoding":
+                let s = try value.string()
+                guard let e = TextEncoding(name: s) else {
+                    throw value.error("unknown encoding '\(s)'; use one of \(TextEncoding.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                csv.encoding = e
+            case "skip_lines":
+                csv.skipLines = try value.int()
+                guard csv.skipLines >= 0 else { throw value.error("skip_lines cannot be negative") }
+            case "header": csv.hasHeader = try value.bool()
+            case "ragged":
+                guard let p = CSVOptions.RaggedPolicy(rawValue: try value.string()) else {
+                    throw value.error("ragged must be one of \(CSVOptions.RaggedPolicy.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                csv.raggedRows = p
+            case "max_field_bytes":
+                csv.maxFieldBytes = try value.int()
+                guard csv.maxFieldBytes > 0 else { throw value.error("max_field_bytes must be positive") }
+            case "decimal":
+                guard let d = NumberParser.DecimalSeparator(rawValue: try value.string()) else {
+                    throw value.error("decimal must be '.', ',' or auto")
+                }
+                decimal = d
+            default: break
+            }
+        }
+    }
+}
+
+/// A parameter the mapping takes (`--set name=value`).
+public struct ParameterSpec: Sendable {
+    public let name: String
+    public let required: Bool
+    public let defaultValue: String?
+    public let description: String?
+    let line: Int?
+
+    static func list(_ node: MappingNode?) throws -> [ParameterSpec] {
+        guard let node else { return [] }
+        return try node.members().map { name, value in
+            if value.isScalar {
+                return ParameterSpec(name: name, required: false, defaultValue: try value.string(), description: nil, line: value.line)
+            }
+            var required = false
+            var defaultValue: String?
+            var description: String?
+            for (k, v) in try value.members(allowed: ["required", "default", "description"]) {
+                switch k {
+                case "required": required = try v.bool()
+                case "default": defaultValue = try v.string()
+                default: description = try v.string()
+                }
+            }
+            return ParameterSpec(name: name, required: required, defaultValue: defaultValue, description: description, line: value.line)
+        }
+    }
+}

@@ -1,0 +1,42 @@
+/// Counts a mapping keeps while it runs: values not found in tables, rounded numbers, dropped
+/// values. They go into `report.json`.
+public final class MappingStatistics: @unchecked Sendable {
+    /// Table name → source value → how often it was not found.
+    public private(set) var unknownValues: [String: [String: Int]] = [:]
+    /// Field → how many values were rounded.
+    public private(set) var rounded: [String: Int] = [:]
+    /// Field → a few examples of rounded values (`7.4 → 7`).
+    public private(set) var roundedExamples: [String: [String]] = [:]
+    /// Field → how many values were left out (out of range, unknown, failed to parse with `on_error: drop`).
+    public private(set) var dropped: [String: Int] = [:]
+    /// Field → how many values were truncated.
+    public private(set) var truncated: [String: Int] = [:]
+    private static let maxDistinct = 500
+
+    public init() {}
+
+    func unknown(table: String, value: String) {
+        if unknownValues[table, default: [:]][value] != nil || unknownValues[table, default: [:]].count < Self.maxDistinct {
+            unknownValues[table, default: [:]][value, default: 0] += 1
+        } else {
+            unknownValues[table, default: [:]]["(other values)", default: 0] += 1
+        }
+    }
+
+    func rounded(field: String, from: Double, to: Double) {
+        rounded[field, default: 0] += 1
+        if roundedExamples[field, default: []].count < 5 {
+            let example = "\(FixedDecimalText.of(from)) → \(FixedDecimalText.of(to))"
+            if !roundedExamples[field, default: []].contains(example) { roundedExamples[field, default: []].append(example) }
+        }
+    }
+
+    func dropped(field: String) { dropped[field, default: 0] += 1 }
+    func truncated(field: String) { truncated[field, default: 0] += 1 }
+}
+
+import OICP
+
+enum FixedDecimalText {
+    static func of(_ d: Double) -> String { FixedDecimal.shortest(d) }
+}

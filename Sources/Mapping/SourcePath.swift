@@ -1,0 +1,142 @@
+import ETLCore
+
+/// A path into a tree record: `address.city`, `connectors[0].standard`, `connectors[*].standard`,
+/// `$location.coordinates.latitude` (an enclosing object), `@id` (an XML attribute).
+struct SourcePath: Sendable, CustomStringConvertible {
+    enum Component: Sendable, Equatable {
+        case key(String)
+        case index(Int)
+        case all
+    }
+
+    /// The enclosing object the path starts from (`location` for `$location.…`), nil for the record.
+    var scope: String?
+    var components: [Component]
+    let text: String
+
+    var description: String { text }
+
+    /// Parses the path syntax; throws a message on malformed paths.
+    init(parsing text: String) throws(PathError) {
+        self.text = text
+        var rest = Substring(text)
+        if rest.hasPrefix("$") {
+            rest = rest.dropFirst()
+            let name = rest.prefix(while: { $0 != "." && $0 != "[" })
+            guard !name.isEmpty else { throw PathError(message: "'$' must be followed by a scope name such as $location") }
+            scope = String(name)
+            rest = rest.dropFirst(name.count)
+            if rest.hasPrefix(".") { rest = rest.dropFirst() }
+        }
+        var components: [Component] = []
+        var key = ""
+        var i = rest.startIndex
+        func flush() {
+            if !key.isEmpty { components.append(.key(key)) }
+            key = ""
+        }
+        while i < rest.endIndex {
+            let c = rest[i]
+            if c == "." {
+                flush()
+            } else if c == "[" {
+                flush()
+                guard let close = rest[i...].firstIndex(of: "]") else { throw PathError(message: "'[' without ']' in path '\(text)'") }
+                let inner = rest[rest.index(after: i)..<close]
+                if inner == "*" {
+                    components.append(.all)
+                } else if let n = Int(inner), n >= 0 {
+                    components.append(.index(n))
+                } else if inner.hasPrefix("\"") && inner.hasSuffix("\"") && inner.count >= 2 {
+                    components.append(.key(String(inner.dropFirst().dropLast())))
+                } else {
+                    throw PathError(message: "'[\(inner)]' in path '\(text)' must be a number, * or a quoted key")
+                }
+                i = close
+            } else {
+                key.append(c)
+            }
+            i = rest.index(after: i)
+        }
+        flush()
+        self.components = components
+        if components.isEmpty && scope == nil { throw PathError(message: "empty path") }
+    }
+
+    struct PathError: Error {
+        let message: String
+    }
+
+    func evaluate(_ record: SourceRecord) -> Value {
+        let root: SourceNode
+        if let scope {
+            guard let node = record.scopes[scope] else { return .absent }
+            root = node
+        } else {
+            switch record.content {
+            case .tree(let node): root = node
+            case .row(let row):
+                // A path over a CSV row reads the column of that name.
+                guard components.count == 1, case .key(let name) = components[0], let i = row.header.position(of: name),
+                    let text = row.text(at: i)
+                else { return .absent }
+                return Expression.cleaned(text)
+            }
+        }
+        return Self.value(of: Self.resolve(root, components[...]))
+    }
+
+    static func resolve(_ node: SourceNode, _ components: ArraySlice<Component>) -> [SourceNode] {
+        guard let first = components.first else { return [node] }
+        let rest = components.dropFirst()
+        switch first {
+        case .key(let key):
+            switch node {
+            case .object(let o):
+                // Repeated keys (XML siblings) all match.
+                var out: [SourceNode] = []
+                for (i, k) in o.keys.enumerated() where k == key { out += resolve(o.values[i], rest) }
+                return out
+            case .array(let items):
+                // A key applied to an array reaches into each item.
+                return items.flatMap { resolve($0, components) }
+            default:
+                return []
+            }
+        case .index(let n):
+            if case .array(let items) = node { return n < items.count ? resolve(items[n], rest) : [] }
+            return n == 0 ? resolve(node, rest) : []
+        case .all:
+            if case .array(let items) = node { return items.flatMap { resolve($0, rest) } }
+            return resolve(node, rest)
+        }
+    }
+
+    static func value(of nodes: [SourceNode]) -> Value {
+        switch nodes.count {
+        case 0: return .absent
+        case 1: return value(of: nodes[0])
+        default:
+            let values = nodes.map(value(of:)).filter { !$0.isAbsent }
+            return values.isEmpty ? .absent : .list(values)
+        }
+    }
+
+    static func value(of node: SourceNode) -> Value {
+        switch node {
+        case .null: return .absent
+        case .text(let s): return Expression.cleaned(s)
+        case .number(let s): return Double(s).map(Value.number) ?? .text(s)
+        case .bool(let b): return .bool(b)
+        case .array(let items):
+            let values = items.map(value(of:)).filter { !$0.isAbsent }
+            return values.isEmpty ? .absent : .list(values)
+        case .object(let o):
+            // An XML element with only text reads as that text.
+            if let i = o.keys.firstIndex(of: "#text"), o.keys.allSatisfy({ $0 == "#text" || $0.hasPrefix("@") }) {
+                return value(of: o.values[i])
+            }
+            return .absent
+        }
+    }
+}

@@ -1,0 +1,316 @@
+import Foundation
+import OICP
+
+/// One transform of a pipeline (`upper`, `split`, `table`, `number`, …), compiled.
+///
+/// Steps that work on single values (text, numbers) apply to each item of a list; `split`,
+/// `join`, `distinct`, `default`, `required` and `when` work on the whole value.
+enum Step: @unchecked Sendable {
+    case upper
+    case lower
+    case replace(NSRegularExpression, with: String)
+    case prefix(String)
+    case suffix(String)
+    case split(String)
+    case splitPattern(NSRegularExpression)
+    case join(String)
+    case table(ValueTable)
+    case number(NumberParser)
+    case multiply(Double)
+    case round(decimals: Int, mode: RoundingMode)
+    case range(min: Double?, max: Double?, outside: OutsidePolicy)
+    case when(Condition)
+    case defaultValue(Value)
+    case required(String?)
+    case distinct
+    case equals(Value)
+    case matches(NSRegularExpression)
+    case bool
+    case openingHours
+    case coordinates(CoordinateParser.Order)
+    case phone(countryCode: String?)
+    case country
+    case evseID
+    case operatorID
+    case capture(NSRegularExpression, group: String?)
+    case truncate(Int)
+    case maxLength(Int)
+    /// A pure step whose results are remembered per input text (columns repeat few values).
+    indirect case memo(Step, StepCache)
+
+    /// Whether the step always gives the same result for the same text and is worth remembering.
+    var isMemoizable: Bool {
+        switch self {
+        case .number, .openingHours, .phone, .country, .bool, .coordinates: true
+        default: false
+        }
+    }
+
+    enum OutsidePolicy: String, CaseIterable {
+        /// The value is left out (with a warning).
+        case drop
+        /// The record is rejected.
+        case reject
+        /// The value is set to the nearest bound (with a warning).
+        case clamp
+    }
+
+    /// Parse failures: reject the record (default) or drop the value with a warning.
+    enum FailurePolicy: String, CaseIterable {
+        case reject
+        case drop
+    }
+
+    func apply(_ value: Value, _ ctx: inout EvalContext, field: String, onError: FailurePolicy = .reject) -> Value {
+        switch self {
+        case .split(let separator):
+            return .list(value.items.flatMap { item -> [Value] in
+                guard let t = item.text else { return [item] }
+                return t.components(separatedBy: separator).map(Expression.cleaned).filter { !$0.isAbsent }
+            })
+        case .splitPattern(let regex):
+            return .list(value.items.flatMap { item -> [Value] in
+                guard let t = item.text else { return [item] }
+                let ns = t as NSString
+                var parts: [Value] = []
+                var start = 0
+                for m in regex.matches(in: t, range: NSRange(location: 0, length: ns.length)) {
+                    parts.append(Expression.cleaned(ns.substring(with: NSRange(location: start, length: m.range.location - start))))
+                    start = m.range.location + m.range.length
+                }
+                parts.append(Expression.cleaned(ns.substring(from: start)))
+                return parts.filter { !$0.isAbsent }
+            })
+        case .join(let separator):
+            let texts = value.items.compactMap(\.text)
+            return texts.isEmpty ? .absent : .text(texts.joined(separator: separator))
+        case .when(let condition):
+            ctx.current = value
+            return condition.evaluate(&ctx, field: field) ? value : .absent
+        case .defaultValue(let d):
+            return value.isAbsent ? d : value
+        case .required(let message):
+            if value.isAbsent { ctx.reject("mapping.required", field: field, message ?? "\(field) has no value") }
+            return value
+        case .distinct:
+            var seen: [Value] = []
+            for item in value.items where !seen.contains(item) { seen.append(item) }
+            return seen.isEmpty ? .absent : .list(seen)
+        case .memo(let inner, let cache):
+            return mapItems(value, &ctx) { item, ctx in
+                guard case .text(let t) = item, cache.enabled else { return inner.apply(item, &ctx, field: field, onError: onError) }
+                if let v = cache.get(t) { return v }
+                let before = ctx.issues.count
+                let v = inner.apply(item, &ctx, field: field, onError: onError)
+                if ctx.issues.count == before && !ctx.rejected { cache.put(t, v) }
+                return v
+            }
+        case .openingHours:
+            return mapItems(value, &ctx) { item, ctx in
+                guard let t = item.text else { return item }
+                switch OpeningHoursParser.parse(t) {
+                case .success(let hours): return .hours(hours)
+                case .failure(let f): return fail(&ctx, field, "mapping.opening-hours", "opening hours '\(t)': \(f.message)", t, onError)
+                }
+            }
+        default:
+            return mapItems(value, &ctx) { item, ctx in applyScalar(item, &ctx, field: field, onError: onError) }
+        }
+    }
+
+    private func mapItems(_ value: Value, _ ctx: inout EvalContext, _ f: (Value, inout EvalContext) -> Value) -> Value {
+        switch value {
+        case .absent: return .absent
+        case .list(let items):
+            var out: [Value] = []
+            for item in items {
+                let v = f(item, &ctx)
+                if case .list(let inner) = v { out.append(contentsOf: inner) } else if !v.isAbsent { out.append(v) }
+            }
+            return out.isEmpty ? .absent : .list(out)
+        default:
+            return f(value, &ctx)
+        }
+    }
+
+    private func fail(_ ctx: inout EvalContext, _ field: String, _ rule: String, _ message: String, _ value: String?, _ policy: FailurePolicy) -> Value {
+        switch policy {
+        case .reject: ctx.reject(rule, field: field, message, value: value)
+        case .drop:
+            ctx.warn(rule, field: field, message + "; value left out", value: value)
+            ctx.statistics.dropped(field: field)
+        }
+        return .absent
+    }
+
+    private func applyScalar(_ item: Value, _ ctx: inout EvalContext, field: String, onError: FailurePolicy) -> Value {
+        switch self {
+        case .upper: return item.text.map { .text($0.uppercased()) } ?? item
+        case .lower: return item.text.map { .text($0.lowercased()) } ?? item
+        case .replace(let regex, let template):
+            guard let t = item.text else { return item }
+            let out = regex.stringByReplacingMatches(in: t, range: NSRange(t.startIndex..., in: t), withTemplate: template)
+            return Expression.cleaned(out)
+        case .prefix(let p): return item.text.map { .text(p + $0) } ?? item
+        case .suffix(let s): return item.text.map { .text($0 + s) } ?? item
+        case .table(let table):
+            guard let t = item.text else { return item }
+            switch table.lookup(t) {
+            case .found(let values):
+                if values.isEmpty { return .absent }
+                return values.count == 1 ? .text(values[0]) : .list(values.map(Value.text))
+            case .unknown:
+                ctx.statistics.unknown(table: table.name, value: t)
+                switch table.unknown {
+                case .reject:
+                    ctx.reject("mapping.table", field: field, "'\(t)' is not in table '\(table.name)'", value: t)
+                    return .absent
+                case .drop:
+                    ctx.warn("mapping.table", field: field, "'\(t)' is not in table '\(table.name)'; value left out", value: t)
+                    ctx.statistics.dropped(field: field)
+                    return .absent
+                case .keep:
+                    return item
+                case .substitute(let values):
+                    return values.count == 1 ? .text(values[0]) : .list(values.map(Value.text))
+                }
+            }
+        case .number(let parser):
+            if case .number = item { return item }
+            guard let t = item.text else { return item }
+            switch parser.parse(t) {
+            case .success(let n): return .number(n)
+            case .failure(let f):
+                let why: String
+                switch f {
+                case .notANumber: why = "'\(t)' is not a number"
+                case .notFinite: why = "'\(t)' is not a finite number"
+                case .unknownUnit(let u): why = "'\(t)' has an unknown unit '\(u)'"
+                case .wrongQuantity(let u, let expected): why = "'\(t)' is in \(u), which cannot be converted to \(expected)"
+                }
+                return fail(&ctx, field, "mapping.number", why, t, onError)
+            }
+        case .multiply(let factor):
+            guard let n = numeric(item, &ctx, field: field, onError: onError) else { return .absent }
+            return .number(n * factor)
+        case .round(let decimals, let mode):
+            guard let n = numeric(item, &ctx, field: field, onError: onError) else { return .absent }
+            let r = mode.round(n, decimals: decimals)
+            if r != n { ctx.statistics.rounded(field: field, from: n, to: r) }
+            return .number(r)
+        case .range(let min, let max, let outside):
+            guard let n = numeric(item, &ctx, field: field, onError: onError) else { return .absent }
+            let low = min.map { n < $0 } ?? false
+            let high = max.map { n > $0 } ?? false
+            guard low || high else { return .number(n) }
+            // An explicit `drop` or `clamp` is the mapping's decision: counted, not warned about.
+            switch outside {
+            case .drop:
+                ctx.statistics.dropped(field: field)
+                return .absent
+            case .reject:
+                let text = FixedDecimal.shortest(n)
+                let bound = low ? "less than \(FixedDecimal.shortest(min!))" : "more than \(FixedDecimal.shortest(max!))"
+                ctx.reject("mapping.range", field: field, "\(text) is \(bound)", value: text)
+                return .absent
+            case .clamp:
+                ctx.statistics.dropped(field: field)
+                return .number(low ? min! : max!)
+            }
+        case .equals(let expected):
+            return .bool(Condition.compare(item, .equal, expected))
+        case .matches(let regex):
+            guard let t = item.text else { return .bool(false) }
+            return .bool(regex.firstMatch(in: t, range: NSRange(t.startIndex..., in: t)) != nil)
+        case .bool:
+            switch item {
+            case .bool: return item
+            case .number(let n): return .bool(n != 0)
+            case .text(let t):
+                let w = t.lowercased()
+                if Condition.trueWords.contains(w) { return .bool(true) }
+                if Condition.falseWords.contains(w) { return .bool(false) }
+                return fail(&ctx, field, "mapping.bool", "'\(t)' is neither true nor false", t, onError)
+            default: return item
+            }
+        case .coordinates(let order):
+            if case .coordinates = item { return item }
+            guard let t = item.text else { return item }
+            switch CoordinateParser.parse(t, order: order) {
+            case .success(let c): return .coordinates(latitude: c.latitude, longitude: c.longitude)
+            case .failure(let f): return fail(&ctx, field, "mapping.coordinates", f.message, t, onError)
+            }
+        case .phone(let cc):
+            guard let t = item.text else { return item }
+            return PhoneNumber.normalize(t, countryCode: cc).map(Value.text) ?? fail(&ctx, field, "mapping.phone", "'\(t)' has no digits", t, onError)
+        case .country:
+            guard let t = item.text else { return item }
+            if let a3 = CountryResolver.alpha3(t) { return .text(a3) }
+            return fail(&ctx, field, "mapping.country", "'\(t)' is not a country name or ISO 3166 code", t, onError)
+        case .evseID:
+            return item.text.map { .text(EvseIDNormalizer.normalize($0)) } ?? item
+        case .operatorID:
+            return item.text.map { .text(EvseIDNormalizer.normalizeOperator($0)) } ?? item
+        case .capture(let regex, let group):
+            guard let t = item.text else { return item }
+            guard let m = regex.firstMatch(in: t, range: NSRange(t.startIndex..., in: t)) else { return .absent }
+            let range = group.map { m.range(withName: $0) } ?? (m.numberOfRanges > 1 ? m.range(at: 1) : m.range)
+            guard range.location != NSNotFound, let r = Range(range, in: t) else { return .absent }
+            return Expression.cleaned(String(t[r]))
+        case .truncate(let limit):
+            guard let t = item.text, t.count > limit else { return item }
+            ctx.warn("mapping.truncated", field: field, "\(t.count) characters cut to \(limit)", value: t)
+            ctx.statistics.truncated(field: field)
+            return .text(String(t.prefix(limit)).trimmingWhitespace())
+        case .maxLength(let limit):
+            guard let t = item.text, t.count > limit else { return item }
+            ctx.reject("mapping.too-long", field: field, "\(t.count) characters, more than \(limit)", value: t)
+            return .absent
+        default:
+            return item
+        }
+    }
+
+    private func numeric(_ item: Value, _ ctx: inout EvalContext, field: String, onError: FailurePolicy) -> Double? {
+        switch item {
+        case .number(let n): return n
+        case .text(let t):
+            if let n = Double(t), n.isFinite { return n }
+            _ = fail(&ctx, field, "mapping.number", "'\(t)' is not a number (add 'number: true' before this step to read units or decimal commas)", t, onError)
+            return nil
+        default:
+            _ = fail(&ctx, field, "mapping.number", "expected a number, found \(item.kindName)", nil, onError)
+            return nil
+        }
+    }
+}
+
+/// Remembered results of one step. Gives up when inputs rarely repeat.
+final class StepCache: @unchecked Sendable {
+    private var values: [String: Value] = [:]
+    private var lookups = 0
+    private var hits = 0
+    private(set) var enabled = true
+    private let limit = 4096
+
+    func get(_ key: String) -> Value? {
+        lookups += 1
+        if let v = values[key] {
+            hits += 1
+            return v
+        }
+        return nil
+    }
+
+    func put(_ key: String, _ value: Value) {
+        guard values.count < limit else {
+            // Full: keep it only when it serves most lookups.
+            if hits * 2 < lookups {
+                enabled = false
+                values = [:]
+            }
+            return
+        }
+        values[key] = value
+    }
+}

@@ -1,0 +1,93 @@
+import OICP
+
+/// Sets one field of `Root` for a record; returns whether it set a value.
+typealias Assign<Root> = (inout Root, inout EvalContext) -> Bool
+
+/// An OICP field a mapping can fill, and how to compile its YAML.
+struct Target<Root>: @unchecked Sendable {
+    let name: String
+    /// Compiles the field's YAML; the string is the field's path for messages.
+    let compile: (MappingNode, TargetCompiler, String) throws -> CompiledField<Root>
+}
+
+/// A compiled field: its assignment and whether it reads the source record.
+struct CompiledField<Root> {
+    let name: String
+    let readsSource: Bool
+    let assign: Assign<Root>
+}
+
+/// Compiles field YAML against a catalog of targets.
+struct TargetCompiler {
+    let expressions: ExpressionCompiler
+
+    func expression(_ node: MappingNode) throws -> Expression { try expressions.compile(node) }
+
+    /// The fields of an object (`Address: { City: …, Street: … }`).
+    func fields<T>(_ node: MappingNode, targets: [Target<T>], path: String) throws -> [CompiledField<T>] {
+        var out: [CompiledField<T>] = []
+        let names = targets.map(\.name)
+        for (key, value) in try node.members() {
+            guard let target = targets.first(where: { $0.name == key }) else {
+                var message = "unknown field '\(key)' in \(path.isEmpty ? "evse" : path)"
+                if let s = Suggest.closest(to: key, in: names) {
+                    message += "; did you mean '\(s)'?"
+                } else {
+                    message += "; fields here: \(names.joined(separator: ", "))"
+                }
+                throw unknownFieldError(value, message)
+            }
+            out.append(try target.compile(value, self, path.isEmpty ? key : "\(path).\(key)"))
+        }
+        return out
+    }
+
+    /// A builder of one object: nil when none of its source-reading fields has a value.
+    func object<T>(_ node: MappingNode, targets: [Target<T>], path: String, make: @escaping () -> T)
+        throws -> (inout EvalContext) -> T?
+    {
+        if ExpressionCompiler.isExpression(node) {
+            throw node.error("\(path) is a group of fields; map its fields one by one (\(targets.map(\.name).joined(separator: ", ")))",
+                rule: "mapping.type")
+        }
+        let compiled = try fields(node, targets: targets, path: path)
+        let anySource = compiled.contains(where: \.readsSource)
+        return { ctx in
+            var object = make()
+            var setFromSource = false
+            var setAny = false
+            for field in compiled where field.assign(&object, &ctx) {
+                setAny = true
+                if field.readsSource { setFromSource = true }
+            }
+            return (anySource ? setFromSource : setAny) ? object : nil
+        }
+    }
+
+    /// A list of objects: a YAML list of object templates (each gives one item when it has a
+    /// value), or one template.
+    func objectList<T>(_ node: MappingNode, targets: [Target<T>], path: String, make: @escaping () -> T)
+        throws -> (readsSource: Bool, build: (inout EvalContext) -> [T]?)
+    {
+        let templates = node.isSequence ? try node.items() : [node]
+        var builders: [(inout EvalContext) -> T?] = []
+        var reads = false
+        for (i, t) in templates.enumerated() {
+            builders.append(try object(t, targets: targets, path: node.isSequence ? "\(path)[\(i)]" : path, make: make))
+            let compiled = try fields(t, targets: targets, path: path)
+            reads = reads || compiled.contains(where: \.readsSource)
+        }
+        return (reads, { ctx in
+            var out: [T] = []
+            for b in builders { if let item = b(&ctx) { out.append(item) } }
+            return out.isEmpty ? nil : out
+        })
+    }
+}
+
+import ETLCore
+
+/// An unknown-field error at the key's line.
+func unknownFieldError(_ node: MappingNode, _ message: String) -> Diagnostic {
+    Diagnostic(.error, rule: "mapping.unknown-field", message, file: node.file, line: node.line, field: node.path)
+}

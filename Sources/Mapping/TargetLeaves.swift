@@ -1,0 +1,162 @@
+import OICP
+
+/// Builders of targets for single values.
+enum Leaf {
+    static func text<R>(_ name: String, _ kp: WritableKeyPath<R, String?>) -> Target<R> {
+        Target(name: name) { node, compiler, path in
+            let e = try compiler.expression(node)
+            return CompiledField(name: name, readsSource: e.readsSource) { root, ctx in
+                guard let t = Convert.text(e.evaluate(&ctx, field: path), &ctx, path) else { return false }
+                root[keyPath: kp] = t
+                return true
+            }
+        }
+    }
+
+    static func bool<R>(_ name: String, _ kp: WritableKeyPath<R, Bool?>) -> Target<R> {
+        Target(name: name) { node, compiler, path in
+            let e = try compiler.expression(node)
+            return CompiledField(name: name, readsSource: e.readsSource) { root, ctx in
+                guard let b = Convert.bool(e.evaluate(&ctx, field: path), &ctx, path) else { return false }
+                root[keyPath: kp] = b
+                return true
+            }
+        }
+    }
+
+    static func number<R>(_ name: String, _ kp: WritableKeyPath<R, Double?>) -> Target<R> {
+        Target(name: name) { node, compiler, path in
+            let e = try compiler.expression(node)
+            return CompiledField(name: name, readsSource: e.readsSource) { root, ctx in
+                guard let n = Convert.number(e.evaluate(&ctx, field: path), &ctx, path) else { return false }
+                root[keyPath: kp] = n
+                return true
+            }
+        }
+    }
+
+    /// An integer field; `fit` may leave a value out for the OICP version (returns nil).
+    static func integer<R>(_ name: String, _ kp: WritableKeyPath<R, Int?>,
+                           fit: ((Int, inout EvalContext, String) -> Int?)? = nil) -> Target<R> {
+        Target(name: name) { node, compiler, path in
+            let e = try compiler.expression(node)
+            return CompiledField(name: name, readsSource: e.readsSource) { root, ctx in
+                guard var n = Convert.integer(e.evaluate(&ctx, field: path), &ctx, path) else { return false }
+                if let fit {
+                    guard let fitted = fit(n, &ctx, path) else { return false }
+                    n = fitted
+                }
+                root[keyPath: kp] = n
+                return true
+            }
+        }
+    }
+
+    static func enumeration<R, E: OICPEnumeration>(_ name: String, _ kp: WritableKeyPath<R, E?>) -> Target<R> {
+        Target(name: name) { node, compiler, path in
+            let e = try compiler.expression(node)
+            return CompiledField(name: name, readsSource: e.readsSource) { root, ctx in
+                guard let v: E = Convert.enumeration(e.evaluate(&ctx, field: path), &ctx, path) else { return false }
+                root[keyPath: kp] = v
+                return true
+            }
+        }
+    }
+
+    static func enumerations<R, E: OICPEnumeration>(_ name: String, _ kp: WritableKeyPath<R, [E]?>) -> Target<R> {
+        Target(name: name) { node, compiler, path in
+            let e = try compiler.expression(node)
+            return CompiledField(name: name, readsSource: e.readsSource) { root, ctx in
+                guard let v: [E] = Convert.enumerations(e.evaluate(&ctx, field: path), &ctx, path) else { return false }
+                root[keyPath: kp] = v
+                return true
+            }
+        }
+    }
+
+    /// GeoCoordinates: one expression giving coordinates (or `"lat lon"` text), or
+    /// `{ latitude, longitude, format, decimals }`.
+    static func geo<R>(_ name: String, _ kp: WritableKeyPath<R, GeoCoordinates?>) -> Target<R> {
+        Target(name: name) { node, compiler, path in
+            var format = "DecimalDegree"
+            var decimals = 6
+            let read: (inout EvalContext) -> (Double, Double)?
+            var reads = false
+            if ExpressionCompiler.isExpression(node) || !node.isMapping {
+                let e = try compiler.expression(node)
+                reads = e.readsSource
+                read = { ctx in Convert.coordinates(e.evaluate(&ctx, field: path), &ctx, path) }
+            } else {
+                var lat: Expression?
+                var lon: Expression?
+                var whole: Expression?
+                for (k, v) in try node.members(allowed: ["latitude", "longitude", "value", "format", "decimals"]) {
+                    switch k {
+                    case "latitude": lat = try compiler.expression(v)
+                    case "longitude": lon = try compiler.expression(v)
+                    case "value": whole = try compiler.expression(v)
+                    case "format":
+                        format = try v.string()
+                        guard ["DecimalDegree", "Google", "DegreeMinuteSeconds"].contains(format) else {
+                            throw v.error("format must be DecimalDegree, Google or DegreeMinuteSeconds")
+                        }
+                    default:
+                        decimals = try v.int()
+                        guard (1...6).contains(decimals) else { throw v.error("OICP allows 1 to 6 decimals") }
+                    }
+                }
+                if let whole {
+                    guard lat == nil && lon == nil else { throw node.error("give either value or latitude and longitude") }
+                    reads = whole.readsSource
+                    read = { ctx in Convert.coordinates(whole.evaluate(&ctx, field: path), &ctx, path) }
+                } else {
+                    guard let lat, let lon else { throw node.error("\(name) needs latitude and longitude (or value)") }
+                    reads = lat.readsSource || lon.readsSource
+                    read = { ctx in
+                        let la = Convert.number(lat.evaluate(&ctx, field: path + ".latitude"), &ctx, path + ".latitude")
+                        let lo = Convert.number(lon.evaluate(&ctx, field: path + ".longitude"), &ctx, path + ".longitude")
+                        guard let la, let lo else { return nil }
+                        return (la, lo)
+                    }
+                }
+            }
+            let fmt = format
+            let dec = decimals
+            return CompiledField(name: name, readsSource: reads) { root, ctx in
+                guard let (lat, lon) = read(&ctx) else { return false }
+                guard (-90...90).contains(lat), (-180...180).contains(lon) else {
+                    let swapped = (-90...90).contains(lon) && (-180...180).contains(lat)
+                    ctx.reject("coordinates.range", field: path,
+                        "latitude \(FixedDecimal.shortest(lat)), longitude \(FixedDecimal.shortest(lon)) are out of range"
+                            + (swapped ? " (latitude and longitude look swapped)" : ""),
+                        value: "\(FixedDecimal.shortest(lat)) \(FixedDecimal.shortest(lon))")
+                    return false
+                }
+                if lat == lon && lat != 0 {
+                    ctx.warn("coordinates.equal", field: path, "latitude equals longitude (\(FixedDecimal.shortest(lat))); the position is probably wrong",
+                        value: FixedDecimal.shortest(lat))
+                }
+                switch fmt {
+                case "Google": root[keyPath: kp] = .google(latitude: lat, longitude: lon, decimals: dec)
+                case "DegreeMinuteSeconds": root[keyPath: kp] = .degreeMinuteSeconds(latitude: lat, longitude: lon)
+                default: root[keyPath: kp] = .decimalDegree(latitude: lat, longitude: lon, decimals: dec)
+                }
+                return true
+            }
+        }
+    }
+
+    /// A list of InfoText: `[{ lang: de, value: … }, …]` or one `{ lang, value }`.
+    static func infoTexts<R>(_ name: String, _ kp: WritableKeyPath<R, [InfoText]?>) -> Target<R> {
+        Target(name: name) { node, compiler, path in
+            let targets: [Target<InfoText>] = [text("lang", \.lang), text("value", \.value)]
+            let list = try compiler.objectList(node, targets: targets, path: path) { InfoText(lang: nil, value: nil) }
+            return CompiledField(name: name, readsSource: list.readsSource) { root, ctx in
+                // An entry without text is no entry.
+                guard let items = list.build(&ctx)?.filter({ $0.value != nil }), !items.isEmpty else { return false }
+                root[keyPath: kp] = items
+                return true
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import OICP
+
+/// A lookup table from source spellings to OICP values (`tables:` in a mapping file).
+///
+/// Matching is exact first, then (by default) normalised: case, spaces, dashes (also `–` and
+/// `—`), underscores and dots are ignored, so `type-2 SOCKET` finds `Type 2 socket`. Then the
+/// table's regular-expression `patterns` are tried in order. A value may map to several OICP
+/// values (a list) or to none (`~`, for a known value without an OICP counterpart).
+final class ValueTable: @unchecked Sendable {
+    enum Matching: String, CaseIterable {
+        case exact
+        case normalized
+    }
+
+    /// What happens to a value the table does not know.
+    enum UnknownPolicy: Equatable {
+        /// The record is rejected (rule `mapping.table`).
+        case reject
+        /// The value is left out with a warning.
+        case drop
+        /// The value passes through unchanged (OICP validation then judges it).
+        case keep
+        /// The value is replaced by these.
+        case substitute([String])
+    }
+
+    enum Lookup {
+        case found([String])
+        case unknown
+    }
+
+    let name: String
+    let matching: Matching
+    let unknown: UnknownPolicy
+    private var exact: [String: [String]] = [:]
+    private var normalized: [String: [String]] = [:]
+    private let patterns: [(regex: NSRegularExpression, values: [String])]
+    private var cache: [String: Lookup] = [:]
+
+    init(name: String, matching: Matching, unknown: UnknownPolicy, values: [(String, [String])], patterns: [(NSRegularExpression, [String])]) {
+        self.name = name
+        self.matching = matching
+        self.unknown = unknown
+        for (key, value) in values {
+            exact[key] = value
+            let n = EnumNormalizer.key(key)
+            if normalized[n] == nil { normalized[n] = value }
+        }
+        self.patterns = patterns
+    }
+
+    /// The table's values, for documentation and `mapping check`.
+    var entryCount: Int { exact.count }
+
+    func lookup(_ text: String) -> Lookup {
+        if let v = exact[text] { return .found(v) }
+        if let cached = cache[text] { return cached }
+        var result = Lookup.unknown
+        if matching == .normalized, let v = normalized[EnumNormalizer.key(text)] {
+            result = .found(v)
+        } else {
+            let range = NSRange(text.startIndex..., in: text)
+            for (regex, values) in patterns where regex.firstMatch(in: text, range: range) != nil {
+                result = .found(values)
+                break
+            }
+        }
+        if cache.count < 10_000 { cache[text] = result }
+        return result
+    }
+}

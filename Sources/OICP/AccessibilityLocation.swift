@@ -1,0 +1,20 @@
+/// Where the EVSE stands (OICP `AccessibilityLocationType`, new in 2.3).
+public struct AccessibilityLocation: OICPEnumeration {
+    public let rawValue: String
+
+    public init(rawValue: String) { self.rawValue = rawValue }
+
+    public static let typeName = "AccessibilityLocation"
+
+    public static let onStreet = AccessibilityLocation(rawValue: "OnStreet")
+    public static let parkingLot = AccessibilityLocation(rawValue: "ParkingLot")
+    public static let parkingGarage = AccessibilityLocation(rawValue: "ParkingGarage")
+    public static let undergroundParkingGarage = AccessibilityLocation(rawValue: "UndergroundParkingGarage")
+
+    public static func allowedValues(in version: OICPVersion) -> [Self] {
+        switch version {
+        case .v2_3: [.onStreet, .parkingLot, .parkingGarage, .undergroundParkingGarage]
+        case .v2_2: []  // new in OICP 2.3
+        }
+    }
+}

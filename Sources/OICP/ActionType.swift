@@ -1,0 +1,20 @@
+/// The operation of a push request.
+public struct ActionType: OICPEnumeration {
+    public let rawValue: String
+
+    public init(rawValue: String) { self.rawValue = rawValue }
+
+    public static let typeName = "ActionType"
+
+    public static let fullLoad = ActionType(rawValue: "fullLoad")
+    public static let update = ActionType(rawValue: "update")
+    public static let insert = ActionType(rawValue: "insert")
+    public static let delete = ActionType(rawValue: "delete")
+
+    public static func allowedValues(in version: OICPVersion) -> [Self] {
+        switch version {
+        case .v2_3: [.fullLoad, .update, .insert, .delete]
+        case .v2_2: [.fullLoad, .update, .insert, .delete]
+        }
+    }
+}

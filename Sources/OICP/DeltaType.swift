@@ -1,0 +1,19 @@
+/// The change a pulled record represents; set by Hubject.
+public struct DeltaType: OICPEnumeration {
+    public let rawValue: String
+
+    public init(rawValue: String) { self.rawValue = rawValue }
+
+    public static let typeName = "DeltaType"
+
+    public static let update = DeltaType(rawValue: "update")
+    public static let insert = DeltaType(rawValue: "insert")
+    public static let delete = DeltaType(rawValue: "delete")
+
+    public static func allowedValues(in version: OICPVersion) -> [Self] {
+        switch version {
+        case .v2_3: [.update, .insert, .delete]
+        case .v2_2: [.update, .insert, .delete]
+        }
+    }
+}

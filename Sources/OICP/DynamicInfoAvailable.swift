@@ -1,0 +1,19 @@
+/// Whether dynamic status is pushed for the EVSE. A JSON string, not a boolean.
+public struct DynamicInfoAvailable: OICPEnumeration {
+    public let rawValue: String
+
+    public init(rawValue: String) { self.rawValue = rawValue }
+
+    public static let typeName = "DynamicInfoAvailable"
+
+    public static let `true` = DynamicInfoAvailable(rawValue: "true")
+    public static let `false` = DynamicInfoAvailable(rawValue: "false")
+    public static let auto = DynamicInfoAvailable(rawValue: "auto")
+
+    public static func allowedValues(in version: OICPVersion) -> [Self] {
+        switch version {
+        case .v2_3: [.`true`, .`false`, .auto]
+        case .v2_2: [.`true`, .`false`, .auto]
+        }
+    }
+}

@@ -1,0 +1,132 @@
+/// The static data of one EVSE (OICP `EvseDataRecord`), for 2.3 and 2.2.
+///
+/// Every field is optional in the model: whether a mandatory field is missing is a validation
+/// finding (rule `field.required`), not a decoding failure. Fields of only one version are
+/// marked; ``prepared(for:)`` turns a record into what that version's encoding writes.
+public struct EvseDataRecord: Sendable, Hashable {
+    public var deltaType: DeltaType?
+    public var lastUpdate: String?
+    public var evseID: String?
+    public var chargingPoolID: String?
+    /// Spelled `ChargingStationID` (see docs/oicp-decisions.md).
+    public var chargingStationID: String?
+    /// 2.3: the station's names, one per language.
+    public var chargingStationNames: [InfoText]?
+    /// 2.2 only.
+    public var chargingStationName: String?
+    /// 2.2 only.
+    public var enChargingStationName: String?
+    /// 2.3 only.
+    public var hardwareManufacturer: String?
+    /// 2.3 only.
+    public var chargingStationImage: String?
+    /// 2.3 only.
+    public var subOperatorName: String?
+    public var address: Address?
+    public var geoCoordinates: GeoCoordinates?
+    public var plugs: [PlugType]?
+    /// 2.3 only.
+    public var dynamicPowerLevel: Bool?
+    public var chargingFacilities: [ChargingFacility]?
+    /// 2.3 only.
+    public var renewableEnergy: Bool?
+    /// 2.3 only.
+    public var energySource: [EnergySource]?
+    /// 2.3 only.
+    public var environmentalImpact: EnvironmentalImpact?
+    /// 2.3 only.
+    public var calibrationLawDataAvailability: CalibrationLawDataAvailability?
+    public var authenticationModes: [AuthenticationMode]?
+    /// kWh.
+    public var maxCapacity: Int?
+    public var paymentOptions: [PaymentOption]?
+    public var valueAddedServices: [ValueAddedService]?
+    public var accessibility: Accessibility?
+    /// 2.3 only.
+    public var accessibilityLocation: AccessibilityLocation?
+    public var hotlinePhoneNumber: String?
+    public var additionalInfo: [InfoText]?
+    /// 2.3 only.
+    public var chargingStationLocationReference: [InfoText]?
+    public var geoChargingPointEntrance: GeoCoordinates?
+    public var isOpen24Hours: Bool?
+    public var openingTimes: [OpeningTimes]?
+    public var hubOperatorID: String?
+    public var clearinghouseID: String?
+    public var isHubjectCompatible: Bool?
+    public var dynamicInfoAvailable: DynamicInfoAvailable?
+    /// 2.2 only: the record-level charging modes (in 2.3 they sit on each ChargingFacility).
+    public var chargingModes: [ChargingMode]?
+
+    public init() {}
+
+    /// The record as the given version writes it.
+    ///
+    /// For 2.2: `ChargingStationName` and `EnChargingStationName` come from `ChargingStationNames`
+    /// when not set (the English entry becomes `EnChargingStationName`, the first other entry
+    /// `ChargingStationName`), and record-level `ChargingModes` from the facilities; the
+    /// 2.3-only fields are left out.
+    /// For 2.3: `ChargingStationNames` comes from the 2.2 names when not set, and the 2.2-only
+    /// fields are left out.
+    public func prepared(for version: OICPVersion) -> EvseDataRecord {
+        var r = self
+        switch version {
+        case .v2_2:
+            if r.chargingStationName == nil && r.enChargingStationName == nil, let names = r.chargingStationNames {
+                r.enChargingStationName = names.first(where: { $0.lang?.lowercased().hasPrefix("en") == true })?.value
+                r.chargingStationName = names.first(where: { $0.lang?.lowercased().hasPrefix("en") != true })?.value
+                    ?? r.enChargingStationName
+            }
+            if r.chargingModes == nil, let facilities = r.chargingFacilities {
+                var modes: [ChargingMode] = []
+                for mode in facilities.flatMap({ $0.chargingModes ?? [] }) where !modes.contains(mode) {
+                    modes.append(mode)
+                }
+                if !modes.isEmpty { r.chargingModes = modes }
+            }
+            r.chargingStationNames = nil
+            r.hardwareManufacturer = nil
+            r.chargingStationImage = nil
+            r.subOperatorName = nil
+            r.dynamicPowerLevel = nil
+            r.renewableEnergy = nil
+            r.energySource = nil
+            r.environmentalImpact = nil
+            r.calibrationLawDataAvailability = nil
+            r.accessibilityLocation = nil
+            r.chargingStationLocationReference = nil
+            r.address?.parkingFacility = nil
+            r.address?.parkingSpot = nil
+            r.chargingFacilities = r.chargingFacilities?.map {
+                var f = $0
+                f.chargingModes = nil
+                return f
+            }
+        case .v2_3:
+            if r.chargingStationNames == nil {
+                var names: [InfoText] = []
+                if let name = r.chargingStationName { names.append(InfoText(lang: nil, value: name)) }
+                if let name = r.enChargingStationName { names.append(InfoText(lang: "en", value: name)) }
+                if !names.isEmpty { r.chargingStationNames = names }
+            }
+            if let modes = r.chargingModes, let facilities = r.chargingFacilities,
+                facilities.allSatisfy({ $0.chargingModes == nil })
+            {
+                r.chargingFacilities = facilities.map {
+                    var f = $0
+                    f.chargingModes = modes
+                    return f
+                }
+            }
+            r.chargingStationName = nil
+            r.enChargingStationName = nil
+            r.chargingModes = nil
+            r.openingTimes = r.openingTimes?.map {
+                var o = $0
+                o.unstructuredOpeningTime = nil
+                return o
+            }
+        }
+        return r
+    }
+}

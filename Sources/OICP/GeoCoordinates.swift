@@ -1,0 +1,70 @@
+/// A WGS84 position (OICP `GeoCoordinatesType`). Exactly one of the three forms must be given;
+/// every value is a string.
+///
+/// The model keeps all three slots so that a file that (wrongly) gives several forms decodes and
+/// can be reported on (rule `coordinates.form`).
+public struct GeoCoordinates: Sendable, Hashable {
+    /// `Google.Coordinates`: `"<lat> <lon>"`.
+    public var google: String?
+    /// `DecimalDegree`: latitude and longitude such as `"52.520008"`.
+    public var decimalDegree: CoordinatePair?
+    /// `DegreeMinuteSeconds`: latitude and longitude such as `"9°21'39.32''"`.
+    public var degreeMinuteSeconds: CoordinatePair?
+
+    public init(google: String? = nil, decimalDegree: CoordinatePair? = nil, degreeMinuteSeconds: CoordinatePair? = nil) {
+        self.google = google
+        self.decimalDegree = decimalDegree
+        self.degreeMinuteSeconds = degreeMinuteSeconds
+    }
+
+    /// The `DecimalDegree` form with both values printed with a fixed number of decimals.
+    ///
+    /// Default float printing is never used: it can produce exponents or more than six decimals,
+    /// which the OICP pattern refuses.
+    public static func decimalDegree(latitude: Double, longitude: Double, decimals: Int = 6) -> GeoCoordinates {
+        GeoCoordinates(decimalDegree: CoordinatePair(
+            latitude: FixedDecimal.format(latitude, decimals: decimals),
+            longitude: FixedDecimal.format(longitude, decimals: decimals)))
+    }
+
+    /// The `Google` form, `"<lat> <lon>"`, with a fixed number of decimals.
+    public static func google(latitude: Double, longitude: Double, decimals: Int = 6) -> GeoCoordinates {
+        GeoCoordinates(google: FixedDecimal.format(latitude, decimals: decimals) + " "
+            + FixedDecimal.format(longitude, decimals: decimals))
+    }
+
+    /// The `DegreeMinuteSeconds` form, seconds with two decimals and two apostrophes.
+    public static func degreeMinuteSeconds(latitude: Double, longitude: Double) -> GeoCoordinates {
+        GeoCoordinates(degreeMinuteSeconds: CoordinatePair(
+            latitude: FixedDecimal.degreesMinutesSeconds(latitude),
+            longitude: FixedDecimal.degreesMinutesSeconds(longitude)))
+    }
+
+    /// The position as numbers, from whichever form is present and parses.
+    public var numericValue: (latitude: Double, longitude: Double)? {
+        if let pair = decimalDegree, let lat = pair.latitude.flatMap(Double.init), let lon = pair.longitude.flatMap(Double.init) {
+            return (lat, lon)
+        }
+        if let google {
+            let parts = google.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" })
+            if parts.count == 2, let lat = Double(parts[0]), let lon = Double(parts[1]) { return (lat, lon) }
+        }
+        if let pair = degreeMinuteSeconds, let lat = pair.latitude.flatMap(FixedDecimal.parseDegreesMinutesSeconds),
+            let lon = pair.longitude.flatMap(FixedDecimal.parseDegreesMinutesSeconds)
+        {
+            return (lat, lon)
+        }
+        return nil
+    }
+}
+
+/// Latitude and longitude strings of the `DecimalDegree` or `DegreeMinuteSeconds` form.
+public struct CoordinatePair: Sendable, Hashable {
+    public var latitude: String?
+    public var longitude: String?
+
+    public init(latitude: String?, longitude: String?) {
+        self.latitude = latitude
+        self.longitude = longitude
+    }
+}

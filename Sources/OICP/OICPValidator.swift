@@ -1,0 +1,393 @@
+/// Checks records and push requests against every OICP rule of one version.
+///
+/// The checks are those of `CHECKLIST.md`: mandatory fields and non-empty mandatory lists,
+/// enumeration spellings, patterns, lengths and ranges, `No Payment` alone, OpeningTimes when not
+/// open 24 hours, coordinate forms and ranges, EvseIDs that belong to the operator, duplicates.
+/// Each finding carries a stable ``Rule``.
+public struct OICPValidator: Sendable {
+    public let version: OICPVersion
+
+    public init(version: OICPVersion) {
+        self.version = version
+    }
+
+    /// Findings for one record, as the version writes it (see ``EvseDataRecord/prepared(for:)``).
+    /// Paths are relative to the record.
+    public func validate(_ record: EvseDataRecord) -> [Violation] {
+        var sink = Sink()
+        check(record, into: &sink)
+        return sink.violations
+    }
+
+    /// Findings for a whole push request: envelope, every record, ownership and duplicates.
+    /// Record paths start with `OperatorEvseData.EvseDataRecord[i]`.
+    public func validate(_ push: PushEvseData, subOperatorIDs: Set<String> = []) -> [Violation] {
+        var sink = Sink()
+        if let action = push.actionType {
+            sink.enumeration(action, path: "ActionType", version: version)
+        } else {
+            sink.required("ActionType")
+        }
+        guard let data = push.operatorEvseData else {
+            sink.required("OperatorEvseData")
+            return sink.violations
+        }
+        sink.violations += validateOperator(id: data.operatorID, name: data.operatorName)
+            .map { prefixed($0, "OperatorEvseData.") }
+        guard let records = data.evseDataRecord else {
+            sink.required("OperatorEvseData.EvseDataRecord")
+            return sink.violations
+        }
+        var ownership = operatorOwnership(operatorID: data.operatorID, subOperatorIDs: subOperatorIDs)
+        for (i, record) in records.enumerated() {
+            let prefix = "OperatorEvseData.EvseDataRecord[\(i)]."
+            sink.violations += validate(record.prepared(for: version)).map { prefixed($0, prefix) }
+            for (key, present) in [("deltaType", record.deltaType != nil), ("lastUpdate", record.lastUpdate != nil)] where present {
+                sink.add(.hubjectField, prefix + key, "\(key) is set by Hubject; a push request leaves it out", severity: .warning)
+            }
+            if let evseID = record.evseID {
+                if let v = ownership.check(evseID: evseID) { sink.violations.append(prefixed(v, prefix)) }
+            }
+        }
+        return sink.violations
+    }
+
+    /// Findings for the OperatorID and OperatorName of a bundle.
+    public func validateOperator(id: String?, name: String?) -> [Violation] {
+        var sink = Sink()
+        if let id {
+            if !Patterns.isOperatorID(id) {
+                sink.add(.operatorIDPattern, "OperatorID", "'\(id)' is not an OperatorID (such as DE*ABC or +49*536)", id)
+            }
+        } else {
+            sink.required("OperatorID")
+        }
+        if let name {
+            sink.length(name, path: "OperatorName", max: 100)
+        } else if version == .v2_3 {
+            sink.required("OperatorName")
+        }
+        return sink.violations
+    }
+
+    /// A checker of EvseID ownership and duplicates for one operator's bundle.
+    public func operatorOwnership(operatorID: String?, subOperatorIDs: Set<String> = []) -> OperatorOwnership {
+        OperatorOwnership(operatorID: operatorID, subOperatorIDs: subOperatorIDs)
+    }
+
+    private func prefixed(_ v: Violation, _ prefix: String) -> Violation {
+        var v = v
+        v.path = prefix + v.path
+        return v
+    }
+
+    // MARK: - Record
+
+    private func check(_ r: EvseDataRecord, into sink: inout Sink) {
+        let v23 = version == .v2_3
+        if let id = r.evseID {
+            if !Patterns.isEvseID(id, allowLowercase: !v23) {
+                let hint = v23 && Patterns.isEvseID(id, allowLowercase: true) ? " (OICP 2.3 requires upper case)" : ""
+                sink.add(.evseIDPattern, "EvseID", "'\(id)' is not an EvseID such as DE*AB7*E840*6487\(hint)", id)
+            }
+        } else {
+            sink.required("EvseID")
+        }
+        if let id = r.chargingPoolID, !Patterns.isChargingPoolID(id) {
+            sink.add(.poolIDPattern, "ChargingPoolID", "'\(id)' is not a ChargingPoolID such as IT*123*P456*AB789", id)
+        }
+        sink.length(r.chargingStationID, path: "ChargingStationID", max: 50)
+        if v23 {
+            sink.list(r.chargingStationNames, path: "ChargingStationNames", required: true)
+            checkInfoTexts(r.chargingStationNames, path: "ChargingStationNames", into: &sink)
+            sink.length(r.hardwareManufacturer, path: "HardwareManufacturer", max: 50)
+            sink.length(r.chargingStationImage, path: "ChargingStationImage", max: 200)
+            sink.length(r.subOperatorName, path: "SubOperatorName", max: 100)
+        } else {
+            sink.length(r.chargingStationName, path: "ChargingStationName", max: 50)
+            sink.length(r.enChargingStationName, path: "EnChargingStationName", max: 50)
+        }
+        if let a = r.address {
+            checkAddress(a, into: &sink)
+        } else {
+            sink.required("Address")
+        }
+        if let g = r.geoCoordinates {
+            checkGeo(g, path: "GeoCoordinates", into: &sink)
+        } else {
+            sink.required("GeoCoordinates")
+        }
+        if let g = r.geoChargingPointEntrance { checkGeo(g, path: "GeoChargingPointEntrance", into: &sink) }
+        sink.list(r.plugs, path: "Plugs", required: v23)
+        sink.enumerations(r.plugs, path: "Plugs", version: version)
+        sink.list(r.chargingFacilities, path: "ChargingFacilities", required: v23)
+        for (i, f) in (r.chargingFacilities ?? []).enumerated() {
+            checkFacility(f, path: "ChargingFacilities[\(i)]", into: &sink)
+        }
+        if version == .v2_2 { sink.enumerations(r.chargingModes, path: "ChargingModes", version: version) }
+        if v23 {
+            if r.renewableEnergy == nil { sink.required("RenewableEnergy") }
+            for (i, s) in (r.energySource ?? []).enumerated() {
+                if let e = s.energy { sink.enumeration(e, path: "EnergySource[\(i)].Energy", version: version) }
+                sink.range(s.percentage.map(Double.init), path: "EnergySource[\(i)].Percentage", 0...99)
+            }
+            if let e = r.environmentalImpact {
+                sink.range(e.co2Emission, path: "EnvironmentalImpact.CO2Emission", 0...99_999)
+                sink.range(e.nuclearWaste, path: "EnvironmentalImpact.NuclearWaste", 0...99_999)
+            }
+            if let c = r.calibrationLawDataAvailability {
+                sink.enumeration(c, path: "CalibrationLawDataAvailability", version: version)
+            } else {
+                sink.required("CalibrationLawDataAvailability")
+            }
+            if let l = r.accessibilityLocation { sink.enumeration(l, path: "AccessibilityLocation", version: version) }
+            checkInfoTexts(r.chargingStationLocationReference, path: "ChargingStationLocationReference", into: &sink)
+        }
+        sink.list(r.authenticationModes, path: "AuthenticationModes", required: true)
+        sink.enumerations(r.authenticationModes, path: "AuthenticationModes", version: version)
+        sink.range(r.maxCapacity.map(Double.init), path: "MaxCapacity", 0...Double(Int32.max))
+        sink.list(r.paymentOptions, path: "PaymentOptions", required: v23)
+        sink.enumerations(r.paymentOptions, path: "PaymentOptions", version: version)
+        if let p = r.paymentOptions, p.contains(.noPayment), p.count > 1 {
+            sink.add(.noPaymentAlone, "PaymentOptions", "'No Payment' cannot be combined with other payment options",
+                p.map(\.rawValue).joined(separator: ", "))
+        }
+        sink.list(r.valueAddedServices, path: "ValueAddedServices", required: v23)
+        sink.enumerations(r.valueAddedServices, path: "ValueAddedServices", version: version)
+        if let a = r.accessibility {
+            sink.enumeration(a, path: "Accessibility", version: version)
+        } else {
+            sink.required("Accessibility")
+        }
+        if let h = r.hotlinePhoneNumber {
+            if !Patterns.isHotlinePhoneNumber(h) {
+                sink.add(.hotlinePattern, "HotlinePhoneNumber", "'\(h)' is not '+' followed by 5 to 15 digits", h)
+            }
+        } else if v23 {
+            sink.required("HotlinePhoneNumber")
+        }
+        checkInfoTexts(r.additionalInfo, path: "AdditionalInfo", into: &sink)
+        if let open = r.isOpen24Hours {
+            if !open && (r.openingTimes ?? []).isEmpty {
+                sink.add(.openingTimesRequired, "OpeningTimes", "IsOpen24Hours is false, so OpeningTimes must be given")
+            }
+        } else {
+            sink.required("IsOpen24Hours")
+        }
+        for (i, o) in (r.openingTimes ?? []).enumerated() {
+            let path = "OpeningTimes[\(i)]"
+            if let on = o.on {
+                sink.enumeration(on, path: path + ".on", version: version)
+            } else {
+                sink.required(path + ".on")
+            }
+            sink.list(o.period, path: path + ".Period", required: true)
+            for (j, p) in (o.period ?? []).enumerated() {
+                for (key, value) in [("begin", p.begin), ("end", p.end)] {
+                    let path = "\(path).Period[\(j)].\(key)"
+                    if let value {
+                        if !Patterns.isTimeOfDay(value) { sink.add(.periodPattern, path, "'\(value)' is not hh:mm", value) }
+                    } else {
+                        sink.required(path)
+                    }
+                }
+            }
+        }
+        if let h = r.hubOperatorID, !Patterns.isOperatorID(h) {
+            sink.add(.operatorIDPattern, "HubOperatorID", "'\(h)' is not an OperatorID", h)
+        }
+        sink.length(r.clearinghouseID, path: "ClearinghouseID", max: 20)
+        if r.isHubjectCompatible == nil { sink.required("IsHubjectCompatible") }
+        if let d = r.dynamicInfoAvailable {
+            sink.enumeration(d, path: "DynamicInfoAvailable", version: version)
+        } else {
+            sink.required("DynamicInfoAvailable")
+        }
+        if let d = r.deltaType { sink.enumeration(d, path: "deltaType", version: version) }
+    }
+
+    private func checkAddress(_ a: Address, into sink: inout Sink) {
+        let v23 = version == .v2_3
+        if let c = a.country {
+            if !Patterns.isAlpha3Shape(c) {
+                let hint = CountryCodes.alpha3ByAlpha2[c.uppercased()].map { " (alpha-3 of '\(c)' is \($0))" } ?? ""
+                sink.add(.countryPattern, "Address.Country", "'\(c)' is not an ISO 3166-1 alpha-3 code\(hint)", c)
+            } else if !CountryCodes.isAlpha3(c) {
+                sink.add(.countryPattern, "Address.Country", "'\(c)' is not an assigned ISO 3166-1 alpha-3 code", c, severity: .warning)
+            }
+        } else {
+            sink.required("Address.Country")
+        }
+        sink.length(a.city, path: "Address.City", min: 1, max: 50, required: true)
+        sink.length(a.street, path: "Address.Street", min: 2, max: 100, required: true)
+        sink.length(a.postalCode, path: "Address.PostalCode", max: 10, required: v23)
+        sink.length(a.houseNum, path: "Address.HouseNum", max: 10, required: v23)
+        sink.length(a.floor, path: "Address.Floor", max: 5)
+        sink.length(a.region, path: "Address.Region", max: 50)
+        if v23 { sink.length(a.parkingSpot, path: "Address.ParkingSpot", max: 5) }
+        if let tz = a.timeZone, !Patterns.isTimeZone(tz) {
+            sink.add(.timeZonePattern, "Address.TimeZone", "'\(tz)' is not an offset such as UTC+01:00", tz)
+        }
+    }
+
+    private func checkGeo(_ g: GeoCoordinates, path: String, into sink: inout Sink) {
+        let forms = [g.google != nil, g.decimalDegree != nil, g.degreeMinuteSeconds != nil].filter { $0 }.count
+        if forms != 1 {
+            sink.add(.coordinatesForm, path, forms == 0 ? "no coordinates given" : "\(forms) coordinate forms given; give exactly one")
+        }
+        var lat: Double?
+        var lon: Double?
+        if let text = g.google {
+            if Patterns.isGoogleCoordinates(text) {
+                (lat, lon) = g.numericValue.map { ($0.latitude, $0.longitude) } ?? (nil, nil)
+            } else {
+                sink.add(.coordinatesPattern, path + ".Google.Coordinates", "'\(text)' is not '<lat> <lon>' with 1 to 6 decimals", text)
+            }
+        }
+        if let pair = g.decimalDegree {
+            for (key, value) in [("Latitude", pair.latitude), ("Longitude", pair.longitude)] {
+                let p = "\(path).DecimalDegree.\(key)"
+                guard let value else {
+                    sink.required(p)
+                    continue
+                }
+                if Patterns.isDecimalDegree(value) {
+                    if key == "Latitude" { lat = Double(value) } else { lon = Double(value) }
+                } else {
+                    sink.add(.coordinatesPattern, p, "'\(value)' is not a decimal degree with 1 to 6 decimals", value)
+                }
+            }
+        }
+        if let pair = g.degreeMinuteSeconds {
+            for (key, value) in [("Latitude", pair.latitude), ("Longitude", pair.longitude)] {
+                let p = "\(path).DegreeMinuteSeconds.\(key)"
+                guard let value else {
+                    sink.required(p)
+                    continue
+                }
+                if Patterns.isDegreeMinuteSeconds(value) {
+                    let n = FixedDecimal.parseDegreesMinutesSeconds(value)
+                    if key == "Latitude" { lat = n } else { lon = n }
+                } else {
+                    sink.add(.coordinatesPattern, p, "'\(value)' is not degrees, minutes and seconds such as 9°21'39.32''", value)
+                }
+            }
+        }
+        if let lat, !(-90...90).contains(lat) {
+            sink.add(.coordinatesRange, path, "latitude \(FixedDecimal.shortest(lat)) is outside -90..90", FixedDecimal.shortest(lat))
+        }
+        if let lon, !(-180...180).contains(lon) {
+            sink.add(.coordinatesRange, path, "longitude \(FixedDecimal.shortest(lon)) is outside -180..180", FixedDecimal.shortest(lon))
+        }
+    }
+
+    private func checkFacility(_ f: ChargingFacility, path: String, into sink: inout Sink) {
+        let v23 = version == .v2_3
+        if let t = f.powerType {
+            sink.enumeration(t, path: path + ".PowerType", version: version)
+        } else if v23 {
+            sink.required(path + ".PowerType")
+        }
+        if let p = f.power {
+            sink.range(p, path: path + ".Power", 0...999)
+            if v23 && p != p.rounded() {
+                sink.add(.numberInteger, path + ".Power", "Power must be an integer number of kW in OICP 2.3", FixedDecimal.shortest(p))
+            }
+        } else if v23 {
+            sink.required(path + ".Power")
+        }
+        let ac = f.powerType == .ac1Phase || f.powerType == .ac3Phase
+        if ac, let v = f.voltage, v > 300 {
+            sink.add(.voltagePlausible, path + ".Voltage",
+                "\(v) V on \(f.powerType!.rawValue) looks like a line-to-line voltage; OICP expects line to neutral (230 V for a 400 V supply)",
+                String(v), severity: .warning)
+        }
+        for mode in f.chargingModes ?? [] where (mode == .mode4 || mode == .chademo) && ac || (mode != .mode4 && mode != .chademo && f.powerType == .dc) {
+            sink.add(.chargingModePlausible, path + ".ChargingModes", "\(mode.rawValue) does not fit \(f.powerType!.rawValue)", mode.rawValue,
+                severity: .warning)
+        }
+        if v23 {
+            sink.range(f.voltage.map(Double.init), path: path + ".Voltage", 0...999)
+            sink.range(f.amperage.map(Double.init), path: path + ".Amperage", 0...99)
+            sink.enumerations(f.chargingModes, path: path + ".ChargingModes", version: version)
+        } else {
+            sink.range(f.voltage.map(Double.init), path: path + ".Voltage", 0...Double(Int32.max))
+            sink.range(f.amperage.map(Double.init), path: path + ".Amperage", 0...Double(Int32.max))
+        }
+    }
+
+    private func checkInfoTexts(_ texts: [InfoText]?, path: String, into sink: inout Sink) {
+        for (i, t) in (texts ?? []).enumerated() {
+            let p = "\(path)[\(i)]"
+            if let lang = t.lang {
+                if !Patterns.isLanguageCode(lang) {
+                    sink.add(.langPattern, p + ".lang", "'\(lang)' is not a language code such as de or de-DE", lang)
+                }
+            } else {
+                sink.required(p + ".lang")
+            }
+            if version == .v2_3 {
+                sink.length(t.value, path: p + ".value", max: 150, required: true)
+            } else if t.value == nil {
+                sink.required(p + ".value")
+            }
+        }
+    }
+
+    // MARK: - Collecting
+
+    struct Sink {
+        var violations: [Violation] = []
+
+        mutating func add(_ rule: Rule, _ path: String, _ message: String, _ value: String? = nil,
+                          severity: Violation.Severity = .error) {
+            violations.append(Violation(rule: rule, severity: severity, path: path, message: message, value: value))
+        }
+
+        mutating func required(_ path: String) {
+            add(.required, path, "\(path) is mandatory")
+        }
+
+        mutating func list<T>(_ list: [T]?, path: String, required: Bool) {
+            guard let list else {
+                if required { self.required(path) }
+                return
+            }
+            if list.isEmpty && required { add(.emptyList, path, "\(path) must have at least one element") }
+        }
+
+        mutating func length(_ text: String?, path: String, min: Int = 0, max: Int, required: Bool = false) {
+            guard let text else {
+                if required { self.required(path) }
+                return
+            }
+            let count = text.count
+            if count > max {
+                add(.length, path, "\(count) characters, more than the \(max) allowed", text)
+            } else if count < min {
+                add(.length, path, "\(count) characters, fewer than the \(min) required", text)
+            }
+        }
+
+        mutating func range(_ value: Double?, path: String, _ range: ClosedRange<Double>) {
+            guard let value, !range.contains(value) else { return }
+            add(.numberRange, path, "\(FixedDecimal.shortest(value)) is outside \(FixedDecimal.shortest(range.lowerBound))..\(FixedDecimal.shortest(range.upperBound))",
+                FixedDecimal.shortest(value))
+        }
+
+        mutating func enumeration<E: OICPEnumeration>(_ value: E, path: String, version: OICPVersion) {
+            guard !value.isValid(in: version) else { return }
+            var message = "'\(value.rawValue)' is not a \(E.typeName) of OICP \(version)"
+            if let close = E.closestValue(to: value.rawValue, in: version) {
+                message += " (did you mean '\(close.rawValue)'?)"
+            } else if E.allowedValues(in: version).isEmpty {
+                message = "\(E.typeName) does not exist in OICP \(version)"
+            }
+            add(.enumValue, path, message, value.rawValue)
+        }
+
+        mutating func enumerations<E: OICPEnumeration>(_ values: [E]?, path: String, version: OICPVersion) {
+            for (i, v) in (values ?? []).enumerated() { enumeration(v, path: "\(path)[\(i)]", version: version) }
+        }
+    }
+}

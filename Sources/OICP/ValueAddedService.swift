@@ -1,0 +1,24 @@
+/// A service offered at the EVSE (OICP `ValueAddedServiceType`).
+public struct ValueAddedService: OICPEnumeration {
+    public let rawValue: String
+
+    public init(rawValue: String) { self.rawValue = rawValue }
+
+    public static let typeName = "ValueAddedService"
+
+    public static let reservation = ValueAddedService(rawValue: "Reservation")
+    public static let dynamicPricing = ValueAddedService(rawValue: "DynamicPricing")
+    public static let parkingSensors = ValueAddedService(rawValue: "ParkingSensors")
+    public static let maximumPowerCharging = ValueAddedService(rawValue: "MaximumPowerCharging")
+    public static let predictiveChargePointUsage = ValueAddedService(rawValue: "PredictiveChargePointUsage")
+    public static let chargingPlans = ValueAddedService(rawValue: "ChargingPlans")
+    public static let roofProvided = ValueAddedService(rawValue: "RoofProvided")
+    public static let `none` = ValueAddedService(rawValue: "None")
+
+    public static func allowedValues(in version: OICPVersion) -> [Self] {
+        switch version {
+        case .v2_3: [.reservation, .dynamicPricing, .parkingSensors, .maximumPowerCharging, .predictiveChargePointUsage, .chargingPlans, .roofProvided, .`none`]
+        case .v2_2: [.reservation, .dynamicPricing, .parkingSensors, .maximumPowerCharging, .predictiveChargePointUsage, .chargingPlans, .`none`]
+        }
+    }
+}

@@ -1,0 +1,239 @@
+import ETLCore
+
+/// Reads a CSV file through libcsv, streaming: one chunk of the file in memory at a time.
+///
+/// Handles any delimiter and quote, a byte order mark, CRLF, UTF-8, Windows-1252, Latin-1 and
+/// UTF-16 input, preamble lines before the header, and quoted fields over several lines.
+/// Every record carries the line it starts on. Rows with a different number of fields than the
+/// header, and rows with invalid UTF-8, come back with a ``SourceRecord/defect``.
+public final class CSVReader: RecordReader {
+    public let path: String
+    public let options: CSVOptions
+    public private(set) var header: CSVHeader?
+    /// The encoding in use, `auto` resolved after the first chunk.
+    public var encoding: TextEncoding { transcoder.encoding }
+
+    private let file: InputFile
+    private var transcoder: Transcoder
+    private var parser: LibCSVParser!
+    private let sink = RowSink()
+    private var text: [UInt8] = []  // transcoded bytes not yet fed to the parser
+    private var textPosition = 0
+    private var line = 1  // the line the next byte of `text` belongs to
+    private var linesToSkip: Int
+    private var recordNumber = 0
+    private var atEnd = false
+    private var finished = false
+    private static let chunkSize = 1 << 20
+
+    public var bytesRead: Int { file.bytesRead }
+    public var fileSize: Int { file.size }
+
+    public init(path: String, options: CSVOptions = CSVOptions()) throws {
+        self.path = path
+        self.options = options
+        file = try InputFile(path: path)
+        transcoder = Transcoder(encoding: options.encoding)
+        linesToSkip = options.skipLines
+        do {
+            parser = try LibCSVParser(delimiter: options.delimiter, quote: options.quote, handler: sink)
+        } catch {
+            throw Diagnostic.error("cannot start the CSV parser: \(error)", rule: "csv.parse", file: path)
+        }
+        try readHeader()
+    }
+
+    private func readHeader() throws {
+        guard let first = try nextRow() else {
+            let what = file.size == 0 ? "the file is empty" : "the file has no rows after the \(options.skipLines) skipped lines"
+            throw Diagnostic.error("\(what); a header row was expected", rule: "csv.empty", file: path, line: line)
+        }
+        if options.hasHeader {
+            var names = (0..<first.count).map { String(decoding: first.field($0), as: UTF8.self).trimmingSpaces() }
+            // A byte order mark that survived (for instance after skipped lines) is not part of the name.
+            if let f = names.first, f.hasPrefix("\u{FEFF}") { names[0] = String(f.dropFirst()) }
+            header = CSVHeader(names: names)
+        } else {
+            header = CSVHeader(names: (1...max(first.count, 1)).map(String.init))
+            pendingFirst = first
+        }
+    }
+
+    private var pendingFirst: RawRow?
+
+    public func next() throws -> SourceRecord? {
+        let raw: RawRow
+        if let first = pendingFirst {
+            raw = first
+            pendingFirst = nil
+        } else {
+            guard let r = try nextRow() else { return nil }
+            raw = r
+        }
+        recordNumber += 1
+        return makeRecord(raw)
+    }
+
+    private func makeRecord(_ raw: RawRow) -> SourceRecord {
+        let header = header!
+        let line = raw.line
+        var defect: Diagnostic?
+        if raw.bytes.contains(where: { $0 >= 0x80 }) {
+            for i in 0..<raw.count {
+                let f = raw.field(i)
+                if f.contains(where: { $0 >= 0x80 }), String(validating: f, as: UTF8.self) == nil {
+                    let column = i < header.names.count ? header.names[i] : "field \(i + 1)"
+                    defect = Diagnostic(.error, rule: "csv.encoding",
+                        "invalid UTF-8 in column '\(column)'; if the file is not UTF-8, set input.encoding (windows-1252, latin-1)",
+                        file: path, line: line, field: column, value: String(decoding: f, as: UTF8.self))
+                    break
+                }
+            }
+        }
+        let ends = raw.ends
+        let expected = header.names.count
+        var count = raw.count
+        // Trailing empty fields beyond the header (a trailing delimiter) are harmless.
+        while count > expected, ends[count - 1] == (count >= 2 ? ends[count - 2] : 0) { count -= 1 }
+        if count != expected && defect == nil {
+            let message = "\(raw.count) fields where the header has \(expected)"
+            switch options.raggedRows {
+            case .reject:
+                defect = Diagnostic(.error, rule: "csv.ragged", message + " (a shifted or broken row)", file: path, line: line)
+            case .pad:
+                ragged.append(Diagnostic(.warning, rule: "csv.ragged", message + "; missing fields read as empty", file: path, line: line))
+            }
+        }
+        let row = CSVRow(header: header, bytes: raw.bytes, ends: count == ends.count ? ends : Array(ends.prefix(max(count, 0))))
+        return SourceRecord(content: .row(row), provenance: Provenance(file: path, line: line, recordNumber: recordNumber), defect: defect)
+    }
+
+    /// Warnings about ragged rows that were padded (policy `pad`), for the caller to emit.
+    public private(set) var ragged: [Diagnostic] = []
+
+    public func takeWarnings() -> [Diagnostic] {
+        defer { ragged.removeAll() }
+        return ragged
+    }
+
+    /// The next complete row with the line it started on.
+    private func nextRow() throws -> RawRow? {
+        while sink.isEmpty {
+            if finished { return nil }
+            try feedLine()
+        }
+        return sink.take()
+    }
+
+    /// Feeds the parser one physical line (or the end of the file).
+    private func feedLine() throws {
+        if textPosition >= text.count {
+            if atEnd {
+                if !parser.isBetweenRows && parser.isInsideQuotes {
+                    throw Diagnostic.error("a quoted field that starts on line \(sink.rowStartLine) is never closed (unbalanced quote)",
+                        rule: "csv.unterminated-quote", file: path, line: sink.rowStartLine)
+                }
+                parser.finish()
+                finished = true
+                return
+            }
+            let chunk = try file.read(max: Self.chunkSize)
+            if chunk.isEmpty {
+                atEnd = true
+                return
+            }
+            text = transcoder.convert(chunk)
+            textPosition = 0
+            if text.isEmpty { return }
+        }
+        let end: Int
+        if let nl = text[textPosition...].firstIndex(of: 0x0A) { end = nl + 1 } else { end = text.count }
+        if linesToSkip > 0 {
+            if end <= text.count, text[end - 1] == 0x0A {
+                linesToSkip -= 1
+                line += 1
+            }
+            textPosition = end
+            return
+        }
+        if parser.isBetweenRows { sink.rowStartLine = line }
+        let start = textPosition
+        let failure: Error? = text.withUnsafeBytes { all in
+            do {
+                try parser.parse(UnsafeRawBufferPointer(rebasing: all[start..<end]))
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure { throw Diagnostic.error("\(failure)", rule: "csv.parse", file: path, line: line) }
+        if parser.pendingFieldBytes > options.maxFieldBytes {
+            throw Diagnostic.error(
+                "a field that starts on line \(sink.rowStartLine) is larger than \(options.maxFieldBytes) bytes (an unbalanced quote?); raise input.max_field_bytes if it is real",
+                rule: "csv.field-too-large", file: path, line: sink.rowStartLine)
+        }
+        if text[end - 1] == 0x0A { line += 1 }
+        textPosition = end
+    }
+}
+
+/// Collects libcsv's events into rows: the bytes of all fields of a row in one buffer.
+private final class RowSink: LibCSVHandler {
+    var bytes: [UInt8] = []
+    var ends: [Int32] = []
+    var rows: [RawRow] = []
+    var next = 0  // the first row of `rows` not handed out yet
+    var rowStartLine = 1
+
+    override init() {
+        bytes.reserveCapacity(512)
+        ends.reserveCapacity(32)
+    }
+
+    override func field(_ field: UnsafeRawBufferPointer) {
+        bytes.append(contentsOf: field)
+        ends.append(Int32(truncatingIfNeeded: bytes.count))
+    }
+
+    override func endOfRow() {
+        rows.append(RawRow(bytes: bytes, ends: ends, line: rowStartLine))
+        bytes.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+    }
+
+    var isEmpty: Bool { next >= rows.count }
+
+    func take() -> RawRow {
+        let row = rows[next]
+        next += 1
+        if next == rows.count {
+            rows.removeAll(keepingCapacity: true)
+            next = 0
+        }
+        return row
+    }
+}
+
+/// A row as libcsv gave it: field bytes, where each field ends, the line it started on.
+struct RawRow {
+    var bytes: [UInt8]
+    var ends: [Int32]
+    var line: Int
+
+    var count: Int { ends.count }
+
+    func field(_ i: Int) -> ArraySlice<UInt8> {
+        bytes[(i == 0 ? 0 : Int(ends[i - 1]))..<Int(ends[i])]
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces, tabs and line breaks.
+    func trimmingSpaces() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        return String(scalars[first...last])
+    }
+}

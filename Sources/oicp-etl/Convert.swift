@@ -1,0 +1,77 @@
+import ArgumentParser
+import Conversion
+import ETLCore
+import Foundation
+import OICP
+
+struct Convert: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Convert an inventory export into one push bundle per operator.",
+        discussion: """
+            Writes into --out: <OperatorID>.json per operator (OperatorID with '*' as '_'), \
+            report.json (counts, reasons, timings) and rejects.csv (one row per reason a record \
+            was not converted). The folder is replaced as a whole when the run succeeds.
+            """
+    )
+
+    @Option(name: [.short, .long], help: "The mapping file (YAML).")
+    var mapping: String
+
+    @Option(name: [.short, .long], help: "The input file.")
+    var input: String
+
+    @Option(name: [.short, .long], help: "The output folder (created or replaced).")
+    var out: String
+
+    @Option(help: "The OICP version to write: 2.3 or 2.2.")
+    var oicp: String = "2.3"
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("A mapping parameter, NAME=VALUE (repeatable).", valueName: "name=value"))
+    var parameters: [String] = []
+
+    @Option(name: .customLong("sub-operator"), help: "An operator ID whose EvseIDs may appear in the bundles (a hub's sub-operator; repeatable).")
+    var subOperators: [String] = []
+
+    @Flag(name: .shortAndLong, help: "Print only errors that stop the run, and the summary.")
+    var quiet = false
+
+    @Option(help: "How many messages to print per rule before summarising.")
+    var maxMessages: Int = 10
+
+    func validate() throws {
+        guard OICPVersion(rawValue: oicp) != nil else { throw ValidationError("--oicp must be 2.3 or 2.2, not '\(oicp)'") }
+        for p in parameters where !p.contains("=") || p.hasPrefix("=") {
+            throw ValidationError("--set takes NAME=VALUE, not '\(p)'")
+        }
+        guard maxMessages >= 0 else { throw ValidationError("--max-messages cannot be negative") }
+    }
+
+    func run() throws {
+        var options = ConversionOptions(mappingPath: mapping, inputPath: input, outputPath: out)
+        options.version = OICPVersion(rawValue: oicp)!
+        for p in parameters {
+            let parts = p.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            options.parameters[String(parts[0])] = String(parts[1])
+        }
+        options.subOperatorIDs = Set(subOperators)
+        let printer = DiagnosticPrinter(perRuleLimit: quiet ? 0 : maxMessages)
+        let diagnostics = DiagnosticCollector(limit: 1000) { printer.print($0) }
+        let converter = Converter(options: options, diagnostics: diagnostics)
+        let result: ConversionResult
+        do {
+            result = try converter.run()
+        } catch let d as Diagnostic {
+            printer.printAlways(d)
+            throw ExitCode(2)
+        }
+        printer.printSuppressed()
+        let r = result.report
+        var summary = "\(r.written) of \(r.read) records converted into \(result.bundles.count) bundle\(result.bundles.count == 1 ? "" : "s") in \(result.outputPath)"
+        if r.merged > 0 { summary += "; \(r.merged) rows merged into their EVSE" }
+        if r.expanded > 0 { summary += "; \(r.expanded) extra records from exploded rows" }
+        if r.excluded > 0 { summary += "; \(r.excluded) excluded by records.select" }
+        if r.rejected > 0 { summary += "; \(r.rejected) rejected (see \(result.rejectsFile))" }
+        printer.note(summary)
+        throw ExitCode(result.exitCode)
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+
+@testable import OICP
+
+@Suite struct OICPEncoderTests {
+    func golden(_ name: String) throws -> String {
+        let url = try #require(Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Golden"))
+        return try String(contentsOf: url, encoding: .utf8)
+    }
+
+    func push(_ version: OICPVersion) -> String {
+        var second = Fixtures.validRecord()
+        second.evseID = "DE*ABC*E1234*2"
+        let push = PushEvseData(actionType: .fullLoad, operatorEvseData: OperatorEvseData(operatorID: "DE*ABC", operatorName: "ABC Laden GmbH",
+            evseDataRecord: [Fixtures.fullRecord(), second]))
+        return String(decoding: OICPEncoder(version: version).encode(push), as: UTF8.self) + "\n"
+    }
+
+    @Test func oicp23Golden() throws {
+        #expect(push(.v2_3) == (try golden("push-2.3.json")))
+    }
+
+    @Test func oicp22Golden() throws {
+        #expect(push(.v2_2) == (try golden("push-2.2.json")))
+    }
+
+    @Test func oicp22ShapeHasNo23Fields() throws {
+        let json = try JSONParser().parse(Array(push(.v2_2).utf8))
+        guard case .array(let records)? = json["OperatorEvseData"]?["EvseDataRecord"], case .object(let members) = records[0] else {
+            Issue.record("no records")
+            return
+        }
+        let keys = Set(members.map(\.key))
+        #expect(keys.isSubset(of: Set(OICPDecoder.recordKeys22)))
+        #expect(keys.contains("ChargingStationName") && keys.contains("EnChargingStationName") && keys.contains("ChargingModes"))
+        #expect(!keys.contains("ChargingStationNames") && !keys.contains("RenewableEnergy"))
+        #expect(records[0]["ChargingStationName"] == .string("Ladestation Marktplatz"))
+        #expect(records[0]["EnChargingStationName"] == .string("Market square"))
+        #expect(records[0]["ChargingModes"] == .array([.string("Mode_3")]))
+    }
+
+    /// A document shaped like Hubject's generated 2.2 push example (placeholder values, every
+    /// field, all three coordinate forms) decodes and encodes back to the same JSON.
+    @Test func oicp22ExampleRoundTrip() throws {
+        let text = try golden("push-example-shape-2.2.json")
+        let json = try JSONParser().parse(Array(text.utf8))
+        let (push, problems) = OICPDecoder(version: .v2_2).decodePush(json)
+        #expect(problems.isEmpty, "\(problems)")
+        let again = try JSONParser().parse(OICPEncoder(version: .v2_2).encode(push))
+        #expect(again.isEquivalent(to: json))
+    }
+
+    @Test func oicp23RoundTrip() throws {
+        let text = push(.v2_3)
+        let json = try JSONParser().parse(Array(text.utf8))
+        let (decoded, problems) = OICPDecoder(version: .v2_3).decodePush(json)
+        #expect(problems.isEmpty)
+        #expect(decoded.operatorEvseData?.evseDataRecord?.first == Fixtures.fullRecord().prepared(for: .v2_3))
+        #expect(String(decoding: OICPEncoder(version: .v2_3).encode(decoded), as: UTF8.self) + "\n" == text)
+    }
+
+    @Test func coordinatesUseFixedDecimals() throws {
+        var r = Fixtures.validRecord()
+        r.geoCoordinates = .decimalDegree(latitude: 1e-7, longitude: 52.52)
+        var w = JSONWriter()
+        OICPEncoder(version: .v2_3).write(r, into: &w)
+        let text = String(decoding: w.bytes, as: UTF8.self)
+        #expect(text.contains(#""Latitude":"0.000000","Longitude":"52.520000""#))
+        #expect(!text.contains("e-"))
+    }
+
+    @Test func stringsAreEscaped() {
+        var w = JSONWriter()
+        w.string("a\"b\\c\nd\u{01}é")
+        #expect(String(decoding: w.bytes, as: UTF8.self) == #""a\"b\\c\nd\u0001é""#)
+    }
+
+    @Test func acknowledgement() throws {
+        let ack = Acknowledgement(result: true, statusCode: StatusCode(code: "000", description: "Success"),
+            sessionID: "f98efba4-02d8-4fa0-b810-9a9d50d2c527")
+        let bytes = OICPEncoder(version: .v2_3).encode(ack)
+        #expect(String(decoding: bytes, as: UTF8.self)
+            == #"{"Result":true,"StatusCode":{"Code":"000","Description":"Success"},"SessionID":"f98efba4-02d8-4fa0-b810-9a9d50d2c527"}"#)
+        let (back, problems) = OICPDecoder(version: .v2_3).decodeAcknowledgement(try JSONParser().parse(bytes))
+        #expect(problems.isEmpty)
+        #expect(back == ack)
+        #expect(back.isSuccess)
+        #expect(StatusCode(code: "018").meaning == "inconsistent EvseID")
+    }
+}
