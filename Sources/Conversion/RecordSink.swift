@@ -49,7 +49,10 @@ struct RecordSink {
         let prepared = mapped.evse.prepared(for: options.version)
         var operatorKey: String?
 
-        if !mapped.rejected {
+        // The record as mapped is validated even when the mapping rejected it, so the rejects
+        // file lists every reason at once; fields the mapping already failed on are not repeated.
+        let failed = Set(reasons.map { Self.topField($0.field) })
+        do {
             if let id = mapped.operatorID {
                 for v in validator.validateOperator(id: id, name: mapped.operatorName) {
                     reasons.append(RecordIssue(.reject, rule: v.rule.id, field: "operator." + (v.path == "OperatorID" ? "id" : "name"),
@@ -60,7 +63,8 @@ struct RecordSink {
                 reasons.append(RecordIssue(.reject, rule: "operator.missing", field: "operator.id",
                     message: "the record has no OperatorID (operator.id gives no value)"))
             }
-            for v in validator.validate(prepared) {
+            for v in validator.validate(prepared) where !failed.contains(Self.topField(v.path)) {
+                if mapped.evse == EvseDataRecord() { break }  // nothing was mapped (a broken row)
                 let issue = RecordIssue(v.severity == .error ? .reject : .warning, rule: v.rule.id, field: v.path, message: v.message, value: v.value)
                 if v.severity == .error { reasons.append(issue) } else { warnings.append(issue) }
             }
@@ -105,6 +109,13 @@ struct RecordSink {
             diagnostics.emit(Diagnostic(.error, rule: r.rule, message(r, mapped), file: mapped.provenance.file, line: mapped.provenance.line,
                 field: r.field, value: r.value, context: mapped.evse.evseID))
         }
+    }
+
+    /// The top-level OICP field of a path (`ChargingFacilities` of `ChargingFacilities[0].Power`);
+    /// `OpeningHours` stands for the two fields it sets.
+    static func topField(_ path: String) -> String {
+        let top = String(path.prefix { $0 != "." && $0 != "[" })
+        return top == "IsOpen24Hours" || top == "OpeningTimes" ? "OpeningHours" : top
     }
 
     private func message(_ issue: RecordIssue, _ mapped: MappedRecord) -> String {

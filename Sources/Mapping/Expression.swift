@@ -55,6 +55,8 @@ struct EvalContext {
     var current: Value = .absent
     var issues: [RecordIssue] = []
     var rejected = false
+    /// How many reasons to reject were recorded (a pipeline stops at its own first one).
+    var rejections = 0
 
     init(record: SourceRecord, version: OICPVersion, statistics: MappingStatistics) {
         self.record = record
@@ -64,6 +66,7 @@ struct EvalContext {
 
     mutating func reject(_ rule: String, field: String, _ message: String, value: String? = nil) {
         rejected = true
+        rejections += 1
         issues.append(RecordIssue(.reject, rule: rule, field: field, message: message, value: value))
     }
 
@@ -117,10 +120,11 @@ extension Expression {
             for item in items { out.append(contentsOf: item.evaluate(&context, field: field).items) }
             return out.isEmpty ? .absent : .list(out)
         case .pipeline(let source, let steps, let onError):
+            let rejections = context.rejections
             var value = source.evaluate(&context, field: field)
             for step in steps {
                 value = step.apply(value, &context, field: field, onError: onError)
-                if context.rejected { return .absent }
+                if context.rejections != rejections { return .absent }
             }
             return value
         }

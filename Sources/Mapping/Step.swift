@@ -102,7 +102,7 @@ enum Step: @unchecked Sendable {
                 if let v = cache.get(t) { return v }
                 let before = ctx.issues.count
                 let v = inner.apply(item, &ctx, field: field, onError: onError)
-                if ctx.issues.count == before && !ctx.rejected { cache.put(t, v) }
+                if ctx.issues.count == before { cache.put(t, v) }
                 return v
             }
         case .openingHours:

@@ -167,7 +167,7 @@ public final class CSVReader: RecordReader {
             }
         }
         if let failure { throw Diagnostic.error("\(failure)", rule: "csv.parse", file: path, line: line) }
-        if parser.pendingFieldBytes > options.maxFieldBytes {
+        if parser.pendingFieldBytes > options.maxFieldBytes || sink.largestField > options.maxFieldBytes {
             throw Diagnostic.error(
                 "a field that starts on line \(sink.rowStartLine) is larger than \(options.maxFieldBytes) bytes (an unbalanced quote?); raise input.max_field_bytes if it is real",
                 rule: "csv.field-too-large", file: path, line: sink.rowStartLine)
@@ -184,6 +184,8 @@ private final class RowSink: LibCSVHandler {
     var rows: [RawRow] = []
     var next = 0  // the first row of `rows` not handed out yet
     var rowStartLine = 1
+    /// The largest field seen since the last check.
+    var largestField = 0
 
     override init() {
         bytes.reserveCapacity(512)
@@ -191,6 +193,7 @@ private final class RowSink: LibCSVHandler {
     }
 
     override func field(_ field: UnsafeRawBufferPointer) {
+        if field.count > largestField { largestField = field.count }
         bytes.append(contentsOf: field)
         ends.append(Int32(truncatingIfNeeded: bytes.count))
     }

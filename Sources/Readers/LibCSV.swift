@@ -67,8 +67,9 @@ final class LibCSVParser {
     /// Whether the parser is between rows (not inside a row or a quoted field).
     var isBetweenRows: Bool { parser.pointee.pstate == 0 }
 
-    /// Whether the parser is inside a quoted field.
-    var isInsideQuotes: Bool { parser.pointee.quoted != 0 && parser.pointee.pstate != 0 }
+    /// Whether the parser is inside a quoted field whose closing quote has not come yet
+    /// (libcsv's FIELD_BEGUN state of a quoted field; FIELD_MIGHT_HAVE_ENDED follows a quote).
+    var isInsideQuotes: Bool { parser.pointee.quoted != 0 && parser.pointee.pstate == 2 }
 
     /// The size of the field being read so far.
     var pendingFieldBytes: Int { parser.pointee.entry_pos }

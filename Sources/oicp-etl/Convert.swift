@@ -64,11 +64,11 @@ struct Convert: ParsableCommand {
             printer.printAlways(d)
             throw ExitCode(2)
         }
-        printer.printSuppressed()
+        if !quiet { printer.printSuppressed() }
         let r = result.report
         var summary = "\(r.written) of \(r.read) records converted into \(result.bundles.count) bundle\(result.bundles.count == 1 ? "" : "s") in \(result.outputPath)"
-        if r.merged > 0 { summary += "; \(r.merged) rows merged into their EVSE" }
-        if r.expanded > 0 { summary += "; \(r.expanded) extra records from exploded rows" }
+        if r.merged > 0 { summary += "; \(r.merged) row\(r.merged == 1 ? "" : "s") merged into their EVSE" }
+        if r.expanded > 0 { summary += "; \(r.expanded) extra record\(r.expanded == 1 ? "" : "s") from exploded rows" }
         if r.excluded > 0 { summary += "; \(r.excluded) excluded by records.select" }
         if r.rejected > 0 { summary += "; \(r.rejected) rejected (see \(result.rejectsFile))" }
         printer.note(summary)

@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+
+/// The command-line tool, run as a user runs it.
+@Suite(.serialized) struct CLITests {
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("oicp-etl-cli-\(UUID().uuidString)")
+
+    init() throws {
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    }
+
+    func out(_ name: String = "out") -> String { scratch.appendingPathComponent(name).path }
+
+    @Test func convertsTheSampleAndReportsItsBadRows() throws {
+        let r = try BinaryRunner.run(["convert", "-m", "samples/legacy-export.yaml", "-i", "samples/legacy-export.csv", "-o", out()])
+        #expect(r.status == 1, "some sample rows are bad on purpose: \(r.stderr)")
+        #expect(r.stderr.contains("samples/legacy-export.csv:9: error: [evse-id.pattern] DE*ABC*E-1004: EvseID:"))
+        #expect(r.stderr.contains("samples/legacy-export.csv:10: error: [mapping.table]"))
+        #expect(r.stderr.contains("7 of 14 records converted into 2 bundles"))
+        #expect(r.stdout.isEmpty)
+        let report = try String(contentsOfFile: out() + "/report.json", encoding: .utf8)
+        #expect(report.contains("\"balanced\": true"))
+        let bundles = try FileManager.default.contentsOfDirectory(atPath: out() + "/bundles").sorted()
+        #expect(bundles == ["DE_ABC.json", "DE_MUS.json"])
+        // The produced bundles pass the tool's own validation.
+        let v = try BinaryRunner.run(["validate", out() + "/bundles/DE_ABC.json", out() + "/bundles/DE_MUS.json"])
+        #expect(v.status == 0, "\(v.stdout)")
+        #expect(v.stdout.contains("7 records checked, 0 findings"))
+    }
+
+    @Test func quietPrintsOnlyTheSummary() throws {
+        let r = try BinaryRunner.run(["convert", "-q", "-m", "samples/legacy-export.yaml", "-i", "samples/legacy-export.csv", "-o", out("q")])
+        #expect(r.status == 1)
+        #expect(r.stderr.split(separator: "\n").count == 1)  // the summary alone
+        #expect(r.stderr.contains("6 rejected"))
+    }
+
+    @Test func badUsageExits64() throws {
+        let missing = try BinaryRunner.run(["convert", "-i", "x.csv", "-o", out()])
+        #expect(missing.status == 64)
+        #expect(missing.stderr.contains("--mapping"))
+        let version = try BinaryRunner.run(["convert", "-m", "m.yaml", "-i", "x.csv", "-o", out(), "--oicp", "2.1"])
+        #expect(version.status == 64)
+        #expect(version.stderr.contains("--oicp must be 2.3 or 2.2"))
+        let set = try BinaryRunner.run(["convert", "-m", "m.yaml", "-i", "x.csv", "-o", out(), "--set", "novalue"])
+        #expect(set.status == 64)
+    }
+
+    @Test func runFailuresExit2WithFileAndLine() throws {
+        let missing = try BinaryRunner.run(["convert", "-m", "samples/legacy-export.yaml", "-i", "nope.csv", "-o", out()])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.hasPrefix("nope.csv: error: [input.unreadable]"))
+        let mapping = scratch.appendingPathComponent("bad.yaml")
+        try "version: 1\noperator: { id: x }\nevse:\n  EvseID: { colum: a }\n".write(to: mapping, atomically: true, encoding: .utf8)
+        let bad = try BinaryRunner.run(["convert", "-m", mapping.path, "-i", "samples/legacy-export.csv", "-o", out()])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("bad.yaml:4: error: [mapping.unknown-key] unknown key 'colum'; did you mean 'column'?"))
+        #expect(!FileManager.default.fileExists(atPath: out()))
+    }
+
+    @Test func noColourWhenNotATerminal() throws {
+        let r = try BinaryRunner.run(["convert", "-m", "samples/legacy-export.yaml", "-i", "samples/legacy-export.csv", "-o", out("c")])
+        #expect(!r.stderr.contains("\u{1B}["))
+    }
+
+    @Test func validateNamesEachFinding() throws {
+        let file = scratch.appendingPathComponent("push.json")
+        try #"{"ActionType":"fullLoad","OperatorEvseData":{"OperatorID":"DE*ABC","OperatorName":"A","EvseDataRecord":[{"EvseID":"DE*ABC*E1","plugs":["Type 2 Outlet"]}]}}"#
+            .write(to: file, atomically: true, encoding: .utf8)
+        let r = try BinaryRunner.run(["validate", file.path])
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("error: [json.unknown-key] OperatorEvseData.EvseDataRecord[0].plugs: unknown key 'plugs'; OICP spells it 'Plugs'"))
+        #expect(r.stdout.contains("[field.required] OperatorEvseData.EvseDataRecord[0].Address"))
+        let broken = scratch.appendingPathComponent("broken.json")
+        try "{\n\"a\": \n}".write(to: broken, atomically: true, encoding: .utf8)
+        let b = try BinaryRunner.run(["validate", broken.path])
+        #expect(b.status == 2)
+        #expect(b.stderr.contains("broken.json:3: error: [json.syntax]"))
+    }
+
+    @Test func rulesAreListed() throws {
+        let r = try BinaryRunner.run(["rules"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("evse-id.pattern\t"))
+        #expect(r.stdout.contains("payment.no-payment-alone\t"))
+    }
+}
