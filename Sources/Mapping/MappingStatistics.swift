@@ -23,7 +23,19 @@ public final class MappingStatistics: @unchecked Sendable {
         }
     }
 
-    func rounded(field: String, from: Double, to: Double) {
+    /// `ChargingFacilities[0].Power` and `ChargingFacilities[1].Power` count together.
+    static func key(_ field: String) -> String {
+        guard field.contains("[") else { return field }
+        var out = ""
+        var skipping = false
+        for c in field {
+            if c == "[" { skipping = true } else if c == "]" { skipping = false } else if !skipping { out.append(c) }
+        }
+        return out
+    }
+
+    func rounded(field rawField: String, from: Double, to: Double) {
+        let field = Self.key(rawField)
         rounded[field, default: 0] += 1
         if roundedExamples[field, default: []].count < 5 {
             let example = "\(FixedDecimalText.of(from)) → \(FixedDecimalText.of(to))"
@@ -31,8 +43,8 @@ public final class MappingStatistics: @unchecked Sendable {
         }
     }
 
-    func dropped(field: String) { dropped[field, default: 0] += 1 }
-    func truncated(field: String) { truncated[field, default: 0] += 1 }
+    func dropped(field: String) { dropped[Self.key(field), default: 0] += 1 }
+    func truncated(field: String) { truncated[Self.key(field), default: 0] += 1 }
 }
 
 import OICP

@@ -15,7 +15,7 @@ enum TargetCatalog {
             // OICP 2.3 allows 0–999 V (line to neutral); a larger value is left out.
             if ctx.version == .v2_3 && v > 999 {
                 ctx.warn("oicp-fit.voltage", field: path, "\(v) V does not fit OICP 2.3 (at most 999); left out", value: String(v))
-                ctx.statistics.dropped(field: "Voltage")
+                ctx.statistics.dropped(field: path)
                 return nil
             }
             return v
@@ -24,7 +24,7 @@ enum TargetCatalog {
             // OICP 2.3 allows 0–99 A; high-current chargers do not fit and the value is left out.
             if ctx.version == .v2_3 && a > 99 {
                 ctx.warn("oicp-fit.amperage", field: path, "\(a) A does not fit OICP 2.3 (at most 99); left out", value: String(a))
-                ctx.statistics.dropped(field: "Amperage")
+                ctx.statistics.dropped(field: path)
                 return nil
             }
             return a
@@ -36,7 +36,7 @@ enum TargetCatalog {
                 // OICP 2.3 writes Power as an integer number of kW: round, and count it.
                 if ctx.version == .v2_3 && kw != kw.rounded() {
                     let r = kw.rounded(.toNearestOrAwayFromZero)
-                    ctx.statistics.rounded(field: "Power", from: kw, to: r)
+                    ctx.statistics.rounded(field: path, from: kw, to: r)
                     kw = r
                 }
                 f.power = kw

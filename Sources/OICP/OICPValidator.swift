@@ -52,6 +52,32 @@ public struct OICPValidator: Sendable {
         return sink.violations
     }
 
+    /// Findings for an acknowledgement: `Result` and `StatusCode.Code` mandatory, the code from
+    /// the OICP code table, the SessionID pattern and the text lengths.
+    public func validate(_ ack: Acknowledgement) -> [Violation] {
+        var sink = Sink()
+        if ack.result == nil { sink.required("Result") }
+        if let status = ack.statusCode {
+            if let code = status.code {
+                if StatusCode.meanings[code] == nil {
+                    sink.add(.statusCode, "StatusCode.Code", "'\(code)' is not a code of the OICP code table (three digits such as \"000\")", code)
+                }
+            } else {
+                sink.required("StatusCode.Code")
+            }
+            sink.length(status.description, path: "StatusCode.Description", max: 200)
+            sink.length(status.additionalInfo, path: "StatusCode.AdditionalInfo", max: 1000)
+        } else {
+            sink.required("StatusCode")
+        }
+        if let id = ack.sessionID, !Patterns.isSessionID(id) {
+            sink.add(.sessionIDPattern, "SessionID", "'\(id)' is not a SessionID such as f98efba4-02d8-4fa0-b810-9a9d50d2c527", id)
+        }
+        sink.length(ack.cpoPartnerSessionID, path: "CPOPartnerSessionID", max: 250)
+        sink.length(ack.empPartnerSessionID, path: "EMPPartnerSessionID", max: 250)
+        return sink.violations
+    }
+
     /// Findings for the OperatorID and OperatorName of a bundle.
     public func validateOperator(id: String?, name: String?) -> [Violation] {
         var sink = Sink()

@@ -71,7 +71,7 @@ import Testing
         #expect(r.operators.map(\.operatorID) == ["DE*AAA", "DE*BBB"])
         #expect(r.operators.map(\.written) == [1, 1])
         #expect(r.operators.map(\.rejected) == [1, 2])
-        #expect(r.rounded["Power"] == 1)
+        #expect(r.rounded["ChargingFacilities.Power"] == 1)
         let report = try JSONParser().parse(Array(try #require(ws.data("out/report.json"))))
         #expect(report["records"]?["balanced"] == .bool(true))
     }

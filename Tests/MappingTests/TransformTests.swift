@@ -96,8 +96,8 @@ import Testing
         #expect(f?.power == 7)
         #expect(f?.voltage == nil && f?.amperage == nil)
         #expect(Set(h.records[0].issues.map(\.rule)) == ["oicp-fit.voltage", "oicp-fit.amperage"])
-        #expect(h.mapper.statistics.rounded["Power"] == 1)
-        #expect(h.mapper.statistics.roundedExamples["Power"] == ["7.4 → 7"])
+        #expect(h.mapper.statistics.rounded["ChargingFacilities.Power"] == 1)
+        #expect(h.mapper.statistics.roundedExamples["ChargingFacilities.Power"] == ["7.4 → 7"])
         let v22 = try MappingHarness(yaml: yaml, csv: "p,v,a\n7.4,1000,500\n", version: .v2_2)
         #expect(v22.records[0].evse.chargingFacilities?.first == ChargingFacility(powerType: .dc, voltage: 1000, amperage: 500, power: 7.4))
     }

@@ -87,5 +87,14 @@ import Testing
         #expect(back == ack)
         #expect(back.isSuccess)
         #expect(StatusCode(code: "018").meaning == "inconsistent EvseID")
+        #expect(OICPValidator(version: .v2_3).validate(ack).isEmpty)
+    }
+
+    @Test func acknowledgementRules() {
+        let v = OICPValidator(version: .v2_3)
+        let bad = Acknowledgement(result: nil, statusCode: StatusCode(code: "0", description: String(repeating: "d", count: 201)),
+            sessionID: "not-a-session", cpoPartnerSessionID: String(repeating: "c", count: 251))
+        #expect(v.validate(bad).map(\.rule) == [.required, .statusCode, .length, .sessionIDPattern, .length])
+        #expect(v.validate(Acknowledgement(result: false, statusCode: nil)).map(\.path) == ["StatusCode"])
     }
 }
