@@ -52,6 +52,8 @@ public struct RunReport: Sendable {
     public var roundedExamples: [String: [String]] = [:]
     public var dropped: [String: Int] = [:]
     public var truncated: [String: Int] = [:]
+    /// Field → how many times a mapping `default` supplied the value.
+    public var defaulted: [String: Int] = [:]
     /// Seconds per stage.
     public var timings: [(String, Double)] = []
     public var bytesRead = 0
@@ -116,6 +118,7 @@ public struct RunReport: Sendable {
         w.endObject()
         Self.counts(dropped, key: "dropped_values", &w)
         Self.counts(truncated, key: "truncated_values", &w)
+        Self.counts(defaulted, key: "defaulted_values", &w)
         w.key("bytes_read"); w.int(bytesRead)
         w.key("timings_seconds")
         w.beginObject()

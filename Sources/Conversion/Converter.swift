@@ -70,6 +70,7 @@ public final class Converter {
         report.roundedExamples = mapper.statistics.roundedExamples
         report.dropped = mapper.statistics.dropped
         report.truncated = mapper.statistics.truncated
+        report.defaulted = mapper.statistics.defaulted
         report.bytesRead = reader.bytesRead
         report.operators = sink.operatorOrder.map { key in
             let s = summaries.first { Patterns.operatorKey($0.operatorID) == key }

@@ -52,7 +52,9 @@ struct RecordSink {
         // The record as mapped is validated even when the mapping rejected it, so the rejects
         // file lists every reason at once; fields the mapping already failed on are not repeated.
         let failed = Set(reasons.map { Self.topField($0.field) })
-        do {
+        // A row the reader could not read (ragged, broken text) has nothing to validate.
+        let unread = mapped.rejected && mapped.operatorID == nil && mapped.evse == EvseDataRecord()
+        if !unread {
             if let id = mapped.operatorID {
                 for v in validator.validateOperator(id: id, name: mapped.operatorName) {
                     reasons.append(RecordIssue(.reject, rule: v.rule.id, field: "operator." + (v.path == "OperatorID" ? "id" : "name"),
@@ -64,7 +66,6 @@ struct RecordSink {
                     message: "the record has no OperatorID (operator.id gives no value)"))
             }
             for v in validator.validate(prepared) where !failed.contains(Self.topField(v.path)) {
-                if mapped.evse == EvseDataRecord() { break }  // nothing was mapped (a broken row)
                 let issue = RecordIssue(v.severity == .error ? .reject : .warning, rule: v.rule.id, field: v.path, message: v.message, value: v.value)
                 if v.severity == .error { reasons.append(issue) } else { warnings.append(issue) }
             }

@@ -86,11 +86,7 @@ struct CompileScope {
     }
 
     private func path(_ text: String, at node: MappingNode, literalKey: Bool) throws -> SourcePath {
-        if literalKey {
-            var p = try parsePath("x", at: node)
-            p.components = [.key(text)]
-            return p
-        }
+        if literalKey { return SourcePath(key: text) }
         return try parsePath(text, at: node)
     }
 

@@ -26,6 +26,15 @@ public final class CompiledMapping: @unchecked Sendable {
                            merge: (inout EvseDataRecord, EvseDataRecord, MergePolicy) -> Void)]
     }
 
+    /// Defaults of one operator: a name and fields for records that lack them.
+    struct OperatorDefaults {
+        let name: String?
+        let fields: [CompiledField<EvseDataRecord>]
+    }
+
+    /// Per-operator defaults by operator key (`DE*ABC` → `DEABC`).
+    var operatorDefaults: [String: OperatorDefaults] = [:]
+
     struct Grouping {
         let adjacent: Bool
     }
@@ -45,4 +54,29 @@ public final class CompiledMapping: @unchecked Sendable {
 
     /// The OICP fields the mapping fills, in mapping order.
     public var fieldNames: [String] { slots.first?.fields.map(\.name) ?? [] }
+
+    /// For each leaf field, where its value comes from (first explode slot).
+    public var fieldSources: [(field: String, source: String)] {
+        var out: [(String, String)] = []
+        if let slot = slots.first {
+            if let id = slot.operatorID { out.append(("operator.id", id.summary)) }
+            if let name = slot.operatorName { out.append(("operator.name", name.summary)) }
+            for f in slot.fields { out += f.sources.map { ($0.field, $0.summary) } }
+        }
+        return out
+    }
+
+    /// How records are shaped, in words.
+    public var shapingSummary: [String] {
+        var out: [String] = []
+        if select != nil { out.append("records are selected by a condition") }
+        if slots.count > 1 || slots.first?.variable != nil {
+            out.append("each record is exploded into up to \(slots.count) EVSEs (\(slots.compactMap(\.variable).joined(separator: ", ")))")
+        }
+        if let g = grouping {
+            out.append("rows are grouped into one EVSE by \(slots.first?.groupKey?.summary ?? "?")" + (g.adjacent ? " (adjacent rows)" : " (anywhere in the file)"))
+        }
+        if !operatorDefaults.isEmpty { out.append("defaults for \(operatorDefaults.count) operator(s)") }
+        return out
+    }
 }

@@ -1,16 +1,17 @@
 /// EvseIDs and operator IDs as exports write them, to the form OICP expects.
 enum EvseIDNormalizer {
     /// Upper case, without spaces; the compact ISO form gets its separators:
-    /// `FRA12E123` → `FR*A12*E123`, `de*ab7*e840*6487` → `DE*AB7*E840*6487`.
+    /// `FRA12E123` → `FR*A12*E123`, `de*ab7*e840*6487` → `DE*AB7*E840*6487`. With separator `P`
+    /// the same for charging pool IDs (`FREBNPBAABR` → `FR*EBN*PBAABR`).
     /// IDs that are neither form are returned upper-cased, for the pattern rule to report.
-    static func normalize(_ text: String) -> String {
+    static func normalize(_ text: String, separator: Character = "E") -> String {
         let id = text.filter { !$0.isWhitespace }.uppercased()
         let b = Array(id.utf8)
         func letter(_ x: UInt8) -> Bool { x >= 0x41 && x <= 0x5A }
         func alnum(_ x: UInt8) -> Bool { letter(x) || (x >= 0x30 && x <= 0x39) }
         // Compact ISO form: CC OOO E rest, no '*' at all.
         if b.count >= 7, !b.contains(UInt8(ascii: "*")), letter(b[0]), letter(b[1]), alnum(b[2]), alnum(b[3]), alnum(b[4]),
-            b[5] == UInt8(ascii: "E"), b[6...].allSatisfy(alnum)
+            b[5] == separator.asciiValue!, b[6...].allSatisfy(alnum)
         {
             return String(id.prefix(2)) + "*" + String(id.dropFirst(2).prefix(3)) + "*" + String(id.dropFirst(5))
         }

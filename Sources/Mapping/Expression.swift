@@ -29,7 +29,8 @@ indirect enum Expression: @unchecked Sendable {
 
     enum TemplatePart {
         case literal(String)
-        case expression(Expression)
+        /// A reference; an optional one (`{name?}`) reads as empty text when it has no value.
+        case expression(Expression, optional: Bool)
     }
 
     /// Whether the expression reads the source record (as opposed to constants only).
@@ -39,7 +40,7 @@ indirect enum Expression: @unchecked Sendable {
         case .column, .path: true
         case .variable(let v): v != .value
         case .template(let parts):
-            parts.contains { if case .expression(let e) = $0 { e.readsSource } else { false } }
+            parts.contains { if case .expression(let e, _) = $0 { e.readsSource } else { false } }
         case .first(let list), .list(let list): list.contains(where: \.readsSource)
         case .pipeline(let source, _, _): source.readsSource
         }
@@ -98,9 +99,12 @@ extension Expression {
             for part in parts {
                 switch part {
                 case .literal(let s): out += s
-                case .expression(let e):
+                case .expression(let e, let optional):
                     let v = e.evaluate(&context, field: field)
-                    if v.isAbsent { return .absent }  // a template with a missing part has no value
+                    if v.isAbsent {
+                        if optional { continue }
+                        return .absent  // a template with a missing part has no value
+                    }
                     if let t = v.text {
                         out += t
                     } else {

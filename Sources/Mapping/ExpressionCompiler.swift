@@ -15,7 +15,7 @@ struct ExpressionCompiler {
     static let stepKeys = [
         "upper", "lower", "replace", "remove", "prefix", "suffix", "split", "join", "table", "number", "multiply", "divide",
         "round", "range", "when", "default", "required", "distinct", "equals", "matches", "bool", "opening_hours",
-        "coordinates", "phone", "country", "evse_id", "operator_id", "capture", "truncate", "max_length",
+        "coordinates", "phone", "country", "evse_id", "operator_id", "pool_id", "hash", "date", "capture", "truncate", "max_length",
     ]
     static let modifierKeys = ["on_error", "description"]
 
@@ -118,6 +118,30 @@ struct ExpressionCompiler {
         case "bool": return try flag(node) ? .bool : nil
         case "evse_id": return try flag(node) ? .evseID : nil
         case "operator_id": return try flag(node) ? .operatorID : nil
+        case "pool_id": return try flag(node) ? .poolID : nil
+        case "hash":
+            if case .bool(let b)? = node.scalar { return b ? .hash(length: 12, repeats: nil) : nil }
+            var length = 12
+            var repeats: RepeatCounter?
+            for (k, v) in try node.members(allowed: ["length", "repeats"]) {
+                if k == "length" {
+                    length = try v.int()
+                    guard (4...16).contains(length) else { throw v.error("hash length must be 4 to 16") }
+                } else {
+                    switch try v.string() {
+                    case "number": repeats = RepeatCounter()
+                    case "same": repeats = nil
+                    default: throw v.error("repeats must be number (a repeated value gets *2, *3, …) or same")
+                    }
+                }
+            }
+            return .hash(length: length, repeats: repeats)
+        case "date":
+            let pattern = try node.string()
+            guard let parser = DateParser(pattern: pattern) else {
+                throw node.error("'\(pattern)' is not a date pattern (use dd, MM, yy or yyyy, and optionally HH, mm, ss)")
+            }
+            return .date(parser)
         case "country":
             if case .bool(let b)? = node.scalar { return b ? .country : nil }
             guard try node.string() == "alpha3" else { throw node.error("country takes true (or alpha3): it gives ISO 3166-1 alpha-3 codes") }
@@ -133,8 +157,8 @@ struct ExpressionCompiler {
             return .replace(try regex(p.value, try p.value.string()), with: with)
         case "remove":
             return .replace(try regex(node, try node.string()), with: "")
-        case "prefix": return .prefix(try node.string())
-        case "suffix": return .suffix(try node.string())
+        case "prefix": return .prefix(try ReferenceParser(scope: scope, node: node).template(try node.string()))
+        case "suffix": return .suffix(try ReferenceParser(scope: scope, node: node).template(try node.string()))
         case "split":
             if node.isMapping {
                 let m = try node.members(allowed: ["pattern"])

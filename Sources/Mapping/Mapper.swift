@@ -101,7 +101,16 @@ public final class Mapper {
             _ = field.assign(&evse, &ctx)
         }
         let operatorID = slot.operatorID.flatMap { Convert.text($0.evaluate(&ctx, field: "operator.id"), &ctx, "operator.id") }
-        let operatorName = slot.operatorName.flatMap { Convert.text($0.evaluate(&ctx, field: "operator.name"), &ctx, "operator.name") }
+        var operatorName = slot.operatorName.flatMap { Convert.text($0.evaluate(&ctx, field: "operator.name"), &ctx, "operator.name") }
+        if let operatorID, !mapping.operatorDefaults.isEmpty, let defaults = mapping.operatorDefaults[keys.key(operatorID)] {
+            if operatorName == nil { operatorName = defaults.name }
+            if !defaults.fields.isEmpty {
+                var d = EvseDataRecord()
+                for field in defaults.fields { _ = field.assign(&d, &ctx) }
+                RecordDefaults.fillAbsent(&evse, from: d)
+            }
+        }
+        checkSwapped(evse, &ctx)
         let mapped = MappedRecord(evse: evse, operatorID: operatorID, operatorName: operatorName, provenance: record.provenance,
             issues: ctx.issues, rejected: ctx.rejected)
         guard mapping.grouping != nil, let key else {
@@ -120,6 +129,22 @@ public final class Mapper {
             heldIndex[key] = held.count
             held.append(Group(key: key, record: mapped))
         }
+    }
+
+    private let keys = OperatorKeyCache()
+
+    /// A warning when the position lies outside the record's country but would lie inside with
+    /// latitude and longitude exchanged.
+    private func checkSwapped(_ evse: EvseDataRecord, _ ctx: inout EvalContext) {
+        guard let (lat, lon) = evse.geoCoordinates?.numericValue else { return }
+        var country = evse.address?.country
+        if country == nil || CountryBounds.boxes[country!] == nil, let id = evse.evseID, id.count >= 2 {
+            country = CountryCodes.alpha3ByAlpha2[String(id.prefix(2)).uppercased()]
+        }
+        guard let country, CountryBounds.looksSwapped(latitude: lat, longitude: lon, country: country) else { return }
+        ctx.warn("coordinates.swapped", field: "GeoCoordinates",
+            "latitude \(FixedDecimal.shortest(lat)) and longitude \(FixedDecimal.shortest(lon)) lie outside \(country) but inside it when swapped",
+            value: "\(FixedDecimal.shortest(lat)) \(FixedDecimal.shortest(lon))")
     }
 
     private func mergeRow(_ slot: CompiledMapping.Slot, _ ctx: inout EvalContext, into target: inout MappedRecord) {

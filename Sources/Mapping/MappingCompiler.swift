@@ -128,7 +128,26 @@ public enum MappingCompiler {
             slots.append(CompiledMapping.Slot(variable: v, when: when, groupKey: groupKey, operatorID: operatorID, operatorName: operatorName,
                 fields: fields, mergeFields: mergeFields))
         }
-        return CompiledMapping(document: document, parameters: parameters, select: select, slots: slots,
+        let compiled = CompiledMapping(document: document, parameters: parameters, select: select, slots: slots,
             grouping: groupBy == nil ? nil : .init(adjacent: adjacent), columnUsage: usage)
+        if let operators = document.operatorsNode {
+            let expressions = ExpressionCompiler(scope: baseScope, tables: document.tables, decimal: document.input.decimal)
+            for (id, node) in try operators.members() {
+                guard Patterns.isOperatorID(id) else {
+                    throw node.error("'\(id)' is not an OperatorID (such as DE*ABC)", rule: "mapping.invalid")
+                }
+                var name: String?
+                var fields: [CompiledField<EvseDataRecord>] = []
+                for (k, v) in try node.members(allowed: ["name", "evse"]) {
+                    if k == "name" {
+                        name = try v.string()
+                    } else {
+                        fields = try TargetCompiler(expressions: expressions).fields(v, targets: TargetCatalog.record, path: "")
+                    }
+                }
+                compiled.operatorDefaults[Patterns.operatorKey(id)] = .init(name: name, fields: fields)
+            }
+        }
+        return compiled
     }
 }

@@ -17,12 +17,14 @@ public struct MappingDocument: @unchecked Sendable {
     public let parameters: [ParameterSpec]
     let records: MappingNode?
     let operatorNode: MappingNode?
+    /// Per-operator defaults (`operators:`).
+    let operatorsNode: MappingNode?
     let evse: MappingNode
     let tables: [String: ValueTable]
 
     /// The mapping language version this build reads.
     public static let supportedVersion = 1
-    static let topLevelKeys = ["version", "name", "description", "input", "parameters", "records", "operator", "evse", "tables"]
+    static let topLevelKeys = ["version", "name", "description", "input", "parameters", "records", "operator", "operators", "evse", "tables"]
     static let maxFileBytes = 4 << 20
     static let maxNodes = 200_000
 
@@ -81,6 +83,7 @@ public struct MappingDocument: @unchecked Sendable {
             parameters: try ParameterSpec.list(top["parameters"]),
             records: top["records"],
             operatorNode: top["operator"],
+            operatorsNode: top["operators"],
             evse: evse,
             tables: try TableLoader.tables(top["tables"]))
     }

@@ -9,6 +9,8 @@ public final class MappingStatistics: @unchecked Sendable {
     public private(set) var roundedExamples: [String: [String]] = [:]
     /// Field → how many values were left out (out of range, unknown, failed to parse with `on_error: drop`).
     public private(set) var dropped: [String: Int] = [:]
+    /// Field → how many times a `default` supplied the value.
+    public private(set) var defaulted: [String: Int] = [:]
     /// Field → how many values were truncated.
     public private(set) var truncated: [String: Int] = [:]
     private static let maxDistinct = 500
@@ -45,6 +47,7 @@ public final class MappingStatistics: @unchecked Sendable {
 
     func dropped(field: String) { dropped[Self.key(field), default: 0] += 1 }
     func truncated(field: String) { truncated[Self.key(field), default: 0] += 1 }
+    func defaulted(field: String) { defaulted[Self.key(field), default: 0] += 1 }
 }
 
 import OICP

@@ -23,6 +23,8 @@ struct NumberParser: Sendable {
         static let all: [Unit] = [
             Unit(name: "W", quantity: "power", factor: 1), Unit(name: "kW", quantity: "power", factor: 1e3),
             Unit(name: "MW", quantity: "power", factor: 1e6),
+            // Apparent power, written where real power is meant (`22 kVA`); taken as the same number.
+            Unit(name: "VA", quantity: "power", factor: 1), Unit(name: "kVA", quantity: "power", factor: 1e3),
             Unit(name: "Wh", quantity: "energy", factor: 1), Unit(name: "kWh", quantity: "energy", factor: 1e3),
             Unit(name: "MWh", quantity: "energy", factor: 1e6),
             Unit(name: "V", quantity: "voltage", factor: 1), Unit(name: "kV", quantity: "voltage", factor: 1e3),

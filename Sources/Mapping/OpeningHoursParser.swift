@@ -26,53 +26,107 @@ enum OpeningHoursParser {
     static func parse(_ text: String) -> Result<OpeningHours, Failure> {
         let normalized = text.trimmingWhitespace().lowercased()
             .replacingOccurrences(of: "\u{2013}", with: "-").replacingOccurrences(of: "\u{2014}", with: "-")
-        if alwaysOpenSpellings.contains(normalized) || alwaysOpenSpellings.contains(normalized.replacingOccurrences(of: " ", with: "")) {
-            return .success(.alwaysOpen)
-        }
-        // "Mo-Fr 08:00-18:00, Sa 09:00-12:00": a comma before a day name starts a new rule.
-        var normalizedRules = normalized
-        for (abbreviation, _) in days {
-            normalizedRules = normalizedRules.replacingOccurrences(of: ", \(abbreviation)", with: "; \(abbreviation)")
-        }
+        if isAlwaysOpen(normalized) { return .success(.alwaysOpen) }
         // Day index (0 = Monday) → periods.
         var schedule: [[Period]] = Array(repeating: [], count: 7)
         var any = false
-        for rawRule in normalizedRules.split(separator: ";") {
-            let rule = rawRule.trimmingWhitespace()
-            if rule.isEmpty { continue }
-            if rule.hasPrefix("ph") { continue }  // public holidays: OICP has no place for them
-            let (dayPart, timePart) = split(rule)
-            let dayIndexes: [Int]
-            if dayPart.isEmpty {
-                dayIndexes = Array(0..<7)
-            } else {
-                switch parseDays(dayPart) {
-                case .success(let d): dayIndexes = d
-                case .failure(let f): return .failure(f)
+        for rawRule in normalized.split(separator: ";") {
+            // "Mo-Fr 08:00-12:00, Mo-Fr 14:00-18:00": after a comma, a rule that starts with a day
+            // is an additional rule (OSM): it adds to the days' hours instead of replacing them.
+            for (index, part) in additionalRules(String(rawRule)).enumerated() {
+                let rule = part.trimmingWhitespace()
+                if rule.isEmpty || rule.hasPrefix("ph") { continue }  // public holidays: OICP has no place for them
+                let (dayPart, timePart) = split(rule)
+                let dayIndexes: [Int]
+                if dayPart.isEmpty {
+                    dayIndexes = Array(0..<7)
+                } else {
+                    switch parseDays(dayPart) {
+                    case .success(let d): dayIndexes = d
+                    case .failure(let f): return .failure(f)
+                    }
                 }
-            }
-            if timePart == "off" || timePart == "closed" {
-                for d in dayIndexes { schedule[d] = [] }
+                if timePart == "off" || timePart == "closed" {
+                    for d in dayIndexes { schedule[d] = [] }
+                    any = true
+                    continue
+                }
+                var periods: [Period] = []
+                for span in timePart.split(separator: ",") {
+                    let parts = span.split(separator: "-").map { $0.trimmingWhitespace() }
+                    guard parts.count == 2, let begin = time(parts[0]), let end = time(parts[1]) else {
+                        return .failure(Failure(message: "'\(span.trimmingWhitespace())' is not a time span such as 08:00-18:00"))
+                    }
+                    periods.append(Period(begin: begin, end: end))
+                }
+                guard !periods.isEmpty else { return .failure(Failure(message: "'\(rule)' has no time span")) }
+                for d in dayIndexes { schedule[d] = index == 0 ? periods : schedule[d] + periods }
                 any = true
-                continue
             }
-            var periods: [Period] = []
-            for span in timePart.split(separator: ",") {
-                let parts = span.split(separator: "-").map { $0.trimmingWhitespace() }
-                guard parts.count == 2, let begin = time(parts[0]), let end = time(parts[1]) else {
-                    return .failure(Failure(message: "'\(span)' is not a time span such as 08:00-18:00"))
-                }
-                periods.append(Period(begin: begin, end: end))
-            }
-            guard !periods.isEmpty else { return .failure(Failure(message: "'\(rule)' has no time span")) }
-            for d in dayIndexes { schedule[d] = periods }  // a later rule overrides, as in OSM
-            any = true
         }
         guard any else { return .failure(Failure(message: "no opening hours found")) }
+        schedule = schedule.map(mergeOverlapping)
         if schedule.allSatisfy({ $0 == [Period(begin: "00:00", end: "24:00")] || $0 == [Period(begin: "00:00", end: "23:59")] }) {
             return .success(.alwaysOpen)
         }
         return .success(OpeningHours(isOpen24Hours: false, openingTimes: group(schedule)))
+    }
+
+    /// `24/7` and its many spellings: `24h/24 7j/7`, `24/24 7/7 jours`, `accessible 24h/24 - 7j/7`,
+    /// `24/24_7/7`, `24h/24h`, `rund um die Uhr`.
+    static func isAlwaysOpen(_ text: String) -> Bool {
+        if alwaysOpenSpellings.contains(text) { return true }
+        var t = text
+        for word in ["accessible", "jours", "jour", " et ", "sur", "ouvert", "open", "geöffnet"] {
+            t = t.replacingOccurrences(of: word, with: " ")
+        }
+        let compact = t.filter { $0.isNumber || $0 == "/" || $0 == "h" || $0 == "j" || $0 == "d" || $0.isLetter }
+        let known: Set<String> = ["24/7", "24/24", "24h/24", "24h/24h", "24/247/7", "24h/247j/7", "24h/247/7", "24h/24h7j/7j", "24h/247/j7",
+                                  "24/247j/7", "24h", "24/7/365", "24h/7j", "24h/7", "24/7j", "h24", "24h7j", "24h/247d/7"]
+        return known.contains(compact) || alwaysOpenSpellings.contains(t.trimmingWhitespace())
+    }
+
+    /// The parts of a rule separated by a comma that follows a time and precedes a day name.
+    static func additionalRules(_ rule: String) -> [String] {
+        var parts: [String] = []
+        var current = ""
+        let chars = Array(rule)
+        var i = 0
+        while i < chars.count {
+            // Only after a time: in "Sa,Su 10:00-12:00" the comma joins days.
+            if chars[i] == ",", current.contains(where: \.isNumber) {
+                var j = i + 1
+                while j < chars.count && chars[j] == " " { j += 1 }
+                let next = String(chars[j..<min(j + 2, chars.count)])
+                if days.contains(where: { $0.abbreviation == next }) {
+                    parts.append(current)
+                    current = ""
+                    i = j
+                    continue
+                }
+            }
+            current.append(chars[i])
+            i += 1
+        }
+        parts.append(current)
+        return parts
+    }
+
+    /// Sorted periods with overlapping and touching ones joined.
+    static func mergeOverlapping(_ periods: [Period]) -> [Period] {
+        let sorted = periods.sorted { ($0.begin ?? "") < ($1.begin ?? "") }
+        var out: [Period] = []
+        for p in sorted {
+            if let last = out.last, let lastEnd = last.end, let begin = p.begin, let end = p.end, begin <= lastEnd, last.begin! <= begin {
+                // An end before its begin crosses midnight; leave such periods alone.
+                if end >= begin {
+                    out[out.count - 1].end = max(lastEnd, end)
+                    continue
+                }
+            }
+            out.append(p)
+        }
+        return out
     }
 
     /// Splits `mo-fr 08:00-18:00` into days and times; a rule that starts with a digit has no days.

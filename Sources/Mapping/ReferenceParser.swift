@@ -54,7 +54,12 @@ struct ReferenceParser {
                 }
                 if !literal.isEmpty { parts.append(.literal(literal)) }
                 literal = ""
-                parts.append(.expression(try reference(inner)))
+                // `{name?}`: empty text when the value is missing (unless a column is called `name?`).
+                if inner.hasSuffix("?"), scope.header?.position(of: inner) == nil {
+                    parts.append(.expression(try reference(String(inner.dropLast())), optional: true))
+                } else {
+                    parts.append(.expression(try reference(inner), optional: false))
+                }
                 i = next
                 continue
             }
@@ -63,7 +68,7 @@ struct ReferenceParser {
             i += 1
         }
         if !literal.isEmpty { parts.append(.literal(literal)) }
-        if parts.count == 1, case .expression(let e) = parts[0] { return e }
+        if parts.count == 1, case .expression(let e, false) = parts[0] { return e }
         return .template(parts)
     }
 
@@ -93,7 +98,9 @@ struct ReferenceParser {
                 var j = i + 1
                 var s = ""
                 while j < chars.count && chars[j] != c {
-                    if chars[j] == "\\" && j + 1 < chars.count {
+                    // A backslash escapes the quote and itself; before anything else it stays
+                    // (so regular expressions such as '\d+' need no doubling).
+                    if chars[j] == "\\" && j + 1 < chars.count && (chars[j + 1] == c || chars[j + 1] == "\\") {
                         j += 1
                     }
                     s.append(chars[j])

@@ -16,6 +16,13 @@ struct SourcePath: Sendable, CustomStringConvertible {
 
     var description: String { text }
 
+    /// A path of one key, taken literally (a CSV column name may hold dots or brackets).
+    init(key: String) {
+        text = key
+        scope = nil
+        components = [.key(key)]
+    }
+
     /// Parses the path syntax; throws a message on malformed paths.
     init(parsing text: String) throws(PathError) {
         self.text = text

@@ -9,8 +9,9 @@ enum Step: @unchecked Sendable {
     case upper
     case lower
     case replace(NSRegularExpression, with: String)
-    case prefix(String)
-    case suffix(String)
+    /// Text before the value; a template (`"{$operator_id}*E"`).
+    case prefix(Expression)
+    case suffix(Expression)
     case split(String)
     case splitPattern(NSRegularExpression)
     case join(String)
@@ -32,6 +33,9 @@ enum Step: @unchecked Sendable {
     case country
     case evseID
     case operatorID
+    case poolID
+    case hash(length: Int, repeats: RepeatCounter?)
+    case date(DateParser)
     case capture(NSRegularExpression, group: String?)
     case truncate(Int)
     case maxLength(Int)
@@ -41,7 +45,7 @@ enum Step: @unchecked Sendable {
     /// Whether the step always gives the same result for the same text and is worth remembering.
     var isMemoizable: Bool {
         switch self {
-        case .number, .openingHours, .phone, .country, .bool, .coordinates: true
+        case .number, .openingHours, .phone, .country, .bool, .coordinates, .date: true
         default: false
         }
     }
@@ -88,7 +92,9 @@ enum Step: @unchecked Sendable {
             ctx.current = value
             return condition.evaluate(&ctx, field: field) ? value : .absent
         case .defaultValue(let d):
-            return value.isAbsent ? d : value
+            guard value.isAbsent else { return value }
+            ctx.statistics.defaulted(field: field)
+            return d
         case .required(let message):
             if value.isAbsent { ctx.reject("mapping.required", field: field, message ?? "\(field) has no value") }
             return value
@@ -151,8 +157,12 @@ enum Step: @unchecked Sendable {
             guard let t = item.text else { return item }
             let out = regex.stringByReplacingMatches(in: t, range: NSRange(t.startIndex..., in: t), withTemplate: template)
             return Expression.cleaned(out)
-        case .prefix(let p): return item.text.map { .text(p + $0) } ?? item
-        case .suffix(let s): return item.text.map { .text($0 + s) } ?? item
+        case .prefix(let p):
+            guard let t = item.text else { return item }
+            return .text((p.evaluate(&ctx, field: field).text ?? "") + t)
+        case .suffix(let s):
+            guard let t = item.text else { return item }
+            return .text(t + (s.evaluate(&ctx, field: field).text ?? ""))
         case .table(let table):
             guard let t = item.text else { return item }
             switch table.lookup(t) {
@@ -251,6 +261,18 @@ enum Step: @unchecked Sendable {
             return item.text.map { .text(EvseIDNormalizer.normalize($0)) } ?? item
         case .operatorID:
             return item.text.map { .text(EvseIDNormalizer.normalizeOperator($0)) } ?? item
+        case .poolID:
+            return item.text.map { .text(EvseIDNormalizer.normalize($0, separator: "P")) } ?? item
+        case .hash(let length, let repeats):
+            guard let t = item.text else { return item }
+            let h = StableHash.hex(t, length: length)
+            guard let repeats else { return .text(h) }
+            let n = repeats.next(h)
+            return .text(n == 1 ? h : "\(h)*\(n)")
+        case .date(let parser):
+            guard let t = item.text else { return item }
+            return parser.parse(t).map(Value.text)
+                ?? fail(&ctx, field, "mapping.date", "'\(t)' is not a date of the form \(parser.pattern)", t, onError)
         case .capture(let regex, let group):
             guard let t = item.text else { return item }
             guard let m = regex.firstMatch(in: t, range: NSRange(t.startIndex..., in: t)) else { return .absent }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads the `tables:` section.
 enum TableLoader {
-    static let keys = ["values", "patterns", "unknown", "default", "match", "description"]
+    static let keys = ["values", "patterns", "collect", "unknown", "default", "match", "description"]
 
     static func tables(_ node: MappingNode?) throws -> [String: ValueTable] {
         guard let node else { return [:] }
@@ -25,8 +25,11 @@ enum TableLoader {
         var defaultValues: [String]?
         var values: [(String, [String])] = []
         var patterns: [(NSRegularExpression, [String])] = []
+        var collect = false
         for (key, value) in try node.members(allowed: keys) {
             switch key {
+            case "collect":
+                collect = try value.bool()
             case "values":
                 for (k, v) in try value.members() { values.append((k, try targets(v))) }
             case "patterns":
@@ -69,6 +72,7 @@ enum TableLoader {
             unknown = .substitute(defaultValues!)
         }
         if values.isEmpty && patterns.isEmpty { throw node.error("table '\(name)' has no values and no patterns") }
-        return ValueTable(name: name, matching: matching, unknown: unknown, values: values, patterns: patterns)
+        if collect && patterns.isEmpty { throw node.error("collect: true needs patterns") }
+        return ValueTable(name: name, matching: matching, unknown: unknown, values: values, patterns: patterns, collect: collect)
     }
 }

@@ -15,6 +15,15 @@ struct CompiledField<Root> {
     let name: String
     let readsSource: Bool
     let assign: Assign<Root>
+    /// Where the value comes from, for `mapping check` (one line per leaf field).
+    var sources: [(field: String, summary: String)] = []
+
+    init(name: String, readsSource: Bool, sources: [(field: String, summary: String)] = [], assign: @escaping Assign<Root>) {
+        self.name = name
+        self.readsSource = readsSource
+        self.assign = assign
+        self.sources = sources
+    }
 }
 
 /// Compiles field YAML against a catalog of targets.
@@ -67,17 +76,20 @@ struct TargetCompiler {
     /// A list of objects: a YAML list of object templates (each gives one item when it has a
     /// value), or one template.
     func objectList<T>(_ node: MappingNode, targets: [Target<T>], path: String, make: @escaping () -> T)
-        throws -> (readsSource: Bool, build: (inout EvalContext) -> [T]?)
+        throws -> (readsSource: Bool, sources: [(field: String, summary: String)], build: (inout EvalContext) -> [T]?)
     {
         let templates = node.isSequence ? try node.items() : [node]
         var builders: [(inout EvalContext) -> T?] = []
         var reads = false
+        var sources: [(field: String, summary: String)] = []
         for (i, t) in templates.enumerated() {
-            builders.append(try object(t, targets: targets, path: node.isSequence ? "\(path)[\(i)]" : path, make: make))
-            let compiled = try fields(t, targets: targets, path: path)
+            let itemPath = node.isSequence ? "\(path)[\(i)]" : path
+            builders.append(try object(t, targets: targets, path: itemPath, make: make))
+            let compiled = try fields(t, targets: targets, path: itemPath)
             reads = reads || compiled.contains(where: \.readsSource)
+            sources += compiled.flatMap(\.sources)
         }
-        return (reads, { ctx in
+        return (reads, sources, { ctx in
             var out: [T] = []
             for b in builders { if let item = b(&ctx) { out.append(item) } }
             return out.isEmpty ? nil : out

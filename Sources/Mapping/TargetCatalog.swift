@@ -31,7 +31,7 @@ enum TargetCatalog {
         },
         Target(name: "Power") { node, compiler, path in
             let e = try compiler.expression(node)
-            return CompiledField(name: "Power", readsSource: e.readsSource) { f, ctx in
+            return CompiledField(name: "Power", readsSource: e.readsSource, sources: [(path, e.summary)]) { f, ctx in
                 guard var kw = Convert.number(e.evaluate(&ctx, field: path), &ctx, path) else { return false }
                 // OICP 2.3 writes Power as an integer number of kW: round, and count it.
                 if ctx.version == .v2_3 && kw != kw.rounded() {
@@ -59,7 +59,7 @@ enum TargetCatalog {
     static let openingTimes: [Target<OpeningTimes>] = [
         Target(name: "Period") { node, compiler, path in
             let list = try compiler.objectList(node, targets: period, path: path) { Period(begin: nil, end: nil) }
-            return CompiledField(name: "Period", readsSource: list.readsSource) { o, ctx in
+            return CompiledField(name: "Period", readsSource: list.readsSource, sources: list.sources) { o, ctx in
                 guard let p = list.build(&ctx) else { return false }
                 o.period = p
                 return true
@@ -72,8 +72,8 @@ enum TargetCatalog {
     static func object<R, T>(_ name: String, _ kp: WritableKeyPath<R, T?>, _ targets: [Target<T>], make: @escaping () -> T) -> Target<R> {
         Target(name: name) { node, compiler, path in
             let build = try compiler.object(node, targets: targets, path: path, make: make)
-            let reads = try compiler.fields(node, targets: targets, path: path).contains(where: \.readsSource)
-            return CompiledField(name: name, readsSource: reads) { root, ctx in
+            let children = try compiler.fields(node, targets: targets, path: path)
+            return CompiledField(name: name, readsSource: children.contains(where: \.readsSource), sources: children.flatMap(\.sources)) { root, ctx in
                 guard let o = build(&ctx) else { return false }
                 root[keyPath: kp] = o
                 return true
@@ -84,7 +84,7 @@ enum TargetCatalog {
     static func objects<R, T>(_ name: String, _ kp: WritableKeyPath<R, [T]?>, _ targets: [Target<T>], make: @escaping () -> T) -> Target<R> {
         Target(name: name) { node, compiler, path in
             let list = try compiler.objectList(node, targets: targets, path: path, make: make)
-            return CompiledField(name: name, readsSource: list.readsSource) { root, ctx in
+            return CompiledField(name: name, readsSource: list.readsSource, sources: list.sources) { root, ctx in
                 guard let items = list.build(&ctx) else { return false }
                 root[keyPath: kp] = items
                 return true
@@ -96,7 +96,7 @@ enum TargetCatalog {
     /// `OpeningTimes` from one value (`24/7`, `Mo-Fr 08:00-18:00`, or `opening_hours` output).
     static let openingHours = Target<EvseDataRecord>(name: "OpeningHours") { node, compiler, path in
         let e = try compiler.expression(node)
-        return CompiledField(name: "OpeningHours", readsSource: e.readsSource) { r, ctx in
+        return CompiledField(name: "OpeningHours", readsSource: e.readsSource, sources: [(path + " (IsOpen24Hours, OpeningTimes)", e.summary)]) { r, ctx in
             guard let h = Convert.hours(e.evaluate(&ctx, field: path), &ctx, path) else { return false }
             r.isOpen24Hours = h.isOpen24Hours
             r.openingTimes = h.isOpen24Hours || h.openingTimes.isEmpty ? nil : h.openingTimes

@@ -5,7 +5,7 @@ enum Leaf {
     static func text<R>(_ name: String, _ kp: WritableKeyPath<R, String?>) -> Target<R> {
         Target(name: name) { node, compiler, path in
             let e = try compiler.expression(node)
-            return CompiledField(name: name, readsSource: e.readsSource) { root, ctx in
+            return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)]) { root, ctx in
                 guard let t = Convert.text(e.evaluate(&ctx, field: path), &ctx, path) else { return false }
                 root[keyPath: kp] = t
                 return true
@@ -16,7 +16,7 @@ enum Leaf {
     static func bool<R>(_ name: String, _ kp: WritableKeyPath<R, Bool?>) -> Target<R> {
         Target(name: name) { node, compiler, path in
             let e = try compiler.expression(node)
-            return CompiledField(name: name, readsSource: e.readsSource) { root, ctx in
+            return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)]) { root, ctx in
                 guard let b = Convert.bool(e.evaluate(&ctx, field: path), &ctx, path) else { return false }
                 root[keyPath: kp] = b
                 return true
@@ -27,7 +27,7 @@ enum Leaf {
     static func number<R>(_ name: String, _ kp: WritableKeyPath<R, Double?>) -> Target<R> {
         Target(name: name) { node, compiler, path in
             let e = try compiler.expression(node)
-            return CompiledField(name: name, readsSource: e.readsSource) { root, ctx in
+            return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)]) { root, ctx in
                 guard let n = Convert.number(e.evaluate(&ctx, field: path), &ctx, path) else { return false }
                 root[keyPath: kp] = n
                 return true
@@ -40,7 +40,7 @@ enum Leaf {
                            fit: ((Int, inout EvalContext, String) -> Int?)? = nil) -> Target<R> {
         Target(name: name) { node, compiler, path in
             let e = try compiler.expression(node)
-            return CompiledField(name: name, readsSource: e.readsSource) { root, ctx in
+            return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)]) { root, ctx in
                 guard var n = Convert.integer(e.evaluate(&ctx, field: path), &ctx, path) else { return false }
                 if let fit {
                     guard let fitted = fit(n, &ctx, path) else { return false }
@@ -55,7 +55,7 @@ enum Leaf {
     static func enumeration<R, E: OICPEnumeration>(_ name: String, _ kp: WritableKeyPath<R, E?>) -> Target<R> {
         Target(name: name) { node, compiler, path in
             let e = try compiler.expression(node)
-            return CompiledField(name: name, readsSource: e.readsSource) { root, ctx in
+            return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)]) { root, ctx in
                 guard let v: E = Convert.enumeration(e.evaluate(&ctx, field: path), &ctx, path) else { return false }
                 root[keyPath: kp] = v
                 return true
@@ -66,7 +66,7 @@ enum Leaf {
     static func enumerations<R, E: OICPEnumeration>(_ name: String, _ kp: WritableKeyPath<R, [E]?>) -> Target<R> {
         Target(name: name) { node, compiler, path in
             let e = try compiler.expression(node)
-            return CompiledField(name: name, readsSource: e.readsSource) { root, ctx in
+            return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)]) { root, ctx in
                 guard let v: [E] = Convert.enumerations(e.evaluate(&ctx, field: path), &ctx, path) else { return false }
                 root[keyPath: kp] = v
                 return true
@@ -82,9 +82,11 @@ enum Leaf {
             var decimals = 6
             let read: (inout EvalContext) -> (Double, Double)?
             var reads = false
+            var describe = ""
             if ExpressionCompiler.isExpression(node) || !node.isMapping {
                 let e = try compiler.expression(node)
                 reads = e.readsSource
+                describe = e.summary
                 read = { ctx in Convert.coordinates(e.evaluate(&ctx, field: path), &ctx, path) }
             } else {
                 var lat: Expression?
@@ -108,10 +110,12 @@ enum Leaf {
                 if let whole {
                     guard lat == nil && lon == nil else { throw node.error("give either value or latitude and longitude") }
                     reads = whole.readsSource
+                    describe = whole.summary
                     read = { ctx in Convert.coordinates(whole.evaluate(&ctx, field: path), &ctx, path) }
                 } else {
                     guard let lat, let lon else { throw node.error("\(name) needs latitude and longitude (or value)") }
                     reads = lat.readsSource || lon.readsSource
+                    describe = "latitude " + lat.summary + ", longitude " + lon.summary
                     read = { ctx in
                         let la = Convert.number(lat.evaluate(&ctx, field: path + ".latitude"), &ctx, path + ".latitude")
                         let lo = Convert.number(lon.evaluate(&ctx, field: path + ".longitude"), &ctx, path + ".longitude")
@@ -122,7 +126,7 @@ enum Leaf {
             }
             let fmt = format
             let dec = decimals
-            return CompiledField(name: name, readsSource: reads) { root, ctx in
+            return CompiledField(name: name, readsSource: reads, sources: [(path, describe + " → \(fmt), \(dec) decimals")]) { root, ctx in
                 guard let (lat, lon) = read(&ctx) else { return false }
                 guard (-90...90).contains(lat), (-180...180).contains(lon) else {
                     let swapped = (-90...90).contains(lon) && (-180...180).contains(lat)
@@ -151,7 +155,7 @@ enum Leaf {
         Target(name: name) { node, compiler, path in
             let targets: [Target<InfoText>] = [text("lang", \.lang), text("value", \.value)]
             let list = try compiler.objectList(node, targets: targets, path: path) { InfoText(lang: nil, value: nil) }
-            return CompiledField(name: name, readsSource: list.readsSource) { root, ctx in
+            return CompiledField(name: name, readsSource: list.readsSource, sources: list.sources) { root, ctx in
                 // An entry without text is no entry.
                 guard let items = list.build(&ctx)?.filter({ $0.value != nil }), !items.isEmpty else { return false }
                 root[keyPath: kp] = items

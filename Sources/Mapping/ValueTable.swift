@@ -33,15 +33,20 @@ final class ValueTable: @unchecked Sendable {
     let name: String
     let matching: Matching
     let unknown: UnknownPolicy
+    /// With `collect: true`, every pattern that matches somewhere in the text adds its values
+    /// (free text that names several plugs); otherwise the first matching pattern wins.
+    let collect: Bool
     private var exact: [String: [String]] = [:]
     private var normalized: [String: [String]] = [:]
     private let patterns: [(regex: NSRegularExpression, values: [String])]
     private var cache: [String: Lookup] = [:]
 
-    init(name: String, matching: Matching, unknown: UnknownPolicy, values: [(String, [String])], patterns: [(NSRegularExpression, [String])]) {
+    init(name: String, matching: Matching, unknown: UnknownPolicy, values: [(String, [String])], patterns: [(NSRegularExpression, [String])],
+         collect: Bool = false) {
         self.name = name
         self.matching = matching
         self.unknown = unknown
+        self.collect = collect
         for (key, value) in values {
             exact[key] = value
             let n = EnumNormalizer.key(key)
@@ -61,10 +66,17 @@ final class ValueTable: @unchecked Sendable {
             result = .found(v)
         } else {
             let range = NSRange(text.startIndex..., in: text)
+            var collected: [String] = []
+            var matched = false
             for (regex, values) in patterns where regex.firstMatch(in: text, range: range) != nil {
-                result = .found(values)
-                break
+                matched = true
+                guard collect else {
+                    collected = values
+                    break
+                }
+                for v in values where !collected.contains(v) { collected.append(v) }
             }
+            if matched { result = .found(collected) }
         }
         if cache.count < 10_000 { cache[text] = result }
         return result

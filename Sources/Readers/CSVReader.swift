@@ -99,7 +99,7 @@ public final class CSVReader: RecordReader {
             let message = "\(raw.count) fields where the header has \(expected)"
             switch options.raggedRows {
             case .reject:
-                defect = Diagnostic(.error, rule: "csv.ragged", message + " (a shifted or broken row)", file: path, line: line)
+                defect = Diagnostic(.error, rule: "csv.ragged", message + " (a shifted row, or broken quoting)", file: path, line: line)
             case .pad:
                 ragged.append(Diagnostic(.warning, rule: "csv.ragged", message + "; missing fields read as empty", file: path, line: line))
             }

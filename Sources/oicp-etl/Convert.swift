@@ -66,7 +66,7 @@ struct Convert: ParsableCommand {
         }
         if !quiet { printer.printSuppressed() }
         let r = result.report
-        var summary = "\(r.written) of \(r.read) records converted into \(result.bundles.count) bundle\(result.bundles.count == 1 ? "" : "s") in \(result.outputPath)"
+        var summary = "\(r.read) record\(r.read == 1 ? "" : "s") read, \(r.written) written into \(result.bundles.count) bundle\(result.bundles.count == 1 ? "" : "s") in \(result.outputPath)"
         if r.merged > 0 { summary += "; \(r.merged) row\(r.merged == 1 ? "" : "s") merged into their EVSE" }
         if r.expanded > 0 { summary += "; \(r.expanded) extra record\(r.expanded == 1 ? "" : "s") from exploded rows" }
         if r.excluded > 0 { summary += "; \(r.excluded) excluded by records.select" }

@@ -16,7 +16,7 @@ import Testing
         #expect(r.status == 1, "some sample rows are bad on purpose: \(r.stderr)")
         #expect(r.stderr.contains("samples/legacy-export.csv:9: error: [evse-id.pattern] DE*ABC*E-1004: EvseID:"))
         #expect(r.stderr.contains("samples/legacy-export.csv:10: error: [mapping.table]"))
-        #expect(r.stderr.contains("7 of 14 records converted into 2 bundles"))
+        #expect(r.stderr.contains("14 records read, 7 written into 2 bundles"))
         #expect(r.stdout.isEmpty)
         let report = try String(contentsOfFile: out() + "/report.json", encoding: .utf8)
         #expect(report.contains("\"balanced\": true"))
@@ -83,5 +83,33 @@ import Testing
         #expect(r.status == 0)
         #expect(r.stdout.contains("evse-id.pattern\t"))
         #expect(r.stdout.contains("payment.no-payment-alone\t"))
+    }
+
+    @Test func mappingCheckShowsSourcesAndTriesTheInput() throws {
+        let r = try BinaryRunner.run(["mapping", "check", "samples/legacy-export.yaml", "--input", "samples/legacy-export.csv"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("samples/legacy-export.yaml: ok (Musterstadt CMS export)"))
+        #expect(r.stdout.contains("Plugs"))
+        #expect(r.stdout.contains("← column 'Stecker' → table plugs"))
+        #expect(r.stdout.contains("not read: Standort-ID") == false)
+        #expect(r.stdout.contains("trial on the first 14 records: 7 EVSE records would be written, 6 rejected"))
+        #expect(r.stdout.contains("table plugs does not know: 'Tesla Supercharger' (1)"))
+        let bad = try BinaryRunner.run(["mapping", "check", "mappings/bnetza-ladesaeulenregister.yaml"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("[mapping.parameter]"))
+    }
+
+    @Test func mappingInitWritesADraftThatRuns() throws {
+        let draft = scratch.appendingPathComponent("draft.yaml").path
+        let r = try BinaryRunner.run(["mapping", "init", "--input", "samples/legacy-export.csv", "--output", draft])
+        #expect(r.status == 0, "\(r.stderr)")
+        let text = try String(contentsOfFile: draft, encoding: .utf8)
+        #expect(text.contains("skip_lines: 1"))
+        #expect(text.contains("group: { by: \"{EVSE-ID}\" }"))
+        let convert = try BinaryRunner.run(["convert", "-m", draft, "-i", "samples/legacy-export.csv", "-o", out("draft")])
+        #expect(convert.status == 1)
+        #expect(convert.stderr.contains("14 records read, 8 written"))
+        let again = try BinaryRunner.run(["mapping", "init", "--input", "samples/legacy-export.csv", "--output", draft])
+        #expect(again.status == 2)
     }
 }
