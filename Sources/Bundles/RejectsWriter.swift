@@ -37,24 +37,52 @@ public final class RejectsWriter {
     }
 
     public func write(_ row: Row) throws {
-        let cells = [row.file, String(row.line), row.evseID ?? "", row.operatorID ?? "", row.rule, row.field ?? "", row.message, row.value ?? ""]
-        try sink.write(cells.map(Self.cell).joined(separator: ",") + "\r\n")
+        line.removeAll(keepingCapacity: true)
+        Self.append(row.file, to: &line)
+        line.append(UInt8(ascii: ","))
+        line.append(contentsOf: String(row.line).utf8)
+        for cell in [row.evseID ?? "", row.operatorID ?? "", row.rule, row.field ?? "", row.message, row.value ?? ""] {
+            line.append(UInt8(ascii: ","))
+            Self.append(cell, to: &line)
+        }
+        line.append(contentsOf: [0x0D, 0x0A])
+        try sink.write(line)
         rows += 1
     }
 
+    private var line: [UInt8] = []
+
     public func close() throws { try sink.close() }
 
-    static func cell(_ text: String) -> String {
-        var t = text
-        if let first = t.first {
-            let second = t.dropFirst().first
-            if first == "=" || first == "@" || ((first == "+" || first == "-") && !(second?.isNumber ?? false)) {
-                t = "'" + t
+    /// One cell, quoted when it holds a comma, a quote or a line break, and defused when a
+    /// spreadsheet would take it for a formula.
+    static func append(_ text: String, to out: inout [UInt8]) {
+        let utf8 = text.utf8
+        var formula = false
+        if let first = utf8.first {
+            let second = utf8.dropFirst().first
+            let secondIsDigit = second.map { $0 >= 0x30 && $0 <= 0x39 } ?? false
+            formula = first == UInt8(ascii: "=") || first == UInt8(ascii: "@")
+                || ((first == UInt8(ascii: "+") || first == UInt8(ascii: "-")) && !secondIsDigit)
+        }
+        let quote = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+        if quote { out.append(UInt8(ascii: "\"")) }
+        if formula { out.append(UInt8(ascii: "'")) }
+        if quote {
+            for b in utf8 {
+                out.append(b)
+                if b == UInt8(ascii: "\"") { out.append(b) }
             }
+            out.append(UInt8(ascii: "\""))
+        } else {
+            out.append(contentsOf: utf8)
         }
-        if t.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + t.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return t
+    }
+
+    /// One cell as text (for tests and tools).
+    static func cell(_ text: String) -> String {
+        var out: [UInt8] = []
+        append(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -11,6 +11,7 @@ import Readers
 /// file or mapping stops it at once, and nothing is left half-written in the output folder.
 public final class Converter {
     public static let toolVersion = "0.1.0"
+    static let batchSize = 512
     public let options: ConversionOptions
     public let diagnostics: DiagnosticCollector
 
@@ -20,7 +21,7 @@ public final class Converter {
     }
 
     /// Progress: bytes read so far and the input's size, called now and then.
-    public var progress: ((Int, Int) -> Void)?
+    public var progress: (@Sendable (Int, Int) -> Void)?
 
     public func run() throws -> ConversionResult {
         let clock = ContinuousClock()
@@ -41,17 +42,31 @@ public final class Converter {
         var sink = RecordSink(options: options, bundles: bundles, rejects: rejects, diagnostics: diagnostics,
             adjacentGrouping: mapping.groupsRows && mapping.groupsAdjacentRowsOnly)
 
-        var lastProgress = 0
+        // Reading and mapping run on a second thread; validation and writing on this one.
         let size = (try? FileManager.default.attributesOfItem(atPath: options.inputPath)[.size] as? Int) ?? 0
-        while let record = try reader.next() {
-            for mapped in mapper.process(record) { try sink.take(mapped) }
-            if let csv = reader as? CSVReader { for w in csv.takeWarnings() { diagnostics.emit(w) } }
-            if let progress, reader.bytesRead - lastProgress > 8 << 20 {
-                lastProgress = reader.bytesRead
-                progress(reader.bytesRead, size)
-            }
+        let queue = BatchQueue<MappedRecord>(capacity: 16)
+        let producer = Producer(reader: reader, mapper: mapper, diagnostics: diagnostics, progress: progress, size: size, queue: queue)
+        let finished = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            producer.run()
+            finished.signal()
         }
-        for mapped in mapper.finish() { try sink.take(mapped) }
+        thread.stackSize = 8 << 20
+        thread.start()
+        do {
+            loop: while true {
+                switch queue.pop() {
+                case .batch(let records): for mapped in records { try sink.take(mapped) }
+                case .failed(let error): throw error
+                case .end: break loop
+                }
+            }
+        } catch {
+            queue.cancel()
+            finished.wait()
+            throw error
+        }
+        finished.wait()
         let mapped = clock.now
 
         let summaries = try bundles.finish()
@@ -110,5 +125,55 @@ public final class Converter {
             throw Diagnostic.error("input format '\(document.input.format.rawValue)' is not supported yet", rule: "mapping.invalid",
                 file: document.file)
         }
+    }
+}
+
+/// The reading and mapping half of a run, on its own thread: sends mapped records in batches.
+private final class Producer: @unchecked Sendable {
+    let reader: RecordReader
+    let mapper: Mapper
+    let diagnostics: DiagnosticCollector
+    let progress: (@Sendable (Int, Int) -> Void)?
+    let size: Int
+    let queue: BatchQueue<MappedRecord>
+
+    init(reader: RecordReader, mapper: Mapper, diagnostics: DiagnosticCollector, progress: (@Sendable (Int, Int) -> Void)?, size: Int,
+         queue: BatchQueue<MappedRecord>) {
+        self.reader = reader
+        self.mapper = mapper
+        self.diagnostics = diagnostics
+        self.progress = progress
+        self.size = size
+        self.queue = queue
+    }
+
+    func run() {
+        do {
+            try produce()
+        } catch {
+            queue.push(.failed(error))
+        }
+    }
+
+    private func produce() throws {
+        var batch: [MappedRecord] = []
+        batch.reserveCapacity(Converter.batchSize)
+        var lastProgress = 0
+        let csv = reader as? CSVReader
+        while let record = try reader.next() {
+            batch += mapper.process(record)
+            if let csv { for w in csv.takeWarnings() { diagnostics.emit(w) } }
+            if batch.count >= Converter.batchSize {
+                guard queue.push(.batch(batch)) else { return }
+                batch.removeAll(keepingCapacity: true)
+            }
+            if let progress, reader.bytesRead - lastProgress > 8 << 20 {
+                lastProgress = reader.bytesRead
+                progress(reader.bytesRead, size)
+            }
+        }
+        batch += mapper.finish()
+        if !batch.isEmpty { queue.push(.batch(batch)) }
+        queue.push(.end)
     }
 }

@@ -15,6 +15,9 @@ struct RecordSink {
     /// Whether groups are built from adjacent rows only (for the duplicate hint).
     let adjacentGrouping: Bool
     private var json = JSONWriter(capacity: 4096)
+    /// Diagnostics per rule passed on with their details; beyond, they are only counted (the
+    /// rejects file has every reason).
+    static let detailedPerRule = 1000
     private let keyCache = OperatorKeyCache()
 
     private(set) var written = 0
@@ -87,6 +90,10 @@ struct RecordSink {
         }
         for w in warnings {
             warningsByRule[w.rule, default: 0] += 1
+            guard warningsByRule[w.rule]! <= Self.detailedPerRule else {
+                diagnostics.tally(.warning, rule: w.rule)
+                continue
+            }
             diagnostics.emit(Diagnostic(.warning, rule: w.rule, message(w, mapped), file: mapped.provenance.file, line: mapped.provenance.line,
                 field: w.field, value: w.value, context: mapped.evse.evseID))
         }
@@ -107,6 +114,10 @@ struct RecordSink {
             reasonsByRule[r.rule, default: 0] += 1
             try rejects.write(RejectsWriter.Row(file: mapped.provenance.file, line: mapped.provenance.line, evseID: mapped.evse.evseID,
                 operatorID: mapped.operatorID, rule: r.rule, field: r.field, message: r.message, value: r.value))
+            guard reasonsByRule[r.rule]! <= Self.detailedPerRule else {
+                diagnostics.tally(.error, rule: r.rule)
+                continue
+            }
             diagnostics.emit(Diagnostic(.error, rule: r.rule, message(r, mapped), file: mapped.provenance.file, line: mapped.provenance.line,
                 field: r.field, value: r.value, context: mapped.evse.evseID))
         }

@@ -27,6 +27,15 @@ public final class DiagnosticCollector: @unchecked Sendable {
         handler?(diagnostic)
     }
 
+    /// Counts a diagnostic without its details: for the long tail of a rule that has already
+    /// been reported many times (the rejects file holds every one).
+    public func tally(_ severity: Diagnostic.Severity, rule: String) {
+        lock.lock()
+        severityCounts[severity, default: 0] += 1
+        ruleCounts[rule, default: 0] += 1
+        lock.unlock()
+    }
+
     /// The diagnostics kept (at most `limit`), in arrival order.
     public var diagnostics: [Diagnostic] {
         lock.lock()

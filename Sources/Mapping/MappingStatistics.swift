@@ -25,7 +25,16 @@ public final class MappingStatistics: @unchecked Sendable {
         }
     }
 
+    private var keys: [String: String] = [:]
+
     /// `ChargingFacilities[0].Power` and `ChargingFacilities[1].Power` count together.
+    private func key(_ field: String) -> String {
+        if let k = keys[field] { return k }
+        let k = Self.key(field)
+        if keys.count < 10_000 { keys[field] = k }
+        return k
+    }
+
     static func key(_ field: String) -> String {
         guard field.contains("[") else { return field }
         var out = ""
@@ -37,7 +46,7 @@ public final class MappingStatistics: @unchecked Sendable {
     }
 
     func rounded(field rawField: String, from: Double, to: Double) {
-        let field = Self.key(rawField)
+        let field = key(rawField)
         rounded[field, default: 0] += 1
         if roundedExamples[field, default: []].count < 5 {
             let example = "\(FixedDecimalText.of(from)) → \(FixedDecimalText.of(to))"
@@ -45,9 +54,9 @@ public final class MappingStatistics: @unchecked Sendable {
         }
     }
 
-    func dropped(field: String) { dropped[Self.key(field), default: 0] += 1 }
-    func truncated(field: String) { truncated[Self.key(field), default: 0] += 1 }
-    func defaulted(field: String) { defaulted[Self.key(field), default: 0] += 1 }
+    func dropped(field: String) { dropped[key(field), default: 0] += 1 }
+    func truncated(field: String) { truncated[key(field), default: 0] += 1 }
+    func defaulted(field: String) { defaulted[key(field), default: 0] += 1 }
 }
 
 import OICP

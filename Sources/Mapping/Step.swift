@@ -70,6 +70,9 @@ enum Step: @unchecked Sendable {
         case .split(let separator):
             return .list(value.items.flatMap { item -> [Value] in
                 guard let t = item.text else { return [item] }
+                if separator.count == 1, let c = separator.first {
+                    return t.split(separator: c, omittingEmptySubsequences: true).map { Expression.cleaned(String($0)) }.filter { !$0.isAbsent }
+                }
                 return t.components(separatedBy: separator).map(Expression.cleaned).filter { !$0.isAbsent }
             })
         case .splitPattern(let regex):

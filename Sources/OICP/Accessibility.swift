@@ -12,10 +12,13 @@ public struct Accessibility: OICPEnumeration {
     public static let testStation = Accessibility(rawValue: "Test Station")
     public static let unspecified = Accessibility(rawValue: "Unspecified")
 
+    private static let values23: [Accessibility] = [.freePubliclyAccessible, .restrictedAccess, .payingPubliclyAccessible, .testStation]
+    private static let values22: [Accessibility] = [.freePubliclyAccessible, .restrictedAccess, .payingPubliclyAccessible, .testStation, .unspecified]
+
     public static func allowedValues(in version: OICPVersion) -> [Self] {
         switch version {
-        case .v2_3: [.freePubliclyAccessible, .restrictedAccess, .payingPubliclyAccessible, .testStation]
-        case .v2_2: [.freePubliclyAccessible, .restrictedAccess, .payingPubliclyAccessible, .testStation, .unspecified]
+        case .v2_3: values23
+        case .v2_2: values22
         }
     }
 }

@@ -11,10 +11,13 @@ public struct AccessibilityLocation: OICPEnumeration {
     public static let parkingGarage = AccessibilityLocation(rawValue: "ParkingGarage")
     public static let undergroundParkingGarage = AccessibilityLocation(rawValue: "UndergroundParkingGarage")
 
+    private static let values23: [AccessibilityLocation] = [.onStreet, .parkingLot, .parkingGarage, .undergroundParkingGarage]
+    private static let values22: [AccessibilityLocation] = []  // new in OICP 2.3
+
     public static func allowedValues(in version: OICPVersion) -> [Self] {
         switch version {
-        case .v2_3: [.onStreet, .parkingLot, .parkingGarage, .undergroundParkingGarage]
-        case .v2_2: []  // new in OICP 2.3
+        case .v2_3: values23
+        case .v2_2: values22
         }
     }
 }

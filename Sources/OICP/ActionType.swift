@@ -11,10 +11,13 @@ public struct ActionType: OICPEnumeration {
     public static let insert = ActionType(rawValue: "insert")
     public static let delete = ActionType(rawValue: "delete")
 
+    private static let values23: [ActionType] = [.fullLoad, .update, .insert, .delete]
+    private static let values22: [ActionType] = [.fullLoad, .update, .insert, .delete]
+
     public static func allowedValues(in version: OICPVersion) -> [Self] {
         switch version {
-        case .v2_3: [.fullLoad, .update, .insert, .delete]
-        case .v2_2: [.fullLoad, .update, .insert, .delete]
+        case .v2_3: values23
+        case .v2_2: values22
         }
     }
 }

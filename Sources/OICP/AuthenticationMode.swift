@@ -13,10 +13,13 @@ public struct AuthenticationMode: OICPEnumeration {
     public static let directPayment = AuthenticationMode(rawValue: "Direct Payment")
     public static let noAuthenticationRequired = AuthenticationMode(rawValue: "No Authentication Required")
 
+    private static let values23: [AuthenticationMode] = [.nfcRFIDClassic, .nfcRFIDDESFire, .pnc, .remote, .directPayment, .noAuthenticationRequired]
+    private static let values22: [AuthenticationMode] = [.nfcRFIDClassic, .nfcRFIDDESFire, .pnc, .remote, .directPayment]
+
     public static func allowedValues(in version: OICPVersion) -> [Self] {
         switch version {
-        case .v2_3: [.nfcRFIDClassic, .nfcRFIDDESFire, .pnc, .remote, .directPayment, .noAuthenticationRequired]
-        case .v2_2: [.nfcRFIDClassic, .nfcRFIDDESFire, .pnc, .remote, .directPayment]
+        case .v2_3: values23
+        case .v2_2: values22
         }
     }
 }

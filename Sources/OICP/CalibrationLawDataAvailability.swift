@@ -10,10 +10,13 @@ public struct CalibrationLawDataAvailability: OICPEnumeration {
     public static let external = CalibrationLawDataAvailability(rawValue: "External")
     public static let notAvailable = CalibrationLawDataAvailability(rawValue: "Not Available")
 
+    private static let values23: [CalibrationLawDataAvailability] = [.local, .external, .notAvailable]
+    private static let values22: [CalibrationLawDataAvailability] = []  // new in OICP 2.3
+
     public static func allowedValues(in version: OICPVersion) -> [Self] {
         switch version {
-        case .v2_3: [.local, .external, .notAvailable]
-        case .v2_2: []  // new in OICP 2.3
+        case .v2_3: values23
+        case .v2_2: values22
         }
     }
 }

@@ -12,10 +12,13 @@ public struct ChargingMode: OICPEnumeration {
     public static let mode4 = ChargingMode(rawValue: "Mode_4")
     public static let chademo = ChargingMode(rawValue: "CHAdeMO")
 
+    private static let values23: [ChargingMode] = [.mode1, .mode2, .mode3, .mode4, .chademo]
+    private static let values22: [ChargingMode] = [.mode1, .mode2, .mode3, .mode4, .chademo]
+
     public static func allowedValues(in version: OICPVersion) -> [Self] {
         switch version {
-        case .v2_3: [.mode1, .mode2, .mode3, .mode4, .chademo]
-        case .v2_2: [.mode1, .mode2, .mode3, .mode4, .chademo]
+        case .v2_3: values23
+        case .v2_2: values22
         }
     }
 }

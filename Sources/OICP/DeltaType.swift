@@ -10,10 +10,13 @@ public struct DeltaType: OICPEnumeration {
     public static let insert = DeltaType(rawValue: "insert")
     public static let delete = DeltaType(rawValue: "delete")
 
+    private static let values23: [DeltaType] = [.update, .insert, .delete]
+    private static let values22: [DeltaType] = [.update, .insert, .delete]
+
     public static func allowedValues(in version: OICPVersion) -> [Self] {
         switch version {
-        case .v2_3: [.update, .insert, .delete]
-        case .v2_2: [.update, .insert, .delete]
+        case .v2_3: values23
+        case .v2_2: values22
         }
     }
 }

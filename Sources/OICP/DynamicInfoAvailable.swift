@@ -10,10 +10,13 @@ public struct DynamicInfoAvailable: OICPEnumeration {
     public static let `false` = DynamicInfoAvailable(rawValue: "false")
     public static let auto = DynamicInfoAvailable(rawValue: "auto")
 
+    private static let values23: [DynamicInfoAvailable] = [.`true`, .`false`, .auto]
+    private static let values22: [DynamicInfoAvailable] = [.`true`, .`false`, .auto]
+
     public static func allowedValues(in version: OICPVersion) -> [Self] {
         switch version {
-        case .v2_3: [.`true`, .`false`, .auto]
-        case .v2_2: [.`true`, .`false`, .auto]
+        case .v2_3: values23
+        case .v2_2: values22
         }
     }
 }

@@ -16,10 +16,13 @@ public struct EnergyType: OICPEnumeration {
     public static let petroleum = EnergyType(rawValue: "Petroleum")
     public static let naturalGas = EnergyType(rawValue: "NaturalGas")
 
+    private static let values23: [EnergyType] = [.solar, .wind, .hydroPower, .geothermalEnergy, .biomass, .coal, .nuclearEnergy, .petroleum, .naturalGas]
+    private static let values22: [EnergyType] = []  // new in OICP 2.3
+
     public static func allowedValues(in version: OICPVersion) -> [Self] {
         switch version {
-        case .v2_3: [.solar, .wind, .hydroPower, .geothermalEnergy, .biomass, .coal, .nuclearEnergy, .petroleum, .naturalGas]
-        case .v2_2: []  // new in OICP 2.3
+        case .v2_3: values23
+        case .v2_2: values22
         }
     }
 }

@@ -148,7 +148,7 @@ public struct OICPValidator: Sendable {
         sink.enumerations(r.plugs, path: "Plugs", version: version)
         sink.list(r.chargingFacilities, path: "ChargingFacilities", required: v23)
         for (i, f) in (r.chargingFacilities ?? []).enumerated() {
-            checkFacility(f, path: "ChargingFacilities[\(i)]", into: &sink)
+            checkFacility(f, index: i, into: &sink)
         }
         if version == .v2_2 { sink.enumerations(r.chargingModes, path: "ChargingModes", version: version) }
         if v23 {
@@ -201,7 +201,7 @@ public struct OICPValidator: Sendable {
             sink.required("IsOpen24Hours")
         }
         for (i, o) in (r.openingTimes ?? []).enumerated() {
-            let path = "OpeningTimes[\(i)]"
+            var path: String { "OpeningTimes[\(i)]" }
             if let on = o.on {
                 sink.enumeration(on, path: path + ".on", version: version)
             } else {
@@ -210,11 +210,10 @@ public struct OICPValidator: Sendable {
             sink.list(o.period, path: path + ".Period", required: true)
             for (j, p) in (o.period ?? []).enumerated() {
                 for (key, value) in [("begin", p.begin), ("end", p.end)] {
-                    let path = "\(path).Period[\(j)].\(key)"
                     if let value {
-                        if !Patterns.isTimeOfDay(value) { sink.add(.periodPattern, path, "'\(value)' is not hh:mm", value) }
+                        if !Patterns.isTimeOfDay(value) { sink.add(.periodPattern, "\(path).Period[\(j)].\(key)", "'\(value)' is not hh:mm", value) }
                     } else {
-                        sink.required(path)
+                        sink.required("\(path).Period[\(j)].\(key)")
                     }
                 }
             }
@@ -271,18 +270,19 @@ public struct OICPValidator: Sendable {
             }
         }
         if let pair = g.decimalDegree {
-            for (key, value) in [("Latitude", pair.latitude), ("Longitude", pair.longitude)] {
-                let p = "\(path).DecimalDegree.\(key)"
+            func check(_ value: String?, _ key: String) -> Double? {
                 guard let value else {
-                    sink.required(p)
-                    continue
+                    sink.required("\(path).DecimalDegree.\(key)")
+                    return nil
                 }
-                if Patterns.isDecimalDegree(value) {
-                    if key == "Latitude" { lat = Double(value) } else { lon = Double(value) }
-                } else {
-                    sink.add(.coordinatesPattern, p, "'\(value)' is not a decimal degree with 1 to 6 decimals", value)
+                guard Patterns.isDecimalDegree(value) else {
+                    sink.add(.coordinatesPattern, "\(path).DecimalDegree.\(key)", "'\(value)' is not a decimal degree with 1 to 6 decimals", value)
+                    return nil
                 }
+                return Double(value)
             }
+            lat = check(pair.latitude, "Latitude")
+            lon = check(pair.longitude, "Longitude")
         }
         if let pair = g.degreeMinuteSeconds {
             for (key, value) in [("Latitude", pair.latitude), ("Longitude", pair.longitude)] {
@@ -307,7 +307,8 @@ public struct OICPValidator: Sendable {
         }
     }
 
-    private func checkFacility(_ f: ChargingFacility, path: String, into sink: inout Sink) {
+    private func checkFacility(_ f: ChargingFacility, index: Int, into sink: inout Sink) {
+        var path: String { "ChargingFacilities[\(index)]" }
         let v23 = version == .v2_3
         if let t = f.powerType {
             sink.enumeration(t, path: path + ".PowerType", version: version)
@@ -344,7 +345,7 @@ public struct OICPValidator: Sendable {
 
     private func checkInfoTexts(_ texts: [InfoText]?, path: String, into sink: inout Sink) {
         for (i, t) in (texts ?? []).enumerated() {
-            let p = "\(path)[\(i)]"
+            var p: String { "\(path)[\(i)]" }
             if let lang = t.lang {
                 if !Patterns.isLanguageCode(lang) {
                     sink.add(.langPattern, p + ".lang", "'\(lang)' is not a language code such as de or de-DE", lang)
@@ -362,46 +363,55 @@ public struct OICPValidator: Sendable {
 
     // MARK: - Collecting
 
+    /// Collects findings. Paths are built only when something is found: validation runs for
+    /// every record written.
     struct Sink {
         var violations: [Violation] = []
 
-        mutating func add(_ rule: Rule, _ path: String, _ message: String, _ value: String? = nil,
-                          severity: Violation.Severity = .error) {
-            violations.append(Violation(rule: rule, severity: severity, path: path, message: message, value: value))
+        mutating func add(_ rule: Rule, _ path: @autoclosure () -> String, _ message: @autoclosure () -> String,
+                          _ value: String? = nil, severity: Violation.Severity = .error) {
+            violations.append(Violation(rule: rule, severity: severity, path: path(), message: message(), value: value))
         }
 
-        mutating func required(_ path: String) {
-            add(.required, path, "\(path) is mandatory")
+        mutating func required(_ path: @autoclosure () -> String) {
+            let p = path()
+            add(.required, p, "\(p) is mandatory")
         }
 
-        mutating func list<T>(_ list: [T]?, path: String, required: Bool) {
+        mutating func list<T>(_ list: [T]?, path: @autoclosure () -> String, required: Bool) {
             guard let list else {
-                if required { self.required(path) }
+                if required { self.required(path()) }
                 return
             }
-            if list.isEmpty && required { add(.emptyList, path, "\(path) must have at least one element") }
+            if list.isEmpty && required {
+                let p = path()
+                add(.emptyList, p, "\(p) must have at least one element")
+            }
         }
 
-        mutating func length(_ text: String?, path: String, min: Int = 0, max: Int, required: Bool = false) {
+        mutating func length(_ text: String?, path: @autoclosure () -> String, min: Int = 0, max: Int, required: Bool = false) {
             guard let text else {
-                if required { self.required(path) }
+                if required { self.required(path()) }
                 return
             }
+            // Counting characters is only needed near the limits.
+            let bytes = text.utf8.count
+            if bytes <= max && bytes >= min * 4 { return }
             let count = text.count
             if count > max {
-                add(.length, path, "\(count) characters, more than the \(max) allowed", text)
+                add(.length, path(), "\(count) characters, more than the \(max) allowed", text)
             } else if count < min {
-                add(.length, path, "\(count) characters, fewer than the \(min) required", text)
+                add(.length, path(), "\(count) characters, fewer than the \(min) required", text)
             }
         }
 
-        mutating func range(_ value: Double?, path: String, _ range: ClosedRange<Double>) {
+        mutating func range(_ value: Double?, path: @autoclosure () -> String, _ range: ClosedRange<Double>) {
             guard let value, !range.contains(value) else { return }
-            add(.numberRange, path, "\(FixedDecimal.shortest(value)) is outside \(FixedDecimal.shortest(range.lowerBound))..\(FixedDecimal.shortest(range.upperBound))",
+            add(.numberRange, path(), "\(FixedDecimal.shortest(value)) is outside \(FixedDecimal.shortest(range.lowerBound))..\(FixedDecimal.shortest(range.upperBound))",
                 FixedDecimal.shortest(value))
         }
 
-        mutating func enumeration<E: OICPEnumeration>(_ value: E, path: String, version: OICPVersion) {
+        mutating func enumeration<E: OICPEnumeration>(_ value: E, path: @autoclosure () -> String, version: OICPVersion) {
             guard !value.isValid(in: version) else { return }
             var message = "'\(value.rawValue)' is not a \(E.typeName) of OICP \(version)"
             if let close = E.closestValue(to: value.rawValue, in: version) {
@@ -409,11 +419,14 @@ public struct OICPValidator: Sendable {
             } else if E.allowedValues(in: version).isEmpty {
                 message = "\(E.typeName) does not exist in OICP \(version)"
             }
-            add(.enumValue, path, message, value.rawValue)
+            add(.enumValue, path(), message, value.rawValue)
         }
 
-        mutating func enumerations<E: OICPEnumeration>(_ values: [E]?, path: String, version: OICPVersion) {
-            for (i, v) in (values ?? []).enumerated() { enumeration(v, path: "\(path)[\(i)]", version: version) }
+        mutating func enumerations<E: OICPEnumeration>(_ values: [E]?, path: @autoclosure () -> String, version: OICPVersion) {
+            guard let values else { return }
+            for (i, v) in values.enumerated() where !v.isValid(in: version) {
+                enumeration(v, path: "\(path())[\(i)]", version: version)
+            }
         }
     }
 }

@@ -17,10 +17,13 @@ public struct OpeningDay: OICPEnumeration {
     public static let saturday = OpeningDay(rawValue: "Saturday")
     public static let sunday = OpeningDay(rawValue: "Sunday")
 
+    private static let values23: [OpeningDay] = [.everyday, .workdays, .weekend, .monday, .tuesday, .wednesday, .thursday, .friday, .saturday, .sunday]
+    private static let values22: [OpeningDay] = [.everyday, .workdays, .weekend, .monday, .tuesday, .wednesday, .thursday, .friday, .saturday, .sunday]
+
     public static func allowedValues(in version: OICPVersion) -> [Self] {
         switch version {
-        case .v2_3: [.everyday, .workdays, .weekend, .monday, .tuesday, .wednesday, .thursday, .friday, .saturday, .sunday]
-        case .v2_2: [.everyday, .workdays, .weekend, .monday, .tuesday, .wednesday, .thursday, .friday, .saturday, .sunday]
+        case .v2_3: values23
+        case .v2_2: values22
         }
     }
 }

@@ -10,10 +10,13 @@ public struct PaymentOption: OICPEnumeration {
     public static let direct = PaymentOption(rawValue: "Direct")
     public static let contract = PaymentOption(rawValue: "Contract")
 
+    private static let values23: [PaymentOption] = [.noPayment, .direct, .contract]
+    private static let values22: [PaymentOption] = [.noPayment, .direct, .contract]
+
     public static func allowedValues(in version: OICPVersion) -> [Self] {
         switch version {
-        case .v2_3: [.noPayment, .direct, .contract]
-        case .v2_2: [.noPayment, .direct, .contract]
+        case .v2_3: values23
+        case .v2_2: values22
         }
     }
 }

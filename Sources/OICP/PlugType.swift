@@ -26,10 +26,13 @@ public struct PlugType: OICPEnumeration {
     public static let chademo = PlugType(rawValue: "CHAdeMO")
     public static let unspecified = PlugType(rawValue: "Unspecified")
 
+    private static let values23: [PlugType] = [.smallPaddleInductive, .largePaddleInductive, .avconConnector, .teslaConnector, .nema5_20, .typeEFrenchStandard, .typeFSchuko, .typeGBritishStandard, .typeJSwissStandard, .type1ConnectorCableAttached, .type2Outlet, .type2ConnectorCableAttached, .type3Outlet, .iec60309SinglePhase, .iec60309ThreePhase, .ccsCombo2PlugCableAttached, .ccsCombo1PlugCableAttached, .chademo]
+    private static let values22: [PlugType] = [.smallPaddleInductive, .largePaddleInductive, .avconConnector, .teslaConnector, .nema5_20, .typeEFrenchStandard, .typeFSchuko, .typeGBritishStandard, .typeJSwissStandard, .type1ConnectorCableAttached, .type2Outlet, .type2ConnectorCableAttached, .type3Outlet, .iec60309SinglePhase, .iec60309ThreePhase, .ccsCombo2PlugCableAttached, .ccsCombo1PlugCableAttached, .chademo, .unspecified]
+
     public static func allowedValues(in version: OICPVersion) -> [Self] {
         switch version {
-        case .v2_3: [.smallPaddleInductive, .largePaddleInductive, .avconConnector, .teslaConnector, .nema5_20, .typeEFrenchStandard, .typeFSchuko, .typeGBritishStandard, .typeJSwissStandard, .type1ConnectorCableAttached, .type2Outlet, .type2ConnectorCableAttached, .type3Outlet, .iec60309SinglePhase, .iec60309ThreePhase, .ccsCombo2PlugCableAttached, .ccsCombo1PlugCableAttached, .chademo]
-        case .v2_2: [.smallPaddleInductive, .largePaddleInductive, .avconConnector, .teslaConnector, .nema5_20, .typeEFrenchStandard, .typeFSchuko, .typeGBritishStandard, .typeJSwissStandard, .type1ConnectorCableAttached, .type2Outlet, .type2ConnectorCableAttached, .type3Outlet, .iec60309SinglePhase, .iec60309ThreePhase, .ccsCombo2PlugCableAttached, .ccsCombo1PlugCableAttached, .chademo, .unspecified]
+        case .v2_3: values23
+        case .v2_2: values22
         }
     }
 }

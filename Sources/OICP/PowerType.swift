@@ -11,10 +11,13 @@ public struct PowerType: OICPEnumeration {
     public static let dc = PowerType(rawValue: "DC")
     public static let unspecified = PowerType(rawValue: "Unspecified")
 
+    private static let values23: [PowerType] = [.ac1Phase, .ac3Phase, .dc]
+    private static let values22: [PowerType] = [.ac1Phase, .ac3Phase, .dc, .unspecified]
+
     public static func allowedValues(in version: OICPVersion) -> [Self] {
         switch version {
-        case .v2_3: [.ac1Phase, .ac3Phase, .dc]
-        case .v2_2: [.ac1Phase, .ac3Phase, .dc, .unspecified]
+        case .v2_3: values23
+        case .v2_2: values22
         }
     }
 }

@@ -15,10 +15,13 @@ public struct ValueAddedService: OICPEnumeration {
     public static let roofProvided = ValueAddedService(rawValue: "RoofProvided")
     public static let `none` = ValueAddedService(rawValue: "None")
 
+    private static let values23: [ValueAddedService] = [.reservation, .dynamicPricing, .parkingSensors, .maximumPowerCharging, .predictiveChargePointUsage, .chargingPlans, .roofProvided, .`none`]
+    private static let values22: [ValueAddedService] = [.reservation, .dynamicPricing, .parkingSensors, .maximumPowerCharging, .predictiveChargePointUsage, .chargingPlans, .`none`]
+
     public static func allowedValues(in version: OICPVersion) -> [Self] {
         switch version {
-        case .v2_3: [.reservation, .dynamicPricing, .parkingSensors, .maximumPowerCharging, .predictiveChargePointUsage, .chargingPlans, .roofProvided, .`none`]
-        case .v2_2: [.reservation, .dynamicPricing, .parkingSensors, .maximumPowerCharging, .predictiveChargePointUsage, .chargingPlans, .`none`]
+        case .v2_3: values23
+        case .v2_2: values22
         }
     }
 }
