@@ -23,8 +23,9 @@ public final class OutputDirectory {
         let parent = url.deletingLastPathComponent().path
         let fm = FileManager.default
         var isDir: ObjCBool = false
+        if !fm.fileExists(atPath: parent) { try? fm.createDirectory(atPath: parent, withIntermediateDirectories: true) }
         guard fm.fileExists(atPath: parent, isDirectory: &isDir), isDir.boolValue else {
-            throw Diagnostic.error("the folder that should hold the output does not exist: \(parent)", rule: "output.unwritable", file: path)
+            throw Diagnostic.error("cannot create the folder that should hold the output: \(parent)", rule: "output.unwritable", file: path)
         }
         if fm.fileExists(atPath: self.path, isDirectory: &isDir) {
             guard isDir.boolValue else {

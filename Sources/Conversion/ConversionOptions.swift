@@ -2,7 +2,10 @@ import OICP
 
 /// What a `convert` run is asked to do.
 public struct ConversionOptions: Sendable {
+    /// The mapping file; nil with `mappingText` (a built-in mapping).
     public var mappingPath: String
+    /// A mapping's text to use instead of reading `mappingPath` (which then only names it).
+    public var mappingText: String?
     public var inputPath: String
     public var outputPath: String
     public var version: OICPVersion = .v2_3

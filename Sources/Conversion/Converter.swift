@@ -26,7 +26,8 @@ public final class Converter {
     public func run() throws -> ConversionResult {
         let clock = ContinuousClock()
         let start = clock.now
-        let document = try MappingDocument.load(path: options.mappingPath)
+        let document = try options.mappingText.map { try MappingDocument.parse(yaml: $0, file: options.mappingPath) }
+            ?? MappingDocument.load(path: options.mappingPath)
         let reader = try Self.openReader(document: document, path: options.inputPath)
         let mapping = try MappingCompiler.compile(document, header: reader.header, parameters: options.parameters)
         let output = try OutputDirectory(path: options.outputPath)
@@ -121,9 +122,13 @@ public final class Converter {
         switch document.input.format {
         case .csv:
             return try CSVReader(path: path, options: document.input.csv)
-        case .json, .xml:
-            throw Diagnostic.error("input format '\(document.input.format.rawValue)' is not supported yet", rule: "mapping.invalid",
-                file: document.file)
+        case .json:
+            var options = JSONOptions()
+            options.recordPath = document.recordPath
+            options.enclosing = document.enclosing
+            return try JSONRecordReader(path: path, options: options)
+        case .xml:
+            throw Diagnostic.error("input format 'xml' is not supported yet", rule: "mapping.invalid", file: document.file)
         }
     }
 }

@@ -59,7 +59,7 @@ indirect enum Condition: @unchecked Sendable {
         case .number(let n): return n != 0
         case .text(let t): return !falseWords.contains(t.lowercased())
         case .list(let items): return items.contains(where: truthiness)
-        case .coordinates, .hours: return true
+        case .coordinates, .hours, .node: return true
         }
     }
 

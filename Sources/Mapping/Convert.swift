@@ -11,8 +11,8 @@ enum Convert {
             ctx.reject("mapping.type", field: field, "\(field) takes one value, the mapping gives \(present.count): add 'join' or pick one",
                 value: present.compactMap(\.text).joined(separator: " | "))
             return nil
-        case .hours:
-            ctx.reject("mapping.type", field: field, "\(field) takes text, the mapping gives opening hours")
+        case .hours, .node:
+            ctx.reject("mapping.type", field: field, "\(field) takes text, the mapping gives \(v.kindName)")
             return nil
         default: return v.text
         }

@@ -1,3 +1,5 @@
+import OICP
+
 /// EvseIDs and operator IDs as exports write them, to the form OICP expects.
 enum EvseIDNormalizer {
     /// Upper case, without spaces; the compact ISO form gets its separators:
@@ -5,7 +7,12 @@ enum EvseIDNormalizer {
     /// the same for charging pool IDs (`FREBNPBAABR` → `FR*EBN*PBAABR`).
     /// IDs that are neither form are returned upper-cased, for the pattern rule to report.
     static func normalize(_ text: String, separator: Character = "E") -> String {
-        let id = text.filter { !$0.isWhitespace }.uppercased()
+        var id = text.filter { !$0.isWhitespace }.uppercased()
+        // eMI3 IDs written with dashes (OCPI 2.1.1 examples): BE-BEC-E041503001.
+        if !id.contains("*"), id.contains("-") {
+            let starred = id.replacingOccurrences(of: "-", with: "*")
+            if Patterns.isEvseID(starred) || Patterns.isChargingPoolID(starred) { id = starred }
+        }
         let b = Array(id.utf8)
         func letter(_ x: UInt8) -> Bool { x >= 0x41 && x <= 0x5A }
         func alnum(_ x: UInt8) -> Bool { letter(x) || (x >= 0x30 && x <= 0x39) }

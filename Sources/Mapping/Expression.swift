@@ -12,6 +12,8 @@ indirect enum Expression: @unchecked Sendable {
     case template([TemplatePart])
     /// The first of the expressions that has a value.
     case first([Expression])
+    /// The product of the expressions' numbers (no value when one has none).
+    case product([Expression])
     /// Every expression's value, concatenated into one list.
     case list([Expression])
     case pipeline(Expression, [Step], onError: Step.FailurePolicy)
@@ -41,7 +43,7 @@ indirect enum Expression: @unchecked Sendable {
         case .variable(let v): v != .value
         case .template(let parts):
             parts.contains { if case .expression(let e, _) = $0 { e.readsSource } else { false } }
-        case .first(let list), .list(let list): list.contains(where: \.readsSource)
+        case .first(let list), .list(let list), .product(let list): list.contains(where: \.readsSource)
         case .pipeline(let source, _, _): source.readsSource
         }
     }
@@ -54,6 +56,8 @@ struct EvalContext {
     let statistics: MappingStatistics
     /// The value being transformed, for `{$value}` in step conditions.
     var current: Value = .absent
+    /// The object an `each` is at: paths without a `$scope` start from it.
+    var item: SourceNode?
     var issues: [RecordIssue] = []
     var rejected = false
     /// How many reasons to reject were recorded (a pipeline stops at its own first one).
@@ -86,7 +90,7 @@ extension Expression {
             guard case .row(let row) = context.record.content, let text = row.text(at: index) else { return .absent }
             return Self.cleaned(text)
         case .path(let path):
-            return path.evaluate(context.record)
+            return path.evaluate(context)
         case .variable(let v):
             switch v {
             case .row: return .number(Double(context.record.provenance.recordNumber))
@@ -119,6 +123,22 @@ extension Expression {
                 if !v.isAbsent { return v }
             }
             return .absent
+        case .product(let factors):
+            var result = 1.0
+            for f in factors {
+                let v = f.evaluate(&context, field: field)
+                switch v {
+                case .number(let n): result *= n
+                case .text(let t):
+                    guard let n = Double(t.replacingOccurrences(of: ",", with: ".")), n.isFinite else {
+                        context.reject("mapping.number", field: field, "'\(t)' is not a number", value: t)
+                        return .absent
+                    }
+                    result *= n
+                default: return .absent
+                }
+            }
+            return .number(result)
         case .list(let items):
             var out: [Value] = []
             for item in items { out.append(contentsOf: item.evaluate(&context, field: field).items) }

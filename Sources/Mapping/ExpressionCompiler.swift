@@ -11,11 +11,12 @@ struct ExpressionCompiler {
     /// The decimal separator `number: true` uses (`input.decimal`).
     let decimal: NumberParser.DecimalSeparator
 
-    static let sourceKeys = ["column", "path", "const", "template", "param", "first"]
+    static let sourceKeys = ["column", "path", "const", "template", "param", "first", "product"]
     static let stepKeys = [
         "upper", "lower", "replace", "remove", "prefix", "suffix", "split", "join", "table", "number", "multiply", "divide",
         "round", "range", "when", "default", "required", "distinct", "equals", "matches", "bool", "opening_hours",
         "coordinates", "phone", "country", "evse_id", "operator_id", "pool_id", "hash", "date", "capture", "truncate", "max_length",
+        "each", "utc_offset", "kilowatts",
     ]
     static let modifierKeys = ["on_error", "description"]
 
@@ -25,14 +26,17 @@ struct ExpressionCompiler {
         return m.contains { sourceKeys.contains($0.key) }
     }
 
-    func compile(_ node: MappingNode) throws -> Expression {
+    func compile(_ node: MappingNode) throws -> Expression { try compile(node, excluding: []) }
+
+    /// Compiles a value, leaving out the given keys of a mapping (the caller handles them).
+    func compile(_ node: MappingNode, excluding: Set<String>) throws -> Expression {
         if let scalar = node.scalar {
             return .constant(Self.value(of: scalar))
         }
         if node.isSequence {
             return .list(try node.items().map(compile))
         }
-        let members = try node.members()
+        let members = try node.members().filter { !excluding.contains($0.key) }
         let sources = members.filter { Self.sourceKeys.contains($0.key) }
         guard sources.count == 1 else {
             if sources.isEmpty {
@@ -89,6 +93,8 @@ struct ExpressionCompiler {
             return try scope.variable(try node.string(), at: node)
         case "first":
             return .first(try node.items().map(compile))
+        case "product":
+            return .product(try node.items().map(compile))
         default:
             fatalError("unreachable: \(key)")
         }
@@ -148,8 +154,15 @@ struct ExpressionCompiler {
             return .country
         case "opening_hours":
             if case .bool(let b)? = node.scalar { return b ? .openingHours : nil }
-            guard try node.string() == "osm" else { throw node.error("opening_hours takes true (or osm)") }
-            return .openingHours
+            switch try node.string() {
+            case "osm": return .openingHours
+            case "ocpi": return .ocpiOpeningHours
+            default: throw node.error("opening_hours takes true (or osm), or ocpi for OCPI opening_times objects")
+            }
+        case "each":
+            return .each(try compile(node))
+        case "utc_offset": return try flag(node) ? .utcOffset : nil
+        case "kilowatts": return try flag(node) ? .kilowatts : nil
         case "replace":
             let m = try node.members(allowed: ["pattern", "with"])
             guard let p = m.first(where: { $0.key == "pattern" }) else { throw node.error("replace needs a 'pattern'") }

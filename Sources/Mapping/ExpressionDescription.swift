@@ -29,6 +29,7 @@ extension Expression {
                 }
             }.joined() + "\""
         case .first(let options): return "first of (" + options.map(\.summary).joined(separator: " | ") + ")"
+        case .product(let factors): return "product of (" + factors.map(\.summary).joined(separator: " × ") + ")"
         case .list(let items): return "[" + items.map(\.summary).joined(separator: ", ") + "]"
         case .pipeline(let source, let steps, let onError):
             return ([source.summary] + steps.map(\.summary)).joined(separator: " → ") + (onError == .drop ? " (on error: drop)" : "")
@@ -45,7 +46,7 @@ extension Expression {
                 if case .expression(let e, _) = part { return e.columns }
                 return []
             }
-        case .first(let list), .list(let list): return list.flatMap(\.columns)
+        case .first(let list), .list(let list), .product(let list): return list.flatMap(\.columns)
         case .pipeline(let source, let steps, _): return source.columns + steps.flatMap(\.columns)
         default: return []
         }
@@ -88,6 +89,10 @@ extension Step {
         case .truncate(let n): "truncate \(n)"
         case .maxLength(let n): "at most \(n)"
         case .memo(let inner, _): inner.summary
+        case .each(let e): "each (\(e.summary))"
+        case .utcOffset: "UTC offset"
+        case .kilowatts: "W → kW"
+        case .ocpiOpeningHours: "OCPI opening times"
         }
     }
 
@@ -95,6 +100,7 @@ extension Step {
         switch self {
         case .prefix(let e), .suffix(let e): e.columns
         case .memo(let inner, _): inner.columns
+        case .each(let e): e.columns
         default: []
         }
     }

@@ -46,7 +46,7 @@ public enum MappingCompiler {
         var adjacent = true
         var mergePolicies: [String: MergePolicy] = [:]
         if let records = document.records {
-            for (key, value) in try records.members(allowed: ["path", "select", "explode", "group"]) {
+            for (key, value) in try records.members(allowed: ["path", "enclosing", "select", "explode", "group"]) {
                 switch key {
                 case "select":
                     select = try ReferenceParser(scope: baseScope, node: value).condition(try value.string())
@@ -90,7 +90,8 @@ public enum MappingCompiler {
                     }
                     guard groupBy != nil else { throw value.error("group needs 'by' (the value that identifies one EVSE)") }
                 default:
-                    break  // path: used by the reader
+                    // path and enclosing are the reader's.
+                    if format == .csv { throw value.error("records.\(key) applies to JSON and XML input, not CSV") }
                 }
             }
         }

@@ -16,6 +16,10 @@ public struct MappingDocument: @unchecked Sendable {
     public let input: InputSpec
     public let parameters: [ParameterSpec]
     let records: MappingNode?
+    /// `records.path`: where records are inside each item of a tree input (`evses[*]`).
+    public let recordPath: String?
+    /// `records.enclosing`: the scope name records reach their item by (`location`).
+    public let enclosing: String
     let operatorNode: MappingNode?
     /// Per-operator defaults (`operators:`).
     let operatorsNode: MappingNode?
@@ -82,6 +86,8 @@ public struct MappingDocument: @unchecked Sendable {
             input: try InputSpec(top["input"]),
             parameters: try ParameterSpec.list(top["parameters"]),
             records: top["records"],
+            recordPath: try top["records"]?["path"]?.string(),
+            enclosing: try top["records"]?["enclosing"]?.string() ?? "parent",
             operatorNode: top["operator"],
             operatorsNode: top["operators"],
             evse: evse,

@@ -57,6 +57,10 @@ public final class MappingStatistics: @unchecked Sendable {
     func dropped(field: String) { dropped[key(field), default: 0] += 1 }
     func truncated(field: String) { truncated[key(field), default: 0] += 1 }
     func defaulted(field: String) { defaulted[key(field), default: 0] += 1 }
+
+    /// Field → how many power values below 1000 were taken as kW rather than W.
+    public private(set) var assumedKilowatts: [String: Int] = [:]
+    func assumedKilowatts(field: String) { assumedKilowatts[key(field), default: 0] += 1 }
 }
 
 import OICP

@@ -199,3 +199,35 @@ enum OpeningHoursParser {
         return out
     }
 }
+
+import ETLCore
+
+extension OpeningHoursParser {
+    /// OCPI `opening_times`: `{ "twentyfourseven": true }` or
+    /// `{ "regular_hours": [{ "weekday": 1, "period_begin": "08:00", "period_end": "18:00" }, …] }`
+    /// (weekday 1 is Monday). Exceptional openings and closings have no place in OICP.
+    static func parseOCPI(_ node: SourceNode) -> Result<OpeningHours, Failure> {
+        if case .bool(true)? = node["twentyfourseven"] { return .success(.alwaysOpen) }
+        if case .text(let t)? = node["twentyfourseven"], t.lowercased() == "true" { return .success(.alwaysOpen) }
+        guard case .array(let regular)? = node["regular_hours"], !regular.isEmpty else {
+            return .failure(Failure(message: "neither twentyfourseven nor regular_hours"))
+        }
+        var schedule: [[Period]] = Array(repeating: [], count: 7)
+        for entry in regular {
+            // OCPI counts 1 (Monday) to 7 (Sunday); feeds that count from 0 mean Sunday by 0.
+            guard var day = entry["weekday"]?.scalarText.flatMap({ Int($0) }), (0...7).contains(day) else {
+                return .failure(Failure(message: "a regular_hours entry without a weekday 1 to 7"))
+            }
+            if day == 0 { day = 7 }
+            guard let b = entry["period_begin"]?.scalarText.flatMap(time), let e = entry["period_end"]?.scalarText.flatMap(time) else {
+                return .failure(Failure(message: "a regular_hours entry without period_begin and period_end as hh:mm"))
+            }
+            schedule[day - 1].append(Period(begin: b, end: e))
+        }
+        schedule = schedule.map(mergeOverlapping)
+        if schedule.allSatisfy({ $0 == [Period(begin: "00:00", end: "24:00")] || $0 == [Period(begin: "00:00", end: "23:59")] }) {
+            return .success(.alwaysOpen)
+        }
+        return .success(OpeningHours(isOpen24Hours: false, openingTimes: group(schedule)))
+    }
+}

@@ -74,11 +74,20 @@ struct SourcePath: Sendable, CustomStringConvertible {
         let message: String
     }
 
-    func evaluate(_ record: SourceRecord) -> Value {
+    /// The value at the path: from the item of an `each` when there is one, from the scope
+    /// named by `$name`, else from the record (`$record` names the record itself).
+    func evaluate(_ context: EvalContext) -> Value {
+        let record = context.record
         let root: SourceNode
         if let scope {
-            guard let node = record.scopes[scope] else { return .absent }
-            root = node
+            if scope == "record", case .tree(let node) = record.content {
+                root = node
+            } else {
+                guard let node = record.scopes[scope] else { return .absent }
+                root = node
+            }
+        } else if let item = context.item {
+            root = item
         } else {
             switch record.content {
             case .tree(let node): root = node
@@ -143,7 +152,7 @@ struct SourcePath: Sendable, CustomStringConvertible {
             if let i = o.keys.firstIndex(of: "#text"), o.keys.allSatisfy({ $0 == "#text" || $0.hasPrefix("@") }) {
                 return value(of: o.values[i])
             }
-            return .absent
+            return .node(node)
         }
     }
 }

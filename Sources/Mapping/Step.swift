@@ -35,6 +35,14 @@ enum Step: @unchecked Sendable {
     case operatorID
     case poolID
     case hash(length: Int, repeats: RepeatCounter?)
+    /// The expression for every object of a list (`{ path: connectors, each: { template: "{standard} {format}" } }`).
+    case each(Expression)
+    /// IANA time zone → `UTC±hh:mm`.
+    case utcOffset
+    /// Watts to kilowatts, taking numbers below 1000 as already in kW (with a warning).
+    case kilowatts
+    /// OCPI `opening_times` objects → opening hours.
+    case ocpiOpeningHours
     case date(DateParser)
     case capture(NSRegularExpression, group: String?)
     case truncate(Int)
@@ -45,7 +53,7 @@ enum Step: @unchecked Sendable {
     /// Whether the step always gives the same result for the same text and is worth remembering.
     var isMemoizable: Bool {
         switch self {
-        case .number, .openingHours, .phone, .country, .bool, .coordinates, .date: true
+        case .number, .openingHours, .phone, .country, .bool, .coordinates, .date, .utcOffset: true
         default: false
         }
     }
@@ -105,6 +113,31 @@ enum Step: @unchecked Sendable {
             var seen: [Value] = []
             for item in value.items where !seen.contains(item) { seen.append(item) }
             return seen.isEmpty ? .absent : .list(seen)
+        case .each(let expression):
+            var out: [Value] = []
+            let saved = ctx.item
+            for item in value.items {
+                guard case .node(let node) = item else {
+                    out.append(item)
+                    continue
+                }
+                ctx.item = node
+                out.append(contentsOf: expression.evaluate(&ctx, field: field).items)
+            }
+            ctx.item = saved
+            return out.isEmpty ? .absent : (out.count == 1 ? out[0] : .list(out))
+        case .ocpiOpeningHours:
+            switch value {
+            case .node(let node):
+                switch OpeningHoursParser.parseOCPI(node) {
+                case .success(let hours): return .hours(hours)
+                case .failure(let f): return fail(&ctx, field, "mapping.opening-hours", "opening_times: \(f.message)", nil, onError)
+                }
+            case .text:
+                return Step.openingHours.apply(value, &ctx, field: field, onError: onError)
+            default:
+                return value
+            }
         case .memo(let inner, let cache):
             return mapItems(value, &ctx) { item, ctx in
                 guard case .text(let t) = item, cache.enabled else { return inner.apply(item, &ctx, field: field, onError: onError) }
@@ -262,6 +295,19 @@ enum Step: @unchecked Sendable {
             return fail(&ctx, field, "mapping.country", "'\(t)' is not a country name or ISO 3166 code", t, onError)
         case .evseID:
             return item.text.map { .text(EvseIDNormalizer.normalize($0)) } ?? item
+        case .utcOffset:
+            guard let t = item.text else { return item }
+            return TimeZoneOffset.utcOffset(t).map(Value.text)
+                ?? fail(&ctx, field, "mapping.time-zone", "'\(t)' is not a time zone name such as Europe/Berlin", t, onError)
+        case .kilowatts:
+            guard let n = numeric(item, &ctx, field: field, onError: onError) else { return .absent }
+            if n >= 1000 { return .number(n / 1000) }
+            if n > 0 {
+                ctx.warn("mapping.power-unit", field: field, "\(FixedDecimal.shortest(n)) W is too little for a charge point; read as \(FixedDecimal.shortest(n)) kW",
+                    value: FixedDecimal.shortest(n))
+                ctx.statistics.assumedKilowatts(field: field)
+            }
+            return .number(n)
         case .operatorID:
             return item.text.map { .text(EvseIDNormalizer.normalizeOperator($0)) } ?? item
         case .poolID:
@@ -283,17 +329,31 @@ enum Step: @unchecked Sendable {
             guard range.location != NSNotFound, let r = Range(range, in: t) else { return .absent }
             return Expression.cleaned(String(t[r]))
         case .truncate(let limit):
-            guard let t = item.text, t.count > limit else { return item }
-            ctx.warn("mapping.truncated", field: field, "\(t.count) characters cut to \(limit)", value: t)
+            guard let t = item.text, t.utf16.count > limit else { return item }
+            ctx.warn("mapping.truncated", field: field, "\(t.utf16.count) characters cut to \(limit)", value: t)
             ctx.statistics.truncated(field: field)
-            return .text(String(t.prefix(limit)).trimmingWhitespace())
+            return .text(Self.prefix(t, utf16: limit).trimmingWhitespace())
         case .maxLength(let limit):
-            guard let t = item.text, t.count > limit else { return item }
-            ctx.reject("mapping.too-long", field: field, "\(t.count) characters, more than \(limit)", value: t)
+            guard let t = item.text, t.utf16.count > limit else { return item }
+            ctx.reject("mapping.too-long", field: field, "\(t.utf16.count) characters, more than \(limit)", value: t)
             return .absent
         default:
             return item
         }
+    }
+
+    /// The longest start of `text` of at most `limit` UTF-16 code units that ends between two
+    /// characters (never inside a character made of several scalars).
+    static func prefix(_ text: String, utf16 limit: Int) -> String {
+        var out = ""
+        var count = 0
+        for c in text {
+            let n = c.utf16.count
+            if count + n > limit { break }
+            out.append(c)
+            count += n
+        }
+        return out
     }
 
     private func numeric(_ item: Value, _ ctx: inout EvalContext, field: String, onError: FailurePolicy) -> Double? {

@@ -78,6 +78,25 @@ struct TargetCompiler {
     func objectList<T>(_ node: MappingNode, targets: [Target<T>], path: String, make: @escaping () -> T)
         throws -> (readsSource: Bool, sources: [(field: String, summary: String)], build: (inout EvalContext) -> [T]?)
     {
+        // `{ path: connectors, each: { PowerType: …, Power: … } }`: one object per item of a list.
+        if node.isMapping, let members = try? node.members(), let eachNode = members.first(where: { $0.key == "each" })?.value,
+            members.contains(where: { ExpressionCompiler.sourceKeys.contains($0.key) })
+        {
+            let source = try expressions.compile(node, excluding: ["each"])
+            let build = try object(eachNode, targets: targets, path: path, make: make)
+            let compiled = try fields(eachNode, targets: targets, path: path)
+            return (true, [(path, "each of " + source.summary)] + compiled.flatMap(\.sources), { ctx in
+                let saved = ctx.item
+                defer { ctx.item = saved }
+                var out: [T] = []
+                for item in source.evaluate(&ctx, field: path).items {
+                    guard case .node(let n) = item else { continue }
+                    ctx.item = n
+                    if let o = build(&ctx) { out.append(o) }
+                }
+                return out.isEmpty ? nil : out
+            })
+        }
         let templates = node.isSequence ? try node.items() : [node]
         var builders: [(inout EvalContext) -> T?] = []
         var reads = false

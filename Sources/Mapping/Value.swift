@@ -1,3 +1,4 @@
+import ETLCore
 import OICP
 
 /// A value flowing through a mapping expression.
@@ -12,6 +13,8 @@ public enum Value: Sendable, Equatable {
     case coordinates(latitude: Double, longitude: Double)
     /// Opening hours: open 24/7, or the listed OICP OpeningTimes.
     case hours(OpeningHours)
+    /// An object of a tree record (a JSON object, an XML element), for `each` and OCPI steps.
+    case node(SourceNode)
 
     public var isAbsent: Bool {
         if case .absent = self { return true }
@@ -29,6 +32,7 @@ public enum Value: Sendable, Equatable {
         case .list: "a list"
         case .coordinates: "coordinates"
         case .hours: "opening hours"
+        case .node: "an object"
         }
     }
 

@@ -394,10 +394,11 @@ public struct OICPValidator: Sendable {
                 if required { self.required(path()) }
                 return
             }
-            // Counting characters is only needed near the limits.
+            // Lengths count UTF-16 code units, as Hubject's Java platform does (never fewer than
+            // the Unicode scalars that other validators count). Counting is only needed near the limits.
             let bytes = text.utf8.count
             if bytes <= max && bytes >= min * 4 { return }
-            let count = text.count
+            let count = text.utf16.count
             if count > max {
                 add(.length, path(), "\(count) characters, more than the \(max) allowed", text)
             } else if count < min {

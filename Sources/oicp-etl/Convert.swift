@@ -14,8 +14,8 @@ struct Convert: ParsableCommand {
             """
     )
 
-    @Option(name: [.short, .long], help: "The mapping file (YAML).")
-    var mapping: String
+    @Option(name: [.short, .long], help: "The mapping file (YAML). Without it, OCPI Locations, IRVE and the Ladesäulenregister are recognised and a built-in mapping is used.")
+    var mapping: String?
 
     @Option(name: [.short, .long], help: "The input file.")
     var input: String
@@ -47,14 +47,25 @@ struct Convert: ParsableCommand {
     }
 
     func run() throws {
-        var options = ConversionOptions(mappingPath: mapping, inputPath: input, outputPath: out)
+        let printer = DiagnosticPrinter(perRuleLimit: quiet ? 0 : maxMessages)
+        var options = ConversionOptions(mappingPath: mapping ?? "", inputPath: input, outputPath: out)
+        if mapping == nil {
+            do {
+                let detection = try MappingDetector.detect(inputPath: input)
+                options.mappingPath = "mappings/" + detection.mapping + " (built in)"
+                options.mappingText = ShippedMappings.yaml(named: detection.mapping)
+                printer.note("\(input): recognised \(detection.description); using the built-in mapping \(detection.mapping)")
+            } catch let d as Diagnostic {
+                printer.printAlways(d)
+                throw ExitCode(2)
+            }
+        }
         options.version = OICPVersion(rawValue: oicp)!
         for p in parameters {
             let parts = p.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             options.parameters[String(parts[0])] = String(parts[1])
         }
         options.subOperatorIDs = Set(subOperators)
-        let printer = DiagnosticPrinter(perRuleLimit: quiet ? 0 : maxMessages)
         let diagnostics = DiagnosticCollector(limit: 1000) { printer.print($0) }
         let converter = Converter(options: options, diagnostics: diagnostics)
         let result: ConversionResult

@@ -106,7 +106,12 @@ final class Scratch {
         try FileManager.default.createDirectory(atPath: scratch.path + "/docs", withIntermediateDirectories: true)
         FileManager.default.createFile(atPath: scratch.path + "/docs/thesis.tex", contents: Data("x".utf8))
         #expect { _ = try OutputDirectory(path: scratch.path + "/docs") } throws: { ($0 as? Diagnostic)?.rule == "output.not-ours" }
-        #expect { _ = try OutputDirectory(path: scratch.path + "/missing/out") } throws: { ($0 as? Diagnostic)?.rule == "output.unwritable" }
+        FileManager.default.createFile(atPath: scratch.path + "/afile", contents: Data())
+        #expect { _ = try OutputDirectory(path: scratch.path + "/afile/out") } throws: { ($0 as? Diagnostic)?.rule == "output.unwritable" }
+        // Missing parent folders are created.
+        let nested = try OutputDirectory(path: scratch.path + "/new/deeper/out")
+        try nested.commit()
+        #expect(FileManager.default.fileExists(atPath: scratch.path + "/new/deeper/out"))
         #expect(scratch.read("docs/thesis.tex") == "x")
     }
 }

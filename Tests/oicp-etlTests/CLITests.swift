@@ -36,9 +36,9 @@ import Testing
     }
 
     @Test func badUsageExits64() throws {
-        let missing = try BinaryRunner.run(["convert", "-i", "x.csv", "-o", out()])
+        let missing = try BinaryRunner.run(["convert", "-m", "m.yaml", "-o", out()])
         #expect(missing.status == 64)
-        #expect(missing.stderr.contains("--mapping"))
+        #expect(missing.stderr.contains("--input"))
         let version = try BinaryRunner.run(["convert", "-m", "m.yaml", "-i", "x.csv", "-o", out(), "--oicp", "2.1"])
         #expect(version.status == 64)
         #expect(version.stderr.contains("--oicp must be 2.3 or 2.2"))
@@ -111,5 +111,26 @@ import Testing
         #expect(convert.stderr.contains("14 records read, 8 written"))
         let again = try BinaryRunner.run(["mapping", "init", "--input", "samples/legacy-export.csv", "--output", draft])
         #expect(again.status == 2)
+    }
+
+    @Test func convertWithoutAMappingRecognisesOCPI() throws {
+        let feed = scratch.appendingPathComponent("locations.json")
+        try """
+            {"data": [{"country_code": "DE", "party_id": "ABC", "id": "L1", "publish": true, "name": "Hof", "address": "Hofweg 1",
+              "city": "Köln", "postal_code": "50667", "country": "DEU", "coordinates": {"latitude": "50.9", "longitude": "6.9"},
+              "operator": {"name": "ABC"}, "evses": [{"uid": "1", "evse_id": "DE*ABC*E1", "status": "AVAILABLE",
+              "connectors": [{"id": "1", "standard": "IEC_62196_T2", "format": "SOCKET", "power_type": "AC_3_PHASE", "max_voltage": 230,
+              "max_amperage": 16, "max_electric_power": 11000}]}]}], "status_code": 1000}
+            """.write(to: feed, atomically: true, encoding: .utf8)
+        let missing = try BinaryRunner.run(["convert", "-i", feed.path, "-o", out("ocpi")])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("recognised OCPI 2.2 / 2.2.1 / 2.3.0 Locations; using the built-in mapping ocpi-2.2.1.yaml"))
+        #expect(missing.stderr.contains("--set hotline=VALUE"))
+        let r = try BinaryRunner.run(["convert", "-i", feed.path, "-o", out("ocpi"), "--set", "hotline=+4922112345"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("1 record read, 1 written into 1 bundle"))
+        let unknown = try BinaryRunner.run(["convert", "-i", "samples/legacy-export.csv", "-o", out("x")])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("[input.unrecognised]"))
     }
 }

@@ -1,0 +1,91 @@
+import ETLCore
+import Testing
+
+@testable import Readers
+
+@Suite struct JSONRecordReaderTests {
+    func read(_ text: String, path: String? = "evses[*]") throws -> [SourceRecord] {
+        let file = TemporaryFile(text, name: "in.json")
+        var options = JSONOptions()
+        options.recordPath = path
+        options.enclosing = "location"
+        let reader = try JSONRecordReader(path: file.path, options: options)
+        var out: [SourceRecord] = []
+        while let r = try reader.next() { out.append(r) }
+        return out
+    }
+
+    func ids(_ records: [SourceRecord]) -> [String] {
+        records.compactMap { r in
+            if case .tree(let n) = r.content { return n["evse_id"]?.scalarText }
+            return nil
+        }
+    }
+
+    static let location1 = #"{"id": "L1", "evses": [{"evse_id": "A"}, {"evse_id": "B"}]}"#
+    static let location2 = #"{"id": "L2", "evses": [{"evse_id": "C"}]}"#
+
+    @Test(arguments: [
+        "[\(location1), \(location2)]",
+        "{\"status_code\": 1000, \"data\": [\(location1), \(location2)], \"timestamp\": \"2026-01-01T00:00:00Z\"}",
+        "{\"items\": [\(location1), \(location2)], \"total\": 2}",
+        "{\"content\": [\(location1), \(location2)]}",
+        "\(location1)\n\(location2)\n",
+        "\u{FEFF}[\(location1),\n\(location2)]",
+    ])
+    func everyShapeGivesTheSameRecords(text: String) throws {
+        let records = try read(text)
+        #expect(ids(records) == ["A", "B", "C"])
+        #expect(records.map(\.provenance.recordNumber) == [1, 2, 3])
+        #expect(records.map { $0.scopes["location"]?["id"]?.scalarText } == ["L1", "L1", "L2"])
+    }
+
+    @Test func singleLocationAndSingleEnvelope() throws {
+        #expect(ids(try read(Self.location1)) == ["A", "B"])
+        #expect(ids(try read("{\"data\": \(Self.location2), \"status_code\": 1000}")) == ["C"])
+    }
+
+    @Test func recordsKnowTheirLines() throws {
+        let text = "[\n  {\n    \"id\": \"L1\",\n    \"evses\": [\n      {\"evse_id\": \"A\"},\n      {\n        \"evse_id\": \"B\"\n      }\n    ]\n  }\n]\n"
+        #expect(try read(text).map(\.provenance.line) == [5, 6])
+    }
+
+    @Test func aLocationWithoutEVSEsIsADefectRecord() throws {
+        let records = try read("[{\"id\": \"EMPTY\", \"evses\": []}, \(Self.location2)]")
+        #expect(records.count == 2)
+        #expect(records[0].defect?.rule == "json.no-records")
+        #expect(records[0].defect?.message.contains("'EMPTY'") == true)
+        #expect(records[1].defect == nil)
+    }
+
+    @Test func withoutARecordPathTheItemIsTheRecord() throws {
+        let records = try read("[{\"a\": 1}, {\"a\": 2}]", path: nil)
+        let values = records.map { record -> SourceNode? in
+            if case .tree(let n) = record.content { return n["a"] }
+            return nil
+        }
+        #expect(values == [.number("1"), .number("2")])
+    }
+
+    @Test func brokenFilesStopWithTheLine() throws {
+        #expect { _ = try read("[\(Self.location1),\n{\"id\": \"L2\",\n \"evses\": [}]") } throws: {
+            ($0 as? Diagnostic)?.rule == "json.syntax" && ($0 as? Diagnostic)?.line == 3
+        }
+        #expect { _ = try read("") } throws: { ($0 as? Diagnostic)?.rule == "json.empty" }
+        let deep = String(repeating: "[", count: 100) + String(repeating: "]", count: 100)
+        #expect { _ = try read("[{\"evses\": \(deep)}]") } throws: { ($0 as? Diagnostic)?.rule == "json.too-deep" }
+        #expect { _ = try read("{\"data\": [\(Self.location1)") } throws: { ($0 as? Diagnostic)?.rule == "json.syntax" }
+    }
+
+    @Test func stringsAndNumbers() throws {
+        let records = try read(#"[{"evses": [{"evse_id": "\u00c9\ud83d\ude00\n", "n": -1.5e2, "b": true, "z": null}]}]"#)
+        guard case .tree(let n) = records[0].content else {
+            Issue.record("no tree")
+            return
+        }
+        #expect(n["evse_id"] == .text("É😀\n"))
+        #expect(n["n"] == .number("-1.5e2"))
+        #expect(n["b"] == .bool(true))
+        #expect(n["z"] == .null)
+    }
+}
