@@ -26,20 +26,41 @@ public struct RunReport: Sendable {
     public struct Operator: Sendable, Equatable {
         public var operatorID: String
         public var operatorName: String?
-        public var file: String?
+        /// The operator's bundle files (several when split by `--max-records`).
+        public var files: [String]
         public var written: Int
         public var rejected: Int
+        /// Rejected records by the rule of their first reason.
+        public var rejectedByRule: [String: Int] = [:]
 
-        public init(operatorID: String, operatorName: String?, file: String?, written: Int, rejected: Int) {
+        public init(operatorID: String, operatorName: String?, files: [String], written: Int, rejected: Int) {
             self.operatorID = operatorID
             self.operatorName = operatorName
-            self.file = file
+            self.files = files
             self.written = written
             self.rejected = rejected
         }
     }
 
     public var operators: [Operator] = []
+
+    /// What a delta against a previous run holds, per operator.
+    public struct DeltaCounts: Sendable, Equatable {
+        public var operatorID: String
+        public var inserted, updated, deleted, unchanged, heldBack: Int
+
+        public init(operatorID: String, inserted: Int, updated: Int, deleted: Int, unchanged: Int, heldBack: Int) {
+            self.operatorID = operatorID
+            self.inserted = inserted
+            self.updated = updated
+            self.deleted = deleted
+            self.unchanged = unchanged
+            self.heldBack = heldBack
+        }
+    }
+
+    public var delta: [DeltaCounts]?
+    public var deltaFiles: [String] = []
     /// Rejected records by the rule of their first reason.
     public var rejectedByRule: [String: Int] = [:]
     /// Every reason of every rejected record, by rule.
@@ -91,12 +112,38 @@ public struct RunReport: Sendable {
             w.beginObject()
             w.key("OperatorID"); w.string(o.operatorID)
             if let n = o.operatorName { w.key("OperatorName"); w.string(n) }
-            if let f = o.file { w.key("file"); w.string(f) }
+            w.key("files")
+            w.beginArray()
+            for f in o.files { w.string(f) }
+            w.endArray()
             w.key("written"); w.int(o.written)
             w.key("rejected"); w.int(o.rejected)
+            Self.counts(o.rejectedByRule, key: "rejected_by_rule", &w)
             w.endObject()
         }
         w.endArray()
+        if let delta {
+            w.key("delta")
+            w.beginObject()
+            w.key("push_order")
+            w.beginArray()
+            for f in deltaFiles { w.string(f) }
+            w.endArray()
+            w.key("operators")
+            w.beginArray()
+            for d in delta {
+                w.beginObject()
+                w.key("OperatorID"); w.string(d.operatorID)
+                w.key("inserted"); w.int(d.inserted)
+                w.key("updated"); w.int(d.updated)
+                w.key("deleted"); w.int(d.deleted)
+                w.key("unchanged"); w.int(d.unchanged)
+                w.key("deletions_held_back"); w.int(d.heldBack)
+                w.endObject()
+            }
+            w.endArray()
+            w.endObject()
+        }
         Self.counts(rejectedByRule, key: "rejected_by_rule", &w)
         Self.counts(reasonsByRule, key: "reasons_by_rule", &w)
         Self.counts(warningsByRule, key: "warnings_by_rule", &w)

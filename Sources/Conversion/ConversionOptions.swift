@@ -13,6 +13,14 @@ public struct ConversionOptions: Sendable {
     public var parameters: [String: String] = [:]
     /// Operator IDs whose EvseIDs may appear in another operator's bundle (a hub's sub-operators).
     public var subOperatorIDs: Set<String> = []
+    /// A previous output folder: write `insert`/`update`/`delete` bundles against it into `delta/`.
+    public var previousPath: String?
+    /// Let a delta delete all EVSEs of an operator that has no record in this run.
+    public var allowFullDelete = false
+    /// Split bundles into parts of at most this many records.
+    public var maxRecords: Int?
+    /// Also write the EVSEs (and the rejected records that have a position) as GeoJSON here.
+    public var geoJSONPath: String?
 
     public init(mappingPath: String, inputPath: String, outputPath: String) {
         self.mappingPath = mappingPath

@@ -4,6 +4,8 @@ import Bundles
 public struct ConversionResult: Sendable {
     public var report: RunReport
     public var bundles: [BundleWriter.Summary]
+    /// Delta bundles (with `previousPath`), in push order per operator.
+    public var deltaBundles: [BundleWriter.Summary] = []
     /// Where the bundles, report and rejects are.
     public var outputPath: String
     public var rejectsFile: String

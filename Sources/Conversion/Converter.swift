@@ -30,6 +30,7 @@ public final class Converter {
             ?? MappingDocument.load(path: options.mappingPath)
         let reader = try Self.openReader(document: document, path: options.inputPath)
         let mapping = try MappingCompiler.compile(document, header: reader.header, parameters: options.parameters)
+        let baseline = try options.previousPath.map { try Baseline(path: $0) }
         let output = try OutputDirectory(path: options.outputPath)
         let prepared = clock.now
 
@@ -38,9 +39,14 @@ public final class Converter {
         if let csv = reader as? CSVReader { report.encoding = csv.encoding.rawValue }
         let rejectsName = "rejects.csv"
         let rejects = try RejectsWriter(path: output.stagedFile(rejectsName))
-        let bundles = try BundleWriter(directory: output, version: options.version)
+        let bundles = try BundleWriter(directory: output, version: options.version, maxRecords: options.maxRecords)
+        let delta = try baseline.map {
+            try DeltaWriter(baseline: $0, directory: output, version: options.version, maxRecords: options.maxRecords,
+                allowFullDelete: options.allowFullDelete)
+        }
+        let geoJSON = try options.geoJSONPath.map { try GeoJSONWriter(path: $0) }
         let mapper = Mapper(mapping: mapping, version: options.version)
-        var sink = RecordSink(options: options, bundles: bundles, rejects: rejects, diagnostics: diagnostics,
+        var sink = RecordSink(options: options, bundles: bundles, delta: delta, geoJSON: geoJSON, rejects: rejects, diagnostics: diagnostics,
             adjacentGrouping: mapping.groupsRows && mapping.groupsAdjacentRowsOnly)
 
         // Reading and mapping run on a second thread; validation and writing on this one.
@@ -71,7 +77,10 @@ public final class Converter {
         let mapped = clock.now
 
         let summaries = try bundles.finish()
+        let deltaSummaries = try delta?.finish() ?? []
+        for w in delta?.warnings ?? [] { diagnostics.emit(w) }
         try rejects.close()
+        try geoJSON?.commit()
         report.read = mapper.counts.read
         report.expanded = mapper.counts.expanded
         report.excluded = mapper.counts.excluded
@@ -88,11 +97,20 @@ public final class Converter {
         report.truncated = mapper.statistics.truncated
         report.defaulted = mapper.statistics.defaulted
         report.bytesRead = reader.bytesRead
+        if let delta {
+            report.delta = delta.counts.values.sorted { $0.operatorID < $1.operatorID }.map {
+                RunReport.DeltaCounts(operatorID: $0.operatorID, inserted: $0.inserted, updated: $0.updated, deleted: $0.deleted,
+                    unchanged: $0.unchanged, heldBack: $0.deletionsHeldBack)
+            }
+            report.deltaFiles = deltaSummaries.map(\.fileName)
+        }
         report.operators = sink.operatorOrder.map { key in
-            let s = summaries.first { Patterns.operatorKey($0.operatorID) == key }
+            let parts = summaries.filter { Patterns.operatorKey($0.operatorID) == key }
             let stats = sink.operatorStats[key]!
-            return RunReport.Operator(operatorID: s?.operatorID ?? stats.spelling, operatorName: s?.operatorName ?? stats.name,
-                file: s?.fileName, written: s?.records ?? 0, rejected: stats.rejected)
+            var o = RunReport.Operator(operatorID: parts.first?.operatorID ?? stats.spelling, operatorName: parts.first?.operatorName ?? stats.name,
+                files: parts.map(\.fileName), written: parts.reduce(0) { $0 + $1.records }, rejected: stats.rejected)
+            o.rejectedByRule = stats.reasons
+            return o
         }
         for o in report.operators where o.written == 0 {
             diagnostics.emit(Diagnostic(.warning, rule: "bundle.empty",
@@ -109,7 +127,7 @@ public final class Converter {
         try reportSink.write(report.json())
         try reportSink.close()
         try output.commit()
-        return ConversionResult(report: report, bundles: summaries, outputPath: output.path,
+        return ConversionResult(report: report, bundles: summaries, deltaBundles: deltaSummaries, outputPath: output.path,
             rejectsFile: output.path + "/" + rejectsName, reportFile: output.path + "/" + reportName)
     }
 

@@ -8,6 +8,8 @@ import OICP
 struct RecordSink {
     let options: ConversionOptions
     let bundles: BundleWriter
+    let delta: DeltaWriter?
+    let geoJSON: GeoJSONWriter?
     let rejects: RejectsWriter
     let diagnostics: DiagnosticCollector
     let validator: OICPValidator
@@ -30,15 +32,20 @@ struct RecordSink {
         var spelling: String
         var name: String?
         var rejected = 0
+        /// Rejected records by the rule of their first reason.
+        var reasons: [String: Int] = [:]
         var ownership: OperatorOwnership
     }
 
     private(set) var operatorStats: [String: OperatorStats] = [:]
     private(set) var operatorOrder: [String] = []
 
-    init(options: ConversionOptions, bundles: BundleWriter, rejects: RejectsWriter, diagnostics: DiagnosticCollector, adjacentGrouping: Bool) {
+    init(options: ConversionOptions, bundles: BundleWriter, delta: DeltaWriter?, geoJSON: GeoJSONWriter?, rejects: RejectsWriter,
+         diagnostics: DiagnosticCollector, adjacentGrouping: Bool) {
         self.options = options
         self.bundles = bundles
+        self.delta = delta
+        self.geoJSON = geoJSON
         self.rejects = rejects
         self.diagnostics = diagnostics
         self.adjacentGrouping = adjacentGrouping
@@ -101,6 +108,8 @@ struct RecordSink {
             json.removeAll()
             encoder.writePrepared(prepared, into: &json)
             try bundles.append(json.bytes, operatorID: mapped.operatorID!, operatorName: mapped.operatorName)
+            try delta?.take(json.bytes, evseID: prepared.evseID!, operatorID: mapped.operatorID!, operatorName: mapped.operatorName)
+            try geoJSON?.written(prepared, operatorID: mapped.operatorID!)
             written += 1
             return
         }
@@ -108,7 +117,11 @@ struct RecordSink {
             reasons.append(RecordIssue(.reject, rule: "mapping.rejected", field: "", message: "the mapping rejected the record"))
         }
         rejected += 1
-        if let key = operatorKey { operatorStats[key]!.rejected += 1 }
+        try geoJSON?.rejected(prepared, operatorID: mapped.operatorID, reasons: reasons.map { ($0.rule, $0.message) }, provenance: mapped.provenance)
+        if let key = operatorKey {
+            operatorStats[key]!.rejected += 1
+            operatorStats[key]!.reasons[reasons[0].rule, default: 0] += 1
+        }
         rejectedByRule[reasons[0].rule, default: 0] += 1
         for r in reasons {
             reasonsByRule[r.rule, default: 0] += 1

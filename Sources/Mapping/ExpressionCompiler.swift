@@ -100,6 +100,29 @@ struct ExpressionCompiler {
         }
     }
 
+    /// A dialling code: digits, or a parameter (`"{$country_code}"`) whose value is digits.
+    private func countryCode(_ node: MappingNode) throws -> String {
+        var text = try node.string()
+        if text.contains("{") {
+            guard case .constant(let v) = try ReferenceParser(scope: scope, node: node).template(text), let t = v.text else {
+                throw node.error("the country code must be digits, a country or a parameter such as {$country_code}")
+            }
+            text = t
+        }
+        if text.contains(where: \.isLetter) {
+            guard let alpha3 = CountryResolver.alpha3(text) else {
+                throw node.error("'\(text)' is neither a dialling code such as 49 or +33 nor a country")
+            }
+            guard let code = DiallingCodes.code(alpha3: alpha3) else {
+                throw node.error("the dialling code of \(alpha3) is not known here; write it in digits, such as 49 or +33")
+            }
+            return code
+        }
+        let digits = text.filter { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 4 else { throw node.error("'\(text)' is not a dialling code such as 49 or +33") }
+        return digits
+    }
+
     private func scalarOf(_ node: MappingNode) throws -> MappingNode.Scalar {
         guard let s = node.scalar else { throw node.error("expected a single value, found \(node.shapeName)") }
         return s
@@ -287,10 +310,10 @@ struct ExpressionCompiler {
             switch node.scalar {
             case .bool(let b)?: return b ? .phone(countryCode: nil) : nil
             case .int(let n)?: return .phone(countryCode: String(n))
-            case .string(let s)?: return .phone(countryCode: s.filter(\.isNumber))
+            case .string?: return .phone(countryCode: try countryCode(node))
             default:
                 let m = try node.members(allowed: ["country"])
-                return .phone(countryCode: try m.first?.value.string().filter(\.isNumber))
+                return .phone(countryCode: try m.first.map { try countryCode($0.value) })
             }
         case "capture":
             if node.isMapping {

@@ -104,6 +104,27 @@ public struct MappingDraft {
         return nil
     }
 
+    /// `phone: true` when the samples carry their country code; otherwise the country of the
+    /// country column or of the EvseIDs, so that `0221 123456` becomes `+49221123456`.
+    func phoneStep(_ column: Int, evseID: Int?, country: Int?) -> String {
+        guard hasNationalNumbers(column) else { return "phone: true" }
+        let guesses = (country.map { values($0).compactMap(CountryResolver.alpha3) } ?? [])
+            + (evseID.map { values($0).compactMap { v in CountryCodes.alpha3ByAlpha2[String(v.trimmingWhitespace().prefix(2)).uppercased()] } } ?? [])
+        let counts = Dictionary(guesses.map { ($0, 1) }, uniquingKeysWith: +)
+        if let best = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key, DiallingCodes.code(alpha3: best) != nil {
+            return "phone: { country: \(best) }"
+        }
+        return "phone: true"
+    }
+
+    /// Sample numbers written without their country code (`0221 123456`).
+    func hasNationalNumbers(_ column: Int) -> Bool {
+        values(column).contains { v in
+            let t = v.trimmingWhitespace()
+            return t.hasPrefix("0") && !t.hasPrefix("00")
+        }
+    }
+
     /// The draft mapping as YAML text.
     public func yaml(inputName: String) -> String {
         var used = Set<Int>()
@@ -286,7 +307,7 @@ public struct MappingDraft {
         if let a = amperage { facility.append("Amperage: { column: \(col(a)), number: true, range: { max: 99, outside: drop } }") }
         lines.append("    - " + facility[0])
         for f in facility.dropFirst() { lines.append("      " + f) }
-        lines.append(hotline.map { "  HotlinePhoneNumber: { column: \(col($0)), phone: true }   # TODO: phone: { country: 49 } for national numbers" }
+        lines.append(hotline.map { "  HotlinePhoneNumber: { column: \(col($0)), \(phoneStep($0, evseID: evseID, country: country)) }\(phoneStep($0, evseID: evseID, country: country) == "phone: true" && hasNationalNumbers($0) ? "   # TODO: national numbers need phone: { country: DE }" : "")" }
             ?? "  HotlinePhoneNumber: { param: hotline, phone: true }")
         if let h = hours {
             lines.append("  OpeningHours: { column: \(col(h)), opening_hours: true }")

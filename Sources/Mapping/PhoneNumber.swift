@@ -2,7 +2,7 @@
 enum PhoneNumber {
     /// `tel:+33-4-23-10-03-50` → `+33423100350`; `0221 123456` with country code 49 →
     /// `+49221123456`; `0049 221 123456` → `+49221123456`; `+49 (0)221 123456` → `+49221123456`.
-    /// Nil when no digits are left.
+    /// Nil when no digits are left, or when a national number comes without a country code.
     static func normalize(_ text: String, countryCode: String?) -> String? {
         var t = text.trimmingWhitespace()
         if t.lowercased().hasPrefix("tel:") { t = String(t.dropFirst(4)) }
@@ -13,7 +13,7 @@ enum PhoneNumber {
         guard !digits.isEmpty else { return nil }
         if international { return "+" + digits }
         if digits.hasPrefix("00") { return "+" + digits.dropFirst(2) }
-        guard let cc = countryCode?.filter({ $0.isNumber }), !cc.isEmpty else { return "+" + digits }
+        guard let cc = countryCode?.filter({ $0.isNumber }), !cc.isEmpty else { return nil }
         if digits.hasPrefix("0") { digits.removeFirst() }
         return "+" + cc + digits
     }

@@ -288,7 +288,9 @@ enum Step: @unchecked Sendable {
             }
         case .phone(let cc):
             guard let t = item.text else { return item }
-            return PhoneNumber.normalize(t, countryCode: cc).map(Value.text) ?? fail(&ctx, field, "mapping.phone", "'\(t)' has no digits", t, onError)
+            if let n = PhoneNumber.normalize(t, countryCode: cc) { return .text(n) }
+            let why = t.contains(where: \.isNumber) ? "'\(t)' is a national number; give the dialling code with phone: { country: 49 }" : "'\(t)' has no digits"
+            return fail(&ctx, field, "mapping.phone", why, t, onError)
         case .country:
             guard let t = item.text else { return item }
             if let a3 = CountryResolver.alpha3(t) { return .text(a3) }

@@ -25,10 +25,11 @@ public struct OICPDecoder: Sendable {
         return (PushEvseData(actionType: action, operatorEvseData: data), ctx.violations)
     }
 
-    /// One record.
-    public func decodeRecord(_ json: JSONValue, path: String = "") -> (EvseDataRecord, [Violation]) {
+    /// One record. `pull`: a record of a pull response, which may carry its `OperatorID` and
+    /// `OperatorName` (they are read and dropped).
+    public func decodeRecord(_ json: JSONValue, path: String = "", pull: Bool = false) -> (EvseDataRecord, [Violation]) {
         var ctx = Context()
-        let r = record(json, path: path, &ctx)
+        let r = record(json, path: path, &ctx, pull: pull)
         return (r, ctx.violations)
     }
 
@@ -80,8 +81,13 @@ public struct OICPDecoder: Sendable {
     /// The record keys of the version.
     public var recordKeys: [String] { version == .v2_3 ? Self.recordKeys23 : Self.recordKeys22 }
 
-    private func record(_ json: JSONValue, path: String, _ ctx: inout Context) -> EvseDataRecord {
-        var o = ctx.object(json, path: path, allowed: recordKeys, otherVersion: version == .v2_3 ? Self.recordKeys22 : Self.recordKeys23)
+    private func record(_ json: JSONValue, path: String, _ ctx: inout Context, pull: Bool = false) -> EvseDataRecord {
+        var o = ctx.object(json, path: path, allowed: recordKeys + (pull ? ["OperatorID", "OperatorName"] : []),
+            otherVersion: version == .v2_3 ? Self.recordKeys22 : Self.recordKeys23)
+        if pull {
+            _ = o.string("OperatorID", &ctx)
+            _ = o.string("OperatorName", &ctx)
+        }
         var r = EvseDataRecord()
         r.deltaType = o.string("deltaType", &ctx).map(DeltaType.init(rawValue:))
         r.lastUpdate = o.string("lastUpdate", &ctx)
@@ -94,8 +100,10 @@ public struct OICPDecoder: Sendable {
         r.hardwareManufacturer = o.string("HardwareManufacturer", &ctx)
         r.chargingStationImage = o.string("ChargingStationImage", &ctx)
         r.subOperatorName = o.string("SubOperatorName", &ctx)
-        if let a = o.take("Address") { r.address = address(a, path: join(path, "Address"), &ctx) }
-        if let g = o.take("GeoCoordinates") { r.geoCoordinates = geo(g, path: join(path, "GeoCoordinates"), &ctx) }
+        if let a = o.take("Address"), !isNull(a, join(path, "Address"), &ctx) { r.address = address(a, path: join(path, "Address"), &ctx) }
+        if let g = o.take("GeoCoordinates"), !isNull(g, join(path, "GeoCoordinates"), &ctx) {
+            r.geoCoordinates = geo(g, path: join(path, "GeoCoordinates"), &ctx)
+        }
         r.plugs = o.strings("Plugs", &ctx)?.map(PlugType.init(rawValue:))
         r.dynamicPowerLevel = o.bool("DynamicPowerLevel", &ctx)
         r.chargingFacilities = o.list("ChargingFacilities", &ctx) { facility($0, $1, &$2) }
@@ -107,7 +115,7 @@ public struct OICPDecoder: Sendable {
             e.finish(&ctx)
             return s
         }
-        if let e = o.take("EnvironmentalImpact") {
+        if let e = o.take("EnvironmentalImpact"), !isNull(e, join(path, "EnvironmentalImpact"), &ctx) {
             var eo = ctx.object(e, path: join(path, "EnvironmentalImpact"), allowed: ["CO2Emission", "NuclearWaste"])
             r.environmentalImpact = EnvironmentalImpact(co2Emission: eo.number("CO2Emission", &ctx), nuclearWaste: eo.number("NuclearWaste", &ctx))
             eo.finish(&ctx)
@@ -122,7 +130,9 @@ public struct OICPDecoder: Sendable {
         r.hotlinePhoneNumber = o.string("HotlinePhoneNumber", &ctx)
         r.additionalInfo = o.list("AdditionalInfo", &ctx) { infoText($0, $1, &$2) }
         r.chargingStationLocationReference = o.list("ChargingStationLocationReference", &ctx) { infoText($0, $1, &$2) }
-        if let g = o.take("GeoChargingPointEntrance") { r.geoChargingPointEntrance = geo(g, path: join(path, "GeoChargingPointEntrance"), &ctx) }
+        if let g = o.take("GeoChargingPointEntrance"), !isNull(g, join(path, "GeoChargingPointEntrance"), &ctx) {
+            r.geoChargingPointEntrance = geo(g, path: join(path, "GeoChargingPointEntrance"), &ctx)
+        }
         r.isOpen24Hours = o.bool("IsOpen24Hours", &ctx)
         r.openingTimes = o.list("OpeningTimes", &ctx) { json, p, ctx in
             var t = ctx.object(json, path: p, allowed: version == .v2_2 ? ["Period", "on", "unstructuredOpeningTime"] : ["Period", "on"])
@@ -202,4 +212,11 @@ public struct OICPDecoder: Sendable {
     }
 
     private func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : path + "." + key }
+
+    /// Whether the value is null (reported as a warning: OICP leaves such keys out).
+    private func isNull(_ json: JSONValue, _ path: String, _ ctx: inout Context) -> Bool {
+        guard case .null = json else { return false }
+        ctx.violations.append(Violation(rule: .jsonType, severity: .warning, path: path, message: "null; OICP leaves a key without value out"))
+        return true
+    }
 }

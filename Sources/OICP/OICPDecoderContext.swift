@@ -65,11 +65,19 @@ extension OICPDecoder {
 
         var misspelled: [(found: String, expected: String)] = []
 
+        /// A JSON null where OICP expects a value or no key at all.
+        func null(_ key: String, _ ctx: inout Context) {
+            ctx.violations.append(Violation(rule: .jsonType, severity: .warning, path: join(key),
+                message: "\(key) is null; OICP leaves a key without value out"))
+        }
+
         mutating func string(_ key: String, _ ctx: inout Context, acceptNumber: Bool = false, acceptBool: Bool = false) -> String? {
             guard let v = take(key) else { return nil }
             switch v {
             case .string(let s): return s
-            case .null: return nil
+            case .null:
+                null(key, &ctx)
+                return nil
             case .number(let n) where acceptNumber:
                 ctx.violation(.jsonType, join(key), "\(key) must be a string, found the number \(n)", n)
                 return n
@@ -86,7 +94,9 @@ extension OICPDecoder {
             guard let v = take(key) else { return nil }
             switch v {
             case .bool(let b): return b
-            case .null: return nil
+            case .null:
+                null(key, &ctx)
+                return nil
             case .string(let s) where s == "true" || s == "false":
                 ctx.violation(.jsonType, join(key), "\(key) must be a JSON boolean, not the string \"\(s)\"", s)
                 return s == "true"
@@ -105,7 +115,9 @@ extension OICPDecoder {
                     return nil
                 }
                 return d
-            case .null: return nil
+            case .null:
+                null(key, &ctx)
+                return nil
             case .string(let s):
                 ctx.violation(.jsonType, join(key), "\(key) must be a number, not a string", s)
                 return Double(s)
@@ -134,7 +146,10 @@ extension OICPDecoder {
 
         mutating func list<T>(_ key: String, _ ctx: inout Context, _ item: (JSONValue, String, inout Context) -> T) -> [T]? {
             guard let v = take(key) else { return nil }
-            if case .null = v { return nil }
+            if case .null = v {
+                null(key, &ctx)
+                return nil
+            }
             return ctx.array(v, path: join(key)).map { item($0, $1, &ctx) }
         }
 

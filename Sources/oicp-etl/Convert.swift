@@ -32,8 +32,23 @@ struct Convert: ParsableCommand {
     @Option(name: .customLong("sub-operator"), help: "An operator ID whose EvseIDs may appear in the bundles (a hub's sub-operator; repeatable).")
     var subOperators: [String] = []
 
-    @Flag(name: .shortAndLong, help: "Print only errors that stop the run, and the summary.")
+    @Option(help: ArgumentHelp("A previous output folder: also write insert, update and delete bundles against it into OUT/delta/.", valueName: "dir"))
+    var previous: String?
+
+    @Flag(help: "With --previous: let an operator that has no record in this run have all its EVSEs deleted.")
+    var allowFullDelete = false
+
+    @Option(help: ArgumentHelp("Split bundles into parts of at most N records (the first a fullLoad, the rest insert).", valueName: "n"))
+    var maxRecords: Int?
+
+    @Option(help: ArgumentHelp("Also write the EVSEs, and the rejected records with a position, as GeoJSON points.", valueName: "file"))
+    var geojson: String?
+
+    @Flag(name: .shortAndLong, help: "Print only errors that stop the run, and a one-line summary.")
     var quiet = false
+
+    @Flag(help: "Print report.json on standard output when the run ends.")
+    var json = false
 
     @Option(help: "How many messages to print per rule before summarising.")
     var maxMessages: Int = 10
@@ -44,6 +59,8 @@ struct Convert: ParsableCommand {
             throw ValidationError("--set takes NAME=VALUE, not '\(p)'")
         }
         guard maxMessages >= 0 else { throw ValidationError("--max-messages cannot be negative") }
+        if let maxRecords, maxRecords < 1 { throw ValidationError("--max-records must be at least 1") }
+        if allowFullDelete && previous == nil { throw ValidationError("--allow-full-delete applies only with --previous") }
     }
 
     func run() throws {
@@ -66,12 +83,20 @@ struct Convert: ParsableCommand {
             options.parameters[String(parts[0])] = String(parts[1])
         }
         options.subOperatorIDs = Set(subOperators)
+        options.previousPath = previous
+        options.allowFullDelete = allowFullDelete
+        options.maxRecords = maxRecords
+        options.geoJSONPath = geojson
         let diagnostics = DiagnosticCollector(limit: 1000) { printer.print($0) }
         let converter = Converter(options: options, diagnostics: diagnostics)
+        let progress = ProgressLine()
+        if progress.enabled && !quiet { converter.progress = { read, size in progress.update(bytes: read, of: size) } }
         let result: ConversionResult
         do {
             result = try converter.run()
+            progress.clear()
         } catch let d as Diagnostic {
+            progress.clear()
             printer.printAlways(d)
             throw ExitCode(2)
         }
@@ -82,7 +107,9 @@ struct Convert: ParsableCommand {
         if r.expanded > 0 { summary += "; \(r.expanded) extra record\(r.expanded == 1 ? "" : "s") from exploded rows" }
         if r.excluded > 0 { summary += "; \(r.excluded) excluded by records.select" }
         if r.rejected > 0 { summary += "; \(r.rejected) rejected (see \(result.rejectsFile))" }
+        if !quiet { printer.note(RunSummary.table(result, previous: previous)) }
         printer.note(summary)
+        if json { FileHandle.standardOutput.write(Data(result.report.json())) }
         throw ExitCode(result.exitCode)
     }
 }

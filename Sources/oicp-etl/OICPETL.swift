@@ -11,6 +11,6 @@ struct OICPETL: ParsableCommand {
             unreadable input, a bad mapping, an output folder that cannot be written); 64 bad usage.
             """,
         version: "0.1.0",
-        subcommands: [Convert.self, Validate.self, MappingCommand.self, Rules.self]
+        subcommands: [Convert.self, Validate.self, Diff.self, MappingCommand.self, Rules.self]
     )
 }

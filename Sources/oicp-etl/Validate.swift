@@ -25,7 +25,8 @@ struct Validate: ParsableCommand {
     func run() throws {
         let version = OICPVersion(rawValue: oicp)!
         var total = 0
-        var byRule: [String: Int] = [:]
+        var errors = 0
+        var byKind: [String: (rule: String, severity: String, count: Int, example: String)] = [:]
         var records = 0
         var failed = false
         for file in files {
@@ -46,16 +47,28 @@ struct Validate: ParsableCommand {
             records += count
             total += findings.count
             for (i, f) in findings.enumerated() {
-                byRule[f.rule.id, default: 0] += 1
+                if f.severity == .error { errors += 1 }
+                let kind = f.rule.id + " " + BundleValidation.kind(of: f.path)
+                byKind[kind, default: (f.rule.id, f.severity.rawValue, 0, f.message)].count += 1
                 if i < maxMessages {
                     Swift.print("\(file): \(f.severity.rawValue): [\(f.rule.id)] \(f.path): \(f.message)")
                 }
             }
             if findings.count > maxMessages { Swift.print("\(file): … \(findings.count - maxMessages) more findings") }
         }
-        for rule in byRule.keys.sorted() { Swift.print("  \(rule): \(byRule[rule]!)") }
-        Swift.print("\(records) records checked, \(total) findings")
+        if !byKind.isEmpty {
+            Swift.print("\nfindings by kind (rule, where, how often, an example):")
+            for (kind, k) in byKind.sorted(by: { $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.key < $1.key }) {
+                let path = String(kind.dropFirst(k.rule.count + 1))
+                Swift.print("  \(String(k.count).leftPadded(6))  \(k.severity.padding(toLength: 7, withPad: " ", startingAt: 0)) [\(k.rule)] \(path): \(k.example)")
+            }
+        }
+        Swift.print("\(records) records checked, \(errors) errors, \(total - errors) warnings")
         if failed { throw ExitCode(2) }
-        if total > 0 { throw ExitCode(1) }
+        if errors > 0 { throw ExitCode(1) }
     }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
 }

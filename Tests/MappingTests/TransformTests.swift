@@ -171,6 +171,13 @@ import Testing
         #expect(PhoneNumber.normalize("n/a", countryCode: "49") == nil)
         #expect(try MappingHarness.value("{ column: a, phone: { country: 49 } }", csv: "a\n0221 123456\n", field: "HotlinePhoneNumber").evse.hotlinePhoneNumber
             == "+49221123456")
+        #expect(try MappingHarness.value("{ column: a, phone: { country: FR } }", csv: "a\n04 23 10 03 50\n", field: "HotlinePhoneNumber").evse.hotlinePhoneNumber
+            == "+33423100350")
+        let national = try MappingHarness.value("{ column: a, phone: true }", csv: "a\n0221 123456\n", field: "HotlinePhoneNumber")
+        #expect(national.rejected)
+        #expect(national.issues.contains { $0.rule == "mapping.phone" })
+        let atlantis = MappingHarness.error(yaml: MappingHarness.yaml(evse: "HotlinePhoneNumber: { column: a, phone: { country: Atlantis } }"))
+        #expect(atlantis?.message.contains("neither a dialling code") == true)
     }
 
     @Test func countriesAndIDs() throws {

@@ -1,0 +1,118 @@
+import ETLCore
+import OICP
+
+/// Compares the records of a run with a baseline and writes, per operator, an `insert` bundle
+/// (new EvseIDs), an `update` bundle (records whose meaning changed) and a `delete` bundle
+/// (EvseIDs gone), into `delta/`. An operator without change gets no file.
+///
+/// Push order, one request at a time (OICP pushes are sequential): `1-insert`, then `2-update`,
+/// then `3-delete`, which is also the file names' sort order.
+public final class DeltaWriter {
+    public let baseline: Baseline
+    /// Whether an operator of the baseline that has no record at all in this run may have all
+    /// its EVSEs deleted (otherwise that is taken for an input problem and nothing is deleted).
+    public let allowFullDelete: Bool
+    private let inserts: BundleWriter
+    private let updates: BundleWriter
+    private let deletes: BundleWriter
+    private var seen: [String: Set<String>] = [:]
+    private let keys = OperatorKeyCache()
+    public private(set) var counts: [String: Counts] = [:]
+    public private(set) var warnings: [Diagnostic] = []
+
+    public struct Counts: Sendable, Equatable {
+        public var operatorID: String
+        public var inserted = 0
+        public var updated = 0
+        public var deleted = 0
+        public var unchanged = 0
+        /// EVSEs not deleted because the operator has no record in this run.
+        public var deletionsHeldBack = 0
+    }
+
+    public init(baseline: Baseline, directory: OutputDirectory, version: OICPVersion, maxRecords: Int? = nil, allowFullDelete: Bool = false) throws {
+        self.baseline = baseline
+        self.allowFullDelete = allowFullDelete
+        inserts = try BundleWriter(directory: directory, version: version, action: .insert, folder: "delta", nameSuffix: ".1-insert", maxRecords: maxRecords)
+        updates = try BundleWriter(directory: directory, version: version, action: .update, folder: "delta", nameSuffix: ".2-update", maxRecords: maxRecords)
+        deletes = try BundleWriter(directory: directory, version: version, action: .delete, folder: "delta", nameSuffix: ".3-delete", maxRecords: maxRecords)
+    }
+
+    /// One record of the run, as written to its full bundle.
+    public func take(_ recordJSON: [UInt8], evseID: String, operatorID: String, operatorName: String?) throws {
+        let key = keys.key(operatorID)
+        let id = evseID.uppercased()
+        seen[key, default: []].insert(id)
+        var c = counts[key] ?? Counts(operatorID: operatorID)
+        defer { counts[key] = c }
+        guard let old = baseline.operators[key]?.records[id] else {
+            try inserts.append(recordJSON, operatorID: operatorID, operatorName: operatorName)
+            c.inserted += 1
+            return
+        }
+        let new = RecordFingerprint.of(try JSONParser().parse(recordJSON))
+        if new == old {
+            c.unchanged += 1
+        } else {
+            try updates.append(recordJSON, operatorID: operatorID, operatorName: operatorName)
+            c.updated += 1
+        }
+    }
+
+    /// Writes the delete bundles (the baseline's records of EvseIDs not seen) and closes all.
+    public func finish() throws -> [BundleWriter.Summary] {
+        for key in baseline.order {
+            let op = baseline.operators[key]!
+            let present = seen[key] ?? []
+            let gone = Set(op.records.keys).subtracting(present)
+            guard !gone.isEmpty else { continue }
+            var c = counts[key] ?? Counts(operatorID: op.operatorID)
+            if present.isEmpty && !allowFullDelete {
+                c.deletionsHeldBack = gone.count
+                counts[key] = c
+                warnings.append(Diagnostic(.warning, rule: "delta.full-delete-held",
+                    "operator \(op.operatorID) has no record in this run; its \(gone.count) EVSEs are not deleted (a broken input looks the same); give --allow-full-delete to delete them",
+                    file: baseline.path))
+                continue
+            }
+            for file in op.files {
+                try Baseline.records(in: file) { _, _, record, evseID in
+                    guard gone.contains(evseID.uppercased()) else { return }
+                    var w = JSONWriter(capacity: 1024)
+                    w.raw(Self.compact(record))
+                    try deletes.append(w.bytes, operatorID: op.operatorID, operatorName: op.operatorName)
+                    c.deleted += 1
+                }
+            }
+            counts[key] = c
+        }
+        return try inserts.finish() + updates.finish() + deletes.finish()
+    }
+
+    /// A parsed record as compact JSON again (key order kept).
+    public static func compact(_ v: JSONValue) -> [UInt8] {
+        var w = JSONWriter(capacity: 1024)
+        write(v, &w)
+        return w.bytes
+    }
+
+    private static func write(_ v: JSONValue, _ w: inout JSONWriter) {
+        switch v {
+        case .object(let members):
+            w.beginObject()
+            for m in members {
+                w.key(m.key)
+                write(m.value, &w)
+            }
+            w.endObject()
+        case .array(let items):
+            w.beginArray()
+            for i in items { write(i, &w) }
+            w.endArray()
+        case .string(let s): w.string(s)
+        case .number(let n): w.raw(Array(n.utf8))
+        case .bool(let b): w.bool(b)
+        case .null: w.null()
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import Bundles
+import ETLCore
+import Foundation
+import OICP
+
+/// `diff`: delta bundles between two folders of bundles (two earlier runs).
+public enum DeltaRun {
+    public struct Result: Sendable {
+        public var counts: [DeltaWriter.Counts]
+        public var bundles: [BundleWriter.Summary]
+        public var warnings: [Diagnostic]
+        public var outputPath: String
+    }
+
+    public static func run(old: String, new: String, out: String, version: OICPVersion, maxRecords: Int?, allowFullDelete: Bool) throws -> Result {
+        let baseline = try Baseline(path: old)
+        let files = try Baseline.bundleFiles(in: new)
+        let output = try OutputDirectory(path: out)
+        let delta = try DeltaWriter(baseline: baseline, directory: output, version: version, maxRecords: maxRecords, allowFullDelete: allowFullDelete)
+        for file in files {
+            try Baseline.records(in: file) { operatorID, operatorName, record, evseID in
+                try delta.take(DeltaWriter.compact(record), evseID: evseID, operatorID: operatorID, operatorName: operatorName)
+            }
+        }
+        let summaries = try delta.finish()
+        var report = RunReport(toolVersion: Converter.toolVersion, input: new, mapping: "(diff against \(old))", oicpVersion: version)
+        report.delta = delta.counts.values.sorted { $0.operatorID < $1.operatorID }.map {
+            RunReport.DeltaCounts(operatorID: $0.operatorID, inserted: $0.inserted, updated: $0.updated, deleted: $0.deleted, unchanged: $0.unchanged,
+                heldBack: $0.deletionsHeldBack)
+        }
+        report.deltaFiles = summaries.map(\.fileName)
+        let sink = try FileSink(path: output.stagedFile(OutputDirectory.marker))
+        try sink.write(report.json())
+        try sink.close()
+        try output.commit()
+        return Result(counts: delta.counts.values.sorted { $0.operatorID < $1.operatorID }, bundles: summaries, warnings: delta.warnings,
+            outputPath: output.path)
+    }
+}
