@@ -5,6 +5,12 @@ import OICP
 /// (new EvseIDs), an `update` bundle (records whose meaning changed) and a `delete` bundle
 /// (EvseIDs gone), into `delta/`. An operator without change gets no file.
 ///
+/// An EVSE is deleted only when its EvseID is gone from the input. One that is still there but
+/// rejected in this run keeps its last good version: it is neither updated nor deleted, and its
+/// baseline record is carried into this run's full bundles, so that they stay what Hubject holds
+/// once the delta is pushed (and the next run compares with that). The same holds for every EVSE
+/// of an operator that has no record at all in this run, unless full deletes are allowed.
+///
 /// Push order, one request at a time (OICP pushes are sequential): `1-insert`, then `2-update`,
 /// then `3-delete`, which is also the file names' sort order.
 public final class DeltaWriter {
@@ -16,6 +22,8 @@ public final class DeltaWriter {
     private let updates: BundleWriter
     private let deletes: BundleWriter
     private var seen: [String: Set<String>] = [:]
+    /// Baseline EvseIDs whose record this run rejected, per operator key.
+    private var rejectedIDs: [String: Set<String>] = [:]
     private let keys = OperatorKeyCache()
     public private(set) var counts: [String: Counts] = [:]
     public private(set) var warnings: [Diagnostic] = []
@@ -26,6 +34,8 @@ public final class DeltaWriter {
         public var updated = 0
         public var deleted = 0
         public var unchanged = 0
+        /// EVSEs rejected in this run that keep their baseline version (not deleted).
+        public var kept = 0
         /// EVSEs not deleted because the operator has no record in this run.
         public var deletionsHeldBack = 0
     }
@@ -59,29 +69,48 @@ public final class DeltaWriter {
         }
     }
 
-    /// Writes the delete bundles (the baseline's records of EvseIDs not seen) and closes all.
-    public func finish() throws -> [BundleWriter.Summary] {
+    /// A record of the run that was rejected: if the baseline has its EvseID, it is kept.
+    public func rejected(evseID: String, operatorID: String) {
+        let key = keys.key(operatorID)
+        let id = evseID.uppercased()
+        guard baseline.operators[key]?.records[id] != nil else { return }
+        rejectedIDs[key, default: []].insert(id)
+    }
+
+    /// Writes the delete bundles (the baseline's records of EvseIDs gone from the input), copies
+    /// the records kept from the baseline into `bundles` (the run's full bundles; nil for a
+    /// diff of two folders) and closes the delta bundles. Call before `bundles` is finished.
+    public func finish(carryingInto bundles: BundleWriter? = nil) throws -> [BundleWriter.Summary] {
         for key in baseline.order {
             let op = baseline.operators[key]!
             let present = seen[key] ?? []
             let gone = Set(op.records.keys).subtracting(present)
             guard !gone.isEmpty else { continue }
             var c = counts[key] ?? Counts(operatorID: op.operatorID)
-            if present.isEmpty && !allowFullDelete {
+            var keep = gone.intersection(rejectedIDs[key] ?? [])
+            c.kept = keep.count
+            if present.isEmpty && keep.isEmpty && !allowFullDelete {
+                keep = gone
                 c.deletionsHeldBack = gone.count
-                counts[key] = c
                 warnings.append(Diagnostic(.warning, rule: "delta.full-delete-held",
                     "operator \(op.operatorID) has no record in this run; its \(gone.count) EVSEs are not deleted (a broken input looks the same); give --allow-full-delete to delete them",
                     file: baseline.path))
-                continue
+            } else if !keep.isEmpty {
+                warnings.append(Diagnostic(.warning, rule: "delta.rejected-kept",
+                    "operator \(op.operatorID): \(keep.count) EVSE\(keep.count == 1 ? "" : "s") rejected in this run keep their last good version (not updated, not deleted)",
+                    file: baseline.path))
             }
             for file in op.files {
                 try Baseline.records(in: file) { _, _, record, evseID in
-                    guard gone.contains(evseID.uppercased()) else { return }
-                    var w = JSONWriter(capacity: 1024)
-                    w.raw(Self.compact(record))
-                    try deletes.append(w.bytes, operatorID: op.operatorID, operatorName: op.operatorName)
-                    c.deleted += 1
+                    let id = evseID.uppercased()
+                    guard gone.contains(id) else { return }
+                    let json = Self.compact(record)
+                    if keep.contains(id) {
+                        try bundles?.append(json, operatorID: op.operatorID, operatorName: op.operatorName)
+                    } else {
+                        try deletes.append(json, operatorID: op.operatorID, operatorName: op.operatorName)
+                        c.deleted += 1
+                    }
                 }
             }
             counts[key] = c

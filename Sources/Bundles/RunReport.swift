@@ -30,6 +30,9 @@ public struct RunReport: Sendable {
         public var files: [String]
         public var written: Int
         public var rejected: Int
+        /// Records of the baseline carried into the bundles (`--previous`: EVSEs rejected in this
+        /// run that keep their last good version).
+        public var keptFromBaseline = 0
         /// Rejected records by the rule of their first reason.
         public var rejectedByRule: [String: Int] = [:]
 
@@ -47,15 +50,16 @@ public struct RunReport: Sendable {
     /// What a delta against a previous run holds, per operator.
     public struct DeltaCounts: Sendable, Equatable {
         public var operatorID: String
-        public var inserted, updated, deleted, unchanged, heldBack: Int
+        public var inserted, updated, deleted, unchanged, kept, heldBack: Int
 
-        public init(operatorID: String, inserted: Int, updated: Int, deleted: Int, unchanged: Int, heldBack: Int) {
-            self.operatorID = operatorID
-            self.inserted = inserted
-            self.updated = updated
-            self.deleted = deleted
-            self.unchanged = unchanged
-            self.heldBack = heldBack
+        public init(_ c: DeltaWriter.Counts) {
+            operatorID = c.operatorID
+            inserted = c.inserted
+            updated = c.updated
+            deleted = c.deleted
+            unchanged = c.unchanged
+            kept = c.kept
+            heldBack = c.deletionsHeldBack
         }
     }
 
@@ -117,6 +121,7 @@ public struct RunReport: Sendable {
             for f in o.files { w.string(f) }
             w.endArray()
             w.key("written"); w.int(o.written)
+            if o.keptFromBaseline > 0 { w.key("kept_from_baseline"); w.int(o.keptFromBaseline) }
             w.key("rejected"); w.int(o.rejected)
             Self.counts(o.rejectedByRule, key: "rejected_by_rule", &w)
             w.endObject()
@@ -138,6 +143,7 @@ public struct RunReport: Sendable {
                 w.key("updated"); w.int(d.updated)
                 w.key("deleted"); w.int(d.deleted)
                 w.key("unchanged"); w.int(d.unchanged)
+                w.key("kept_rejected"); w.int(d.kept)
                 w.key("deletions_held_back"); w.int(d.heldBack)
                 w.endObject()
             }

@@ -76,8 +76,9 @@ public final class Converter {
         finished.wait()
         let mapped = clock.now
 
+        // The delta first: it carries the EVSEs it keeps into the full bundles.
+        let deltaSummaries = try delta?.finish(carryingInto: bundles) ?? []
         let summaries = try bundles.finish()
-        let deltaSummaries = try delta?.finish() ?? []
         for w in delta?.warnings ?? [] { diagnostics.emit(w) }
         try rejects.close()
         try geoJSON?.commit()
@@ -98,21 +99,23 @@ public final class Converter {
         report.defaulted = mapper.statistics.defaulted
         report.bytesRead = reader.bytesRead
         if let delta {
-            report.delta = delta.counts.values.sorted { $0.operatorID < $1.operatorID }.map {
-                RunReport.DeltaCounts(operatorID: $0.operatorID, inserted: $0.inserted, updated: $0.updated, deleted: $0.deleted,
-                    unchanged: $0.unchanged, heldBack: $0.deletionsHeldBack)
-            }
+            report.delta = delta.counts.values.sorted { $0.operatorID < $1.operatorID }.map(RunReport.DeltaCounts.init)
             report.deltaFiles = deltaSummaries.map(\.fileName)
         }
-        report.operators = sink.operatorOrder.map { key in
+        // Operators in input order, then those only the baseline has (kept by the delta).
+        var keys = sink.operatorOrder
+        for s in summaries where !keys.contains(Patterns.operatorKey(s.operatorID)) { keys.append(Patterns.operatorKey(s.operatorID)) }
+        report.operators = keys.map { key in
             let parts = summaries.filter { Patterns.operatorKey($0.operatorID) == key }
-            let stats = sink.operatorStats[key]!
-            var o = RunReport.Operator(operatorID: parts.first?.operatorID ?? stats.spelling, operatorName: parts.first?.operatorName ?? stats.name,
-                files: parts.map(\.fileName), written: parts.reduce(0) { $0 + $1.records }, rejected: stats.rejected)
-            o.rejectedByRule = stats.reasons
+            let stats = sink.operatorStats[key]
+            let kept = delta?.counts[key].map { $0.kept + $0.deletionsHeldBack } ?? 0
+            var o = RunReport.Operator(operatorID: parts.first?.operatorID ?? stats?.spelling ?? key, operatorName: parts.first?.operatorName ?? stats?.name,
+                files: parts.map(\.fileName), written: parts.reduce(0) { $0 + $1.records } - kept, rejected: stats?.rejected ?? 0)
+            o.keptFromBaseline = kept
+            o.rejectedByRule = stats?.reasons ?? [:]
             return o
         }
-        for o in report.operators where o.written == 0 {
+        for o in report.operators where o.written + o.keptFromBaseline == 0 {
             diagnostics.emit(Diagnostic(.warning, rule: "bundle.empty",
                 "operator \(o.operatorID): every record was rejected; no bundle is written (an empty fullLoad would delete the operator's data at Hubject)",
                 file: options.inputPath))

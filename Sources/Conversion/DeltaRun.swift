@@ -24,10 +24,7 @@ public enum DeltaRun {
         }
         let summaries = try delta.finish()
         var report = RunReport(toolVersion: Converter.toolVersion, input: new, mapping: "(diff against \(old))", oicpVersion: version)
-        report.delta = delta.counts.values.sorted { $0.operatorID < $1.operatorID }.map {
-            RunReport.DeltaCounts(operatorID: $0.operatorID, inserted: $0.inserted, updated: $0.updated, deleted: $0.deleted, unchanged: $0.unchanged,
-                heldBack: $0.deletionsHeldBack)
-        }
+        report.delta = delta.counts.values.sorted { $0.operatorID < $1.operatorID }.map(RunReport.DeltaCounts.init)
         report.deltaFiles = summaries.map(\.fileName)
         let sink = try FileSink(path: output.stagedFile(OutputDirectory.marker))
         try sink.write(report.json())

@@ -117,6 +117,7 @@ struct RecordSink {
             reasons.append(RecordIssue(.reject, rule: "mapping.rejected", field: "", message: "the mapping rejected the record"))
         }
         rejected += 1
+        if let delta, let evseID = prepared.evseID, let operatorID = mapped.operatorID { delta.rejected(evseID: evseID, operatorID: operatorID) }
         try geoJSON?.rejected(prepared, operatorID: mapped.operatorID, reasons: reasons.map { ($0.rule, $0.message) }, provenance: mapped.provenance)
         if let key = operatorKey {
             operatorStats[key]!.rejected += 1

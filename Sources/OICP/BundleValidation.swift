@@ -5,16 +5,17 @@
 /// Keys that OICP spells differently (`EVSEData`, `EVSEDataRecord`) are reported and read.
 public enum BundleValidation {
     /// Every finding with its JSON path, and the number of records checked.
-    public static func validate(_ json: JSONValue, version: OICPVersion) -> ([Violation], Int) {
+    /// `subOperatorIDs` are operators whose EvseIDs any operator's records may carry.
+    public static func validate(_ json: JSONValue, version: OICPVersion, subOperatorIDs: Set<String> = []) -> ([Violation], Int) {
         var out: [Violation] = []
         var count = 0
         if case .object(let members) = json, members.contains(where: { ["actiontype", "operatorevsedata"].contains($0.key.lowercased()) }),
             json["OperatorEvseData"] != nil || json["ActionType"] != nil
         {
             let (push, problems) = OICPDecoder(version: version).decodePush(json)
-            return (problems + OICPValidator(version: version).validate(push), push.operatorEvseData?.evseDataRecord?.count ?? 0)
+            return (problems + OICPValidator(version: version).validate(push, subOperatorIDs: subOperatorIDs), push.operatorEvseData?.evseDataRecord?.count ?? 0)
         }
-        walk(json, path: "", operatorID: nil, version: version, into: &out, count: &count)
+        walk(json, path: "", operatorID: nil, version: version, subOperatorIDs: subOperatorIDs, into: &out, count: &count)
         if count == 0 && out.isEmpty {
             out.append(Violation(rule: .jsonType, path: "$", message: "no EVSE data records found (expected a push request, a pull response or a list of records)"))
         }
@@ -26,14 +27,15 @@ public enum BundleValidation {
 
     static func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : path + "." + key }
 
-    static func walk(_ json: JSONValue, path: String, operatorID: String?, version: OICPVersion, into out: inout [Violation], count: inout Int) {
+    static func walk(_ json: JSONValue, path: String, operatorID: String?, version: OICPVersion, subOperatorIDs: Set<String>, into out: inout [Violation],
+                     count: inout Int) {
         switch json {
         case .array(let items):
             if items.contains(where: { if case .object(let m) = $0 { m.contains { $0.key.lowercased() == "evseid" } } else { false } }) {
-                validateRecords(items, path: path, operatorID: operatorID, version: version, into: &out, count: &count)
+                validateRecords(items, path: path, operatorID: operatorID, version: version, subOperatorIDs: subOperatorIDs, into: &out, count: &count)
             } else {
                 for (i, item) in items.enumerated() {
-                    walk(item, path: "\(path)[\(i)]", operatorID: operatorID, version: version, into: &out, count: &count)
+                    walk(item, path: "\(path)[\(i)]", operatorID: operatorID, version: version, subOperatorIDs: subOperatorIDs, into: &out, count: &count)
                 }
             }
         case .object(let members):
@@ -53,7 +55,7 @@ public enum BundleValidation {
             for m in members {
                 switch m.value {
                 case .array, .object:
-                    walk(m.value, path: join(path, m.key), operatorID: operatorID, version: version, into: &out, count: &count)
+                    walk(m.value, path: join(path, m.key), operatorID: operatorID, version: version, subOperatorIDs: subOperatorIDs, into: &out, count: &count)
                 default:
                     break
                 }
@@ -63,8 +65,8 @@ public enum BundleValidation {
         }
     }
 
-    static func validateRecords(_ items: [JSONValue], path: String, operatorID: String?, version: OICPVersion, into out: inout [Violation],
-                                count: inout Int) {
+    static func validateRecords(_ items: [JSONValue], path: String, operatorID: String?, version: OICPVersion, subOperatorIDs: Set<String>,
+                                into out: inout [Violation], count: inout Int) {
         let decoder = OICPDecoder(version: version)
         let validator = OICPValidator(version: version)
         var ownership: [String: OperatorOwnership] = [:]
@@ -77,8 +79,11 @@ public enum BundleValidation {
             guard let id = record.evseID else { continue }
             let owner = operatorID ?? Patterns.operatorPart(ofEvseID: id)
             let key = owner.map(Patterns.operatorKey) ?? ""
-            var o = ownership[key] ?? OperatorOwnership(operatorID: owner)
-            if let v = o.check(evseID: id) { out.append(prefixed(v, p + ".")) }
+            var o = ownership[key] ?? OperatorOwnership(operatorID: owner, subOperatorIDs: subOperatorIDs)
+            if var v = o.check(evseID: id) {
+                if v.rule == .evseIDOperator { v.message += OICPValidator.subOperatorHint(record) }
+                out.append(prefixed(v, p + "."))
+            }
             ownership[key] = o
         }
     }

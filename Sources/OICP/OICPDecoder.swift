@@ -216,7 +216,7 @@ public struct OICPDecoder: Sendable {
     /// Whether the value is null (reported as a warning: OICP leaves such keys out).
     private func isNull(_ json: JSONValue, _ path: String, _ ctx: inout Context) -> Bool {
         guard case .null = json else { return false }
-        ctx.violations.append(Violation(rule: .jsonType, severity: .warning, path: path, message: "null; OICP leaves a key without value out"))
+        ctx.violations.append(Violation(rule: .jsonType, severity: .warning, path: path, message: "\(path.split(separator: ".").last.map(String.init) ?? path) is null; OICP leaves a key without value out"))
         return true
     }
 }

@@ -46,7 +46,10 @@ public struct OICPValidator: Sendable {
                 sink.add(.hubjectField, prefix + key, "\(key) is set by Hubject; a push request leaves it out", severity: .warning)
             }
             if let evseID = record.evseID {
-                if let v = ownership.check(evseID: evseID) { sink.violations.append(prefixed(v, prefix)) }
+                if var v = ownership.check(evseID: evseID) {
+                    if v.rule == .evseIDOperator { v.message += Self.subOperatorHint(record) }
+                    sink.violations.append(prefixed(v, prefix))
+                }
             }
         }
         return sink.violations
@@ -94,6 +97,12 @@ public struct OICPValidator: Sendable {
             sink.required("OperatorName")
         }
         return sink.violations
+    }
+
+    /// For a record that names a sub-operator: how to tell the check that it is one.
+    public static func subOperatorHint(_ record: EvseDataRecord) -> String {
+        guard let name = record.subOperatorName, !name.isEmpty, let part = record.evseID.flatMap(Patterns.operatorPart(ofEvseID:)) else { return "" }
+        return " (the record names the sub-operator '\(name)': if Hubject has \(part) configured as a sub-operator, give --sub-operator \(part))"
     }
 
     /// A checker of EvseID ownership and duplicates for one operator's bundle.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Bundles
 import Conversion
 import ETLCore
 import Foundation
@@ -43,13 +44,7 @@ struct Diff: ParsableCommand {
             let result = try DeltaRun.run(old: old, new: new, out: out, version: OICPVersion(rawValue: oicp)!, maxRecords: maxRecords,
                 allowFullDelete: allowFullDelete)
             for w in result.warnings { FileHandle.standardError.write(Data((w.description + "\n").utf8)) }
-            var rows: [[String]] = [["operator", "insert", "update", "delete", "unchanged"]]
-            for c in result.counts {
-                rows.append([c.operatorID, String(c.inserted), String(c.updated), String(c.deleted), String(c.unchanged)])
-            }
-            var text = RunSummary.format(rows) + "\n"
-            text += result.bundles.isEmpty ? "nothing changed: nothing to push\n"
-                : "push in this order, one request at a time:\n" + result.bundles.map { "  " + $0.fileName }.joined(separator: "\n") + "\n"
+            let text = RunSummary.deltaTable(result.counts.map(RunReport.DeltaCounts.init), files: result.bundles.map(\.fileName)) + "\n"
             FileHandle.standardError.write(Data(text.utf8))
         } catch let d as Diagnostic {
             FileHandle.standardError.write(Data((d.description + "\n").utf8))

@@ -15,19 +15,19 @@ enum RunSummary {
         }
         var text = format(rows)
         if let delta = report.delta {
-            var d: [[String]] = [["operator", "insert", "update", "delete", "unchanged"]]
-            for c in delta {
-                d.append([c.operatorID, String(c.inserted), String(c.updated),
-                          String(c.deleted) + (c.heldBack > 0 ? " (\(c.heldBack) held back)" : ""), String(c.unchanged)])
-            }
-            text += "\n\ndelta against \(previous ?? "the previous run"):\n" + format(d)
-            if !result.deltaBundles.isEmpty {
-                text += "\npush in this order, one request at a time:\n" + result.deltaBundles.map { "  " + $0.fileName }.joined(separator: "\n")
-            } else {
-                text += "\nnothing changed: nothing to push"
-            }
+            text += "\n\ndelta against \(previous ?? "the previous run"):\n" + deltaTable(delta, files: result.deltaBundles.map(\.fileName))
         }
         return text
+    }
+
+    /// Per operator, what the delta holds, and the files to push in order.
+    static func deltaTable(_ delta: [RunReport.DeltaCounts], files: [String]) -> String {
+        var d: [[String]] = [["operator", "insert", "update", "delete", "kept", "unchanged"]]
+        for c in delta {
+            d.append([c.operatorID, String(c.inserted), String(c.updated), String(c.deleted), String(c.kept + c.heldBack), String(c.unchanged)])
+        }
+        return format(d) + (files.isEmpty ? "\nnothing changed: nothing to push"
+            : "\npush in this order, one request at a time:\n" + files.map { "  " + $0 }.joined(separator: "\n"))
     }
 
     static func format(_ rows: [[String]]) -> String {

@@ -5,7 +5,11 @@ import OICP
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check existing OICP JSON (push requests, pull responses, record arrays) against every rule.",
-        discussion: "Each finding names its rule and JSON path. Exit status 0 only when every file is clean."
+        discussion: """
+            Each finding names its rule and JSON path; a summary counts the findings by rule and \
+            place. Exit status: 0 when no file has an error (with --strict, no warning either), \
+            1 when one has, 2 when a file cannot be read or is not JSON.
+            """
     )
 
     @Argument(help: "OICP JSON files.")
@@ -13,6 +17,12 @@ struct Validate: ParsableCommand {
 
     @Option(help: "The OICP version to check against: 2.3 or 2.2.")
     var oicp: String = "2.3"
+
+    @Option(name: .customLong("sub-operator"), help: "An operator ID whose EvseIDs may appear under any OperatorID (a hub's sub-operator; repeatable).")
+    var subOperators: [String] = []
+
+    @Flag(help: "Also fail (exit 1) on warnings.")
+    var strict = false
 
     @Option(help: "How many findings to print per file.")
     var maxMessages: Int = 50
@@ -43,7 +53,7 @@ struct Validate: ParsableCommand {
                 failed = true
                 continue
             }
-            let (findings, count) = BundleValidation.validate(json, version: version)
+            let (findings, count) = BundleValidation.validate(json, version: version, subOperatorIDs: Set(subOperators))
             records += count
             total += findings.count
             for (i, f) in findings.enumerated() {
@@ -65,7 +75,7 @@ struct Validate: ParsableCommand {
         }
         Swift.print("\(records) records checked, \(errors) errors, \(total - errors) warnings")
         if failed { throw ExitCode(2) }
-        if errors > 0 { throw ExitCode(1) }
+        if errors > 0 || (strict && total > 0) { throw ExitCode(1) }
     }
 }
 

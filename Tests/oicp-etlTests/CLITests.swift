@@ -78,6 +78,23 @@ import Testing
         #expect(b.stderr.contains("broken.json:3: error: [json.syntax]"))
     }
 
+    @Test func validateKnowsSubOperatorsAndStrictness() throws {
+        // A hub's push whose record belongs to a sub-operator and carries Hubject's own fields.
+        let file = scratch.appendingPathComponent("hub.json")
+        let golden = try String(contentsOfFile: "Tests/OICPTests/Golden/push-2.3.json", encoding: .utf8)
+        #expect(golden.contains("\"EvseID\":\"DE*ABC*E1234*2\""))
+        let hub = golden.replacingOccurrences(of: "\"EvseID\":\"DE*ABC*E1234*2\"", with: "\"SubOperatorName\":\"XYZ Technologies\",\"EvseID\":\"DE*XYZ*E1234*2\"")
+        try hub.write(to: file, atomically: true, encoding: .utf8)
+        let plain = try BinaryRunner.run(["validate", file.path])
+        #expect(plain.status == 1)
+        #expect(plain.stdout.contains("belongs to operator DE*XYZ, not to DE*ABC (the record names the sub-operator 'XYZ Technologies'"))
+        let sub = try BinaryRunner.run(["validate", "--sub-operator", "DE*XYZ", file.path])
+        #expect(sub.status == 0, "\(sub.stdout)")
+        #expect(sub.stdout.contains("[push.hubject-field]"))
+        let strict = try BinaryRunner.run(["validate", "--strict", "--sub-operator", "DE*XYZ", file.path])
+        #expect(strict.status == 1)
+    }
+
     @Test func rulesAreListed() throws {
         let r = try BinaryRunner.run(["rules"])
         #expect(r.status == 0)
