@@ -24,14 +24,14 @@ public final class Baseline {
     public init(path: String) throws {
         self.path = path
         for file in try Self.bundleFiles(in: path) {
-            try Self.records(in: file) { operatorID, operatorName, record, evseID in
+            try Self.records(in: file) { operatorID, operatorName, _, scan in
                 let key = Patterns.operatorKey(operatorID)
                 if operators[key] == nil {
                     operators[key] = Operator(operatorID: operatorID, operatorName: operatorName)
                     order.append(key)
                 }
                 if operators[key]!.files.last != file { operators[key]!.files.append(file) }
-                operators[key]!.records[evseID.uppercased()] = RecordFingerprint.of(record)
+                operators[key]!.records[scan.evseID!.uppercased()] = scan.fingerprint
             }
         }
     }
@@ -54,9 +54,13 @@ public final class Baseline {
         return files.map { folder + "/" + $0 }
     }
 
-    /// Calls `body` for every record of a bundle file, with its operator and EvseID.
-    /// Bundles written by oicp-etl (one record per line) are read line by line; others whole.
-    public static func records(in file: String, _ body: (String, String?, JSONValue, String) throws -> Void) throws {
+    /// Calls `body` for every record of a bundle file, with its operator, its JSON (one compact
+    /// object) and its fingerprint and EvseID. Bundles written by oicp-etl (one record per line)
+    /// are read line by line without building values; others are parsed whole.
+    public static func records(in file: String,
+                               _ body: (_ operatorID: String, _ operatorName: String?, _ json: ArraySlice<UInt8>, _ scan: FingerprintScanner.Result) throws -> Void)
+        throws
+    {
         guard let data = FileManager.default.contents(atPath: file) else {
             throw Diagnostic.error("cannot read the baseline bundle", rule: "baseline.unreadable", file: file)
         }
@@ -70,17 +74,17 @@ public final class Baseline {
                 }
                 let name: String? = if case .string(let n)? = envelope["OperatorEvseData"]?["OperatorName"] { n } else { nil }
                 for (i, line) in lines.enumerated().dropFirst() {
-                    var l = Array(line)
-                    if l == Array("]}}".utf8) || l.isEmpty { continue }
+                    var l = line
+                    if l.elementsEqual("]}}".utf8) || l.isEmpty { continue }
                     if l.last == UInt8(ascii: ",") { l.removeLast() }
-                    let record: JSONValue
-                    do { record = try JSONParser().parse(l) } catch {
+                    let scan: FingerprintScanner.Result
+                    do { scan = try FingerprintScanner.scan(l) } catch {
                         throw Diagnostic.error("the bundle is damaged: \(error.message)", rule: "baseline.corrupt", file: file, line: i + 1)
                     }
-                    guard case .string(let id)? = record["EvseID"] else {
+                    guard scan.evseID != nil else {
                         throw Diagnostic.error("a record without EvseID", rule: "baseline.corrupt", file: file, line: i + 1)
                     }
-                    try body(operatorID, name, record, id)
+                    try body(operatorID, name, l, scan)
                 }
                 return
             }
@@ -91,9 +95,12 @@ public final class Baseline {
                 throw Diagnostic.error("not an eRoamingPushEvseData bundle", rule: "baseline.corrupt", file: file)
             }
             let name: String? = if case .string(let n)? = json["OperatorEvseData"]?["OperatorName"] { n } else { nil }
-            for record in records {
-                guard case .string(let id)? = record["EvseID"] else { continue }
-                try body(operatorID, name, record, id)
+            for (i, record) in records.enumerated() {
+                let compact = ArraySlice(JSONCompactWriter.bytes(of: record))
+                guard case .object = record, let scan = try? FingerprintScanner.scan(compact), scan.evseID != nil else {
+                    throw Diagnostic.error("record \(i + 1) has no EvseID", rule: "baseline.corrupt", file: file)
+                }
+                try body(operatorID, name, compact, scan)
             }
         } catch let e as JSONParser.Error {
             throw Diagnostic.error("the bundle is not valid JSON: \(e.message)", rule: "baseline.corrupt", file: file, line: e.line)

@@ -88,7 +88,9 @@ public final class BundleWriter {
         let base = Self.baseName(for: operatorID) + nameSuffix
         guard maxRecords != nil else { return base + ".json" }
         let number = String(repeating: "0", count: max(0, 3 - String(part).count)) + String(part)
-        return "\(base).part\(number)-\(actionOf(part: part).rawValue).json"
+        // Parts of a full load say which is the fullLoad and which are inserts; parts of a delta
+        // bundle all have the action its name already carries.
+        return action == .fullLoad ? "\(base).part\(number)-\(actionOf(part: part).rawValue).json" : "\(base).part\(number).json"
     }
 
     private func actionOf(part: Int) -> ActionType { part == 1 || action != .fullLoad ? action : .insert }

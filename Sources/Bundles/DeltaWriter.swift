@@ -50,6 +50,12 @@ public final class DeltaWriter {
 
     /// One record of the run, as written to its full bundle.
     public func take(_ recordJSON: [UInt8], evseID: String, operatorID: String, operatorName: String?) throws {
+        try take(recordJSON, evseID: evseID, fingerprint: { try FingerprintScanner.scan(recordJSON[...]).fingerprint }, operatorID: operatorID,
+            operatorName: operatorName)
+    }
+
+    /// One record with its fingerprint when it is already known (`diff`).
+    public func take(_ recordJSON: [UInt8], evseID: String, fingerprint: () throws -> UInt64, operatorID: String, operatorName: String?) throws {
         let key = keys.key(operatorID)
         let id = evseID.uppercased()
         seen[key, default: []].insert(id)
@@ -60,8 +66,7 @@ public final class DeltaWriter {
             c.inserted += 1
             return
         }
-        let new = RecordFingerprint.of(try JSONParser().parse(recordJSON))
-        if new == old {
+        if try fingerprint() == old {
             c.unchanged += 1
         } else {
             try updates.append(recordJSON, operatorID: operatorID, operatorName: operatorName)
@@ -101,10 +106,10 @@ public final class DeltaWriter {
                     file: baseline.path))
             }
             for file in op.files {
-                try Baseline.records(in: file) { _, _, record, evseID in
-                    let id = evseID.uppercased()
+                try Baseline.records(in: file) { _, _, record, scan in
+                    let id = scan.evseID!.uppercased()
                     guard gone.contains(id) else { return }
-                    let json = Self.compact(record)
+                    let json = Array(record)
                     if keep.contains(id) {
                         try bundles?.append(json, operatorID: op.operatorID, operatorName: op.operatorName)
                     } else {
@@ -116,32 +121,5 @@ public final class DeltaWriter {
             counts[key] = c
         }
         return try inserts.finish() + updates.finish() + deletes.finish()
-    }
-
-    /// A parsed record as compact JSON again (key order kept).
-    public static func compact(_ v: JSONValue) -> [UInt8] {
-        var w = JSONWriter(capacity: 1024)
-        write(v, &w)
-        return w.bytes
-    }
-
-    private static func write(_ v: JSONValue, _ w: inout JSONWriter) {
-        switch v {
-        case .object(let members):
-            w.beginObject()
-            for m in members {
-                w.key(m.key)
-                write(m.value, &w)
-            }
-            w.endObject()
-        case .array(let items):
-            w.beginArray()
-            for i in items { write(i, &w) }
-            w.endArray()
-        case .string(let s): w.string(s)
-        case .number(let n): w.raw(Array(n.utf8))
-        case .bool(let b): w.bool(b)
-        case .null: w.null()
-        }
     }
 }

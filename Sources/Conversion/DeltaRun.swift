@@ -18,8 +18,8 @@ public enum DeltaRun {
         let output = try OutputDirectory(path: out)
         let delta = try DeltaWriter(baseline: baseline, directory: output, version: version, maxRecords: maxRecords, allowFullDelete: allowFullDelete)
         for file in files {
-            try Baseline.records(in: file) { operatorID, operatorName, record, evseID in
-                try delta.take(DeltaWriter.compact(record), evseID: evseID, operatorID: operatorID, operatorName: operatorName)
+            try Baseline.records(in: file) { operatorID, operatorName, record, scan in
+                try delta.take(Array(record), evseID: scan.evseID!, fingerprint: { scan.fingerprint }, operatorID: operatorID, operatorName: operatorName)
             }
         }
         let summaries = try delta.finish()

@@ -99,6 +99,15 @@ import Testing
         for f in files("d/delta") {
             #expect(try evseIDs("d/delta/" + f) == evseIDs("o2/delta/" + f))
         }
+
+        // A baseline written by another tool (pretty-printed, keys reordered) gives the same delta.
+        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path("o1/bundles/DE_ABC.json"))))
+        try FileManager.default.createDirectory(atPath: path("foreign"), withIntermediateDirectories: true)
+        try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys]).write(to: URL(fileURLWithPath: path("foreign/abc.json")))
+        let foreign = try BinaryRunner.run(["diff", path("foreign"), path("o2"), "-o", path("f")])
+        #expect(foreign.status == 0, "\(foreign.stderr)")
+        #expect(files("f/delta") == files("o2/delta"))
+        #expect(try evseIDs("f/delta/DE_ABC.2-update.json") == ["DE*ABC*E2"])
     }
 
     @Test func aMissingOrCorruptBaselineStopsTheRun() throws {
@@ -170,6 +179,13 @@ import Testing
         #expect(Set(parts.joined()).count == 7)
         let report = try String(contentsOfFile: path("s/report.json"), encoding: .utf8)
         #expect(report.contains("DE_ABC.part002-insert.json"))
+        // Delta bundles are split too, numbered after their action.
+        let more = try write("more.csv", Self.header + (1...12).map { Self.row("DE*ABC", $0) }.joined())
+        let d = try convert(more, "s2", ["--max-records", "3", "--previous", path("s")])
+        #expect(d.status == 0)
+        #expect(files("s2/delta") == ["DE_ABC.1-insert.part001.json", "DE_ABC.1-insert.part002.json"])
+        #expect(try actionType("s2/delta/DE_ABC.1-insert.part002.json") == "insert")
+        #expect(try evseIDs("s2/delta/DE_ABC.1-insert.part002.json") == ["DE*ABC*E11", "DE*ABC*E12"])
     }
 
     @Test func geoJSONParsesBackWithEveryPoint() throws {
