@@ -149,7 +149,10 @@ public final class Converter {
             options.enclosing = document.enclosing
             return try JSONRecordReader(path: path, options: options)
         case .xml:
-            throw Diagnostic.error("input format 'xml' is not supported yet", rule: "mapping.invalid", file: document.file)
+            var options = document.input.xml
+            options.recordPath = document.recordPath
+            options.scopes = document.enclosingElements
+            return try XMLRecordReader(path: path, options: options)
         }
     }
 }

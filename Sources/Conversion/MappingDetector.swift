@@ -5,7 +5,7 @@ import Readers
 
 /// Recognises exports the tool ships a mapping for, so `convert` works without `--mapping`:
 /// OCPI Locations (2.1.1, or 2.2 / 2.2.1 / 2.3.0), the French IRVE (schema 2.x and the v1
-/// consolidation) and the German Ladesäulenregister.
+/// consolidation), the German Ladesäulenregister and DATEX II v3 Energy Infrastructure.
 public enum MappingDetector {
     public struct Detection: Sendable {
         /// The built-in mapping's file name (`ocpi-2.2.1.yaml`).
@@ -26,6 +26,14 @@ public enum MappingDetector {
         if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
             return try detectOCPI(inputPath)
         }
+        if first == UInt8(ascii: "<") {
+            let prolog = String(decoding: bytes.prefix(16384), as: UTF8.self)
+            if prolog.contains("http://datex2.eu/schema/3/energyInfrastructure") {
+                return Detection(mapping: "datex2-v3-energy-infrastructure.yaml", description: "DATEX II v3 Energy Infrastructure")
+            }
+            throw Diagnostic.error("an XML file oicp-etl has no mapping for (it knows DATEX II v3 Energy Infrastructure); give --mapping",
+                rule: "input.unrecognised", file: inputPath)
+        }
         let text = String(decoding: bytes.prefix(8192), as: UTF8.self)
         let header = text.split(whereSeparator: \.isNewline).prefix(3).joined(separator: "\n")
         if header.contains("id_pdc_itinerance") && header.contains("coordonneesXY") {
@@ -37,7 +45,7 @@ public enum MappingDetector {
         if header.contains("Steckertypen1") && header.contains("Betreiber") {
             return Detection(mapping: "bnetza-ladesaeulenregister.yaml", description: "the German Ladesäulenregister")
         }
-        throw Diagnostic.error("the input is not an export oicp-etl knows (OCPI Locations, IRVE, the Ladesäulenregister); give --mapping "
+        throw Diagnostic.error("the input is not an export oicp-etl knows (OCPI Locations, IRVE, the Ladesäulenregister, DATEX II); give --mapping "
             + "(oicp-etl mapping init --input \(inputPath) writes a first one)", rule: "input.unrecognised", file: inputPath)
     }
 

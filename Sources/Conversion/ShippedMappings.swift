@@ -176,6 +176,319 @@ tables:
       AC CEE 3 polig: IEC 60309 Single Phase
       DC Tesla: Tesla Connector
 """#),
+        ("datex2-v3-energy-infrastructure.yaml", #"""
+# DATEX II v3 Energy Infrastructure (EnergyInfrastructureTablePublication, the format of the
+# EU's national access points) → OICP. One EVSE per refill point (an ElectricChargingPoint);
+# its station and site are reachable as $station and $site.
+#
+#   oicp-etl convert -m mappings/datex2-v3-energy-infrastructure.yaml -i publication.xml -o out
+#
+# Names are matched by local name, whatever prefixes the file uses. Powers are in W.
+version: 1
+name: DATEX II v3 Energy Infrastructure
+
+input:
+  format: xml
+
+parameters:
+  operator_id: { default: "", description: "the OperatorID for refill points whose evseId does not carry one" }
+  operator_name: { default: "", description: "the OperatorName when the station and site name no operator" }
+  hotline: { default: "", description: "the hotline, +…, for stations without a helpdesk telephone number" }
+  synthesize_evse_ids:
+    default: "false"
+    description: "true: refill points without evseId get <operator_id>*E<hash of the refill point's id>; false: they are rejected"
+
+records:
+  path: refillPoint
+  enclosing: { station: energyInfrastructureStation, site: energyInfrastructureSite }
+
+operator:
+  # The EvseID's operator part is what Hubject checks.
+  id:
+    first:
+      - { path: evseId, evse_id: true, capture: '^([A-Z]{2}\*?[A-Z0-9]{3})\*?E[A-Z0-9*]{1,30}$', operator_id: true }
+      - { param: operator_id, operator_id: true }
+  name:
+    first:
+      - { path: "$station.operator.name.values.value[0]", truncate: 100 }
+      - { path: "$site.operator.name.values.value[0]", truncate: 100 }
+      - { param: operator_name }
+
+evse:
+  EvseID:
+    first:
+      - { path: evseId, evse_id: true }
+      - { path: "@id", hash: { length: 12 }, prefix: "{$operator_id}*E", when: "{$synthesize_evse_ids} == 'true' and {$operator_id} is not empty" }
+    required: "the refill point has no evseId"
+  ChargingStationID: { path: $station.@id, max_length: 50 }
+  # Stations and sites often have no name: then the street and city.
+  ChargingStationNames:
+    - lang: { first: [{ path: "$station.name.values.value[0].@lang" }, { path: "$site.name.values.value[0].@lang" }, de] }
+      value:
+        first:
+          - { path: "$station.name.values.value[0]" }
+          - { path: "$site.name.values.value[0]" }
+          - { template: "{$station.locationReference.facilityLocation.address.addressLine.text.values.value} {$station.locationReference.facilityLocation.address.postcode?} {$station.locationReference.facilityLocation.address.city.values.value?}", replace: { pattern: ",", with: " " } }
+          - { template: "{$site.locationReference.facilityLocation.address.addressLine.text.values.value} {$site.locationReference.facilityLocation.address.postcode?} {$site.locationReference.facilityLocation.address.city.values.value?}", replace: { pattern: ",", with: " " } }
+        truncate: 150
+  ChargingStationImage: { path: "$station.photoUrl[0].urlLinkAddress", max_length: 200, on_error: drop }
+  Address:
+    Country:
+      first: [{ path: $station.locationReference.facilityLocation.address.countryCode }, { path: $site.locationReference.facilityLocation.address.countryCode }]
+      country: true
+    City:
+      first:
+        - { path: "$station.locationReference.facilityLocation.address.city.values.value[0]" }
+        - { path: "$site.locationReference.facilityLocation.address.city.values.value[0]" }
+      truncate: 50
+    PostalCode:
+      first: [{ path: $station.locationReference.facilityLocation.address.postcode }, { path: $site.locationReference.facilityLocation.address.postcode }]
+      truncate: 10
+    Street:
+      first:
+        - { path: $station.locationReference.facilityLocation.address.addressLine, each: { path: text.values.value, when: "{type} == 'street'" }, join: " " }
+        - { path: $site.locationReference.facilityLocation.address.addressLine, each: { path: text.values.value, when: "{type} == 'street'" }, join: " " }
+      truncate: 100
+    HouseNum:
+      first:
+        - { path: $station.locationReference.facilityLocation.address.addressLine, each: { path: text.values.value, when: "{type} == 'houseNumber'" }, join: " " }
+        - { path: $site.locationReference.facilityLocation.address.addressLine, each: { path: text.values.value, when: "{type} == 'houseNumber'" }, join: " " }
+        - "s/n"
+      max_length: 10
+    # "+01:00" → "UTC+01:00"
+    TimeZone:
+      first: [{ path: $station.locationReference.facilityLocation.timeZone }, { path: $site.locationReference.facilityLocation.timeZone }]
+      prefix: UTC
+      on_error: drop
+  # The station's point, else its display coordinates, else the site's.
+  GeoCoordinates:
+    latitude:
+      first:
+        - { path: $station.locationReference.pointByCoordinates.pointCoordinates.latitude }
+        - { path: $station.locationReference.coordinatesForDisplay.latitude }
+        - { path: $site.locationReference.pointByCoordinates.pointCoordinates.latitude }
+        - { path: $site.locationReference.coordinatesForDisplay.latitude }
+      number: true
+    longitude:
+      first:
+        - { path: $station.locationReference.pointByCoordinates.pointCoordinates.longitude }
+        - { path: $station.locationReference.coordinatesForDisplay.longitude }
+        - { path: $site.locationReference.pointByCoordinates.pointCoordinates.longitude }
+        - { path: $site.locationReference.coordinatesForDisplay.longitude }
+      number: true
+  GeoChargingPointEntrance:
+    latitude: { path: "$site.entrance[0].coordinatesForDisplay.latitude", number: true }
+    longitude: { path: "$site.entrance[0].coordinatesForDisplay.longitude", number: true }
+  Plugs: { path: connector, each: { template: "{connectorType} {connectorFormat?}" }, table: plugs, distinct: true }
+  ChargingFacilities:
+    path: connector
+    each:
+      PowerType: { first: [{ path: chargingMode, table: power_type }, { path: connectorType, table: power_type_of_plug }] }
+      # maxPowerAtSocket, voltage and maximumCurrent are in W, V and A.
+      Power: { path: maxPowerAtSocket, number: true, divide: 1000 }
+      Voltage: { path: voltage, number: true, round: true, range: { max: 999, outside: drop } }
+      Amperage: { path: maximumCurrent, number: true, round: true, range: { max: 99, outside: drop } }
+      ChargingModes: { path: chargingMode, table: charging_mode }
+  RenewableEnergy:
+    first:
+      - { const: true, when: "{electricEnergy.isGreenEnergy} ~ 'true' or {$station.electricEnergy.isGreenEnergy} ~ 'true'" }
+      - false
+  CalibrationLawDataAvailability: Not Available
+  # REMOTE is always possible through Hubject (IsHubjectCompatible); the rest from the station.
+  AuthenticationModes:
+    - REMOTE
+    - { path: $station.authenticationAndIdentificationMethods, table: authentication }
+  # Contract always (roaming); Direct when the point or the station has an ad-hoc rate or takes cards.
+  PaymentOptions:
+    - Contract
+    - { path: electricEnergy.energyRate.ratePolicy, table: payment }
+    - { path: $station.electricEnergy.energyRate.ratePolicy, table: payment }
+    - { path: $station.authenticationAndIdentificationMethods, table: payment_of_authentication }
+  ValueAddedServices: [None]
+  Accessibility:
+    first:
+      - { path: "$site.exclusiveUsers[0]", table: access }
+      - Free publicly accessible
+  AccessibilityLocation: { path: $site.typeOfSite, table: site_type }
+  HotlinePhoneNumber:
+    first:
+      - { path: "$station.helpdesk.organisationUnit.contactInformation.telephoneNumber[0]" }
+      - { path: "$site.helpdesk.organisationUnit.contactInformation.telephoneNumber[0]" }
+      - { param: hotline }
+    phone: true
+  # OpenAllHours, or the recurring periods of an OperatingHoursSpecification
+  # ("monday,tuesday 07:00:00-20:00:00"); no operating hours: open around the clock.
+  OpeningHours:
+    first:
+      - { const: 24/7, when: "{$station.operatingHours.@type} == 'OpenAllHours'" }
+      - path: $station.operatingHours.overallPeriod.validPeriod
+        each: { template: "{recurringDayWeekMonthPeriod.applicableDay?} {recurringTimePeriodOfDay.startTimeOfPeriod}-{recurringTimePeriodOfDay.endTimeOfPeriod}" }
+        join: "; "
+      - { const: 24/7, when: "{$site.operatingHours.@type} == 'OpenAllHours'" }
+      - path: $site.operatingHours.overallPeriod.validPeriod
+        each: { template: "{recurringDayWeekMonthPeriod.applicableDay?} {recurringTimePeriodOfDay.startTimeOfPeriod}-{recurringTimePeriodOfDay.endTimeOfPeriod}" }
+        join: "; "
+      - 24/7
+    opening_hours: true
+  AdditionalInfo:
+    path: $station.additionalInformation.values.value
+    each: { lang: { path: "@lang" }, value: { path: "#text", truncate: 150 } }
+  ChargingStationLocationReference:
+    path: $station.locationReference.supplementaryPositionalDescription.locationDescription.values.value
+    each: { lang: { path: "@lang" }, value: { path: "#text", truncate: 150 } }
+  IsHubjectCompatible: true
+  DynamicInfoAvailable: auto
+
+tables:
+  plugs:
+    unknown: drop
+    values:
+      iec62196T2 socket: Type 2 Outlet
+      iec62196T2 cableMode3: Type 2 Connector (Cable Attached)
+      iec62196T2 cableMode2: Type 2 Connector (Cable Attached)
+      iec62196T2 otherCable: Type 2 Connector (Cable Attached)
+      iec62196T2: Type 2 Outlet
+      iec62196T2COMBO: CCS Combo 2 Plug (Cable Attached)
+      iec62196T1: Type 1 Connector (Cable Attached)
+      iec62196T1COMBO: CCS Combo 1 Plug (Cable Attached)
+      iec62196T3A: Type 3 Outlet
+      iec62196T3C: Type 3 Outlet
+      chademo: CHAdeMO
+      domesticE: Type E French Standard
+      domesticF: Type F Schuko
+      domesticG: Type G British Standard
+      domesticJ: Type J Swiss Standard
+      iec60309x2single16: IEC 60309 Single Phase
+      iec60309x2three16: IEC 60309 Three Phase
+      iec60309x2three32: IEC 60309 Three Phase
+      iec60309x2three64: IEC 60309 Three Phase
+      cee3: IEC 60309 Single Phase
+      cee5: IEC 60309 Three Phase
+      teslaConnectorEurope: Tesla Connector
+      teslaR: Tesla Connector
+      teslaS: Tesla Connector
+      # No OICP counterpart: left out and counted (a refill point with nothing else is rejected).
+      other: ~
+      mcs: ~
+      pantographBottomUp: ~
+      pantographTopDown: ~
+      teslaConnectorAmerica: ~
+      yazaki: ~
+  power_type:
+    unknown: drop
+    values:
+      mode1AC1p: AC_1_PHASE
+      mode2AC1p: AC_1_PHASE
+      mode1AC3p: AC_3_PHASE
+      mode2AC3p: AC_3_PHASE
+      mode3AC3p: AC_3_PHASE
+      mode4DC: DC
+      ccs: DC
+  # Without chargingMode: DC connectors are DC; Type 2 and the industrial sockets three-phase.
+  power_type_of_plug:
+    unknown: drop
+    values:
+      chademo: DC
+      iec62196T2COMBO: DC
+      iec62196T1COMBO: DC
+      mcs: DC
+      iec62196T2: AC_3_PHASE
+      iec62196T3A: AC_1_PHASE
+      iec62196T3C: AC_3_PHASE
+      iec62196T1: AC_1_PHASE
+      iec60309x2three16: AC_3_PHASE
+      iec60309x2three32: AC_3_PHASE
+      iec60309x2three64: AC_3_PHASE
+      cee5: AC_3_PHASE
+      iec60309x2single16: AC_1_PHASE
+      cee3: AC_1_PHASE
+      domesticE: AC_1_PHASE
+      domesticF: AC_1_PHASE
+      domesticG: AC_1_PHASE
+      domesticJ: AC_1_PHASE
+      teslaConnectorEurope: AC_3_PHASE
+      # Unknown current: the facility is rejected unless chargingMode says it.
+      other: ~
+      teslaR: ~
+      teslaS: ~
+      teslaConnectorAmerica: ~
+      yazaki: ~
+      pantographBottomUp: ~
+      pantographTopDown: ~
+  charging_mode:
+    unknown: drop
+    values:
+      mode1AC1p: Mode_1
+      mode1AC3p: Mode_1
+      mode2AC1p: Mode_2
+      mode2AC3p: Mode_2
+      mode3AC3p: Mode_3
+      mode4DC: Mode_4
+      ccs: Mode_4
+  authentication:
+    unknown: drop
+    values:
+      activeRFIDChip: NFC RFID Classic
+      rfid: NFC RFID Classic
+      mifareClassic: NFC RFID Classic
+      calypso: NFC RFID Classic
+      mifareDesfire: NFC RFID DESFire
+      plc: PnC
+      apps: REMOTE
+      overTheAir: REMOTE
+      phoneSMS: REMOTE
+      phoneDialog: REMOTE
+      website: REMOTE
+      creditCard: Direct Payment
+      debitCard: Direct Payment
+      nfc: Direct Payment
+      pinpad: Direct Payment
+      prepaidCard: Direct Payment
+      cashPayment: Direct Payment
+      unlimitedAccess: No Authentication Required
+      noAccess: ~
+  payment:
+    unknown: drop
+    values: { adHoc: Direct, contract: Contract }
+  payment_of_authentication:
+    unknown: drop
+    values:
+      creditCard: Direct
+      debitCard: Direct
+      cashPayment: Direct
+      pinpad: Direct
+      nfc: Direct
+      prepaidCard: Direct
+      unlimitedAccess: No Payment
+      # Means of identification, not of payment.
+      activeRFIDChip: ~
+      rfid: ~
+      mifareClassic: ~
+      mifareDesfire: ~
+      calypso: ~
+      apps: ~
+      overTheAir: ~
+      phoneSMS: ~
+      phoneDialog: ~
+      plc: ~
+      website: ~
+      noAccess: ~
+  access:
+    unknown: drop
+    values:
+      allUsers: Free publicly accessible
+      commuters: Restricted access
+      customers: Restricted access
+      elderlyUsers: Restricted access
+      employees: Restricted access
+      families: Restricted access
+      personsWithDisabilities: Restricted access
+      residents: Restricted access
+      visitors: Restricted access
+  site_type:
+    unknown: drop
+    values: { onstreet: OnStreet, openSpace: ParkingLot, inBuilding: ParkingGarage }
+"""#),
         ("irve-consolidation-v1.yaml", #"""
 # The older French IRVE national consolidation (schema v1, until 2020): ";" separated, CRLF,
 # one row per charge point, plugs as free text in over a hundred spellings ("E/F-T2",

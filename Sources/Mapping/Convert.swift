@@ -71,7 +71,9 @@ enum Convert {
         var out: [E] = []
         for item in v.items {
             guard let t = text(item, &ctx, field) else { continue }
-            out.append(E(rawValue: t))
+            // Enumeration lists are sets: a value that two entries give is written once.
+            let e = E(rawValue: t)
+            if !out.contains(where: { $0.rawValue == e.rawValue }) { out.append(e) }
         }
         return out.isEmpty ? nil : out
     }

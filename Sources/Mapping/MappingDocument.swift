@@ -20,6 +20,8 @@ public struct MappingDocument: @unchecked Sendable {
     public let recordPath: String?
     /// `records.enclosing`: the scope name records reach their item by (`location`).
     public let enclosing: String
+    /// `records.enclosing` for XML: scope names and the enclosing elements they stand for.
+    public let enclosingElements: [XMLOptions.Scope]
     let operatorNode: MappingNode?
     /// Per-operator defaults (`operators:`).
     let operatorsNode: MappingNode?
@@ -79,19 +81,48 @@ public struct MappingDocument: @unchecked Sendable {
             throw Diagnostic(.error, rule: "mapping.invalid", "the mapping file has no 'evse:' section (the OICP fields to fill)", file: file, line: 1)
         }
         _ = members
+        let input = try InputSpec(top["input"])
+        if input.format == .xml && top["records"]?["path"] == nil {
+            throw Diagnostic(.error, rule: "mapping.invalid", "XML input needs records.path: the element that is one record (such as refillPoint)",
+                file: file, line: top["input"]?.line ?? 1)
+        }
         return MappingDocument(
             file: file,
             name: try top["name"]?.string(),
             description: try top["description"]?.string(),
-            input: try InputSpec(top["input"]),
+            input: input,
             parameters: try ParameterSpec.list(top["parameters"]),
             records: top["records"],
             recordPath: try top["records"]?["path"]?.string(),
-            enclosing: try top["records"]?["enclosing"]?.string() ?? "parent",
+            enclosing: try top["records"]?["enclosing"].map { $0.isMapping ? "parent" : try $0.string() } ?? "parent",
+            enclosingElements: try enclosingElements(top["records"]?["enclosing"], format: input.format),
             operatorNode: top["operator"],
             operatorsNode: top["operators"],
             evse: evse,
             tables: try TableLoader.tables(top["tables"]))
+    }
+
+    /// `enclosing: { station: energyInfrastructureStation, site: energyInfrastructureSite }`: XML
+    /// records reach enclosing elements by name; JSON takes one name for the item.
+    private static func enclosingElements(_ node: MappingNode?, format: InputSpec.Format) throws -> [XMLOptions.Scope] {
+        guard let node else { return [] }
+        if format == .xml {
+            guard node.isMapping else {
+                throw node.error("for XML, name each enclosing element: enclosing: { station: energyInfrastructureStation }")
+            }
+            return try node.members().map { name, value in
+                if !value.isMapping { return XMLOptions.Scope(name: name, element: try value.string()) }
+                var element: String?
+                var partial = false
+                for (k, v) in try value.members(allowed: ["element", "partial"]) {
+                    if k == "element" { element = try v.string() } else { partial = try v.bool() }
+                }
+                guard let element else { throw value.error("the scope '\(name)' needs its element: { element: Operator, partial: true }") }
+                return XMLOptions.Scope(name: name, element: element, partial: partial)
+            }
+        }
+        guard !node.isMapping else { throw node.error("enclosing takes one name for the item (such as location); element names are for XML input") }
+        return []
     }
 
     /// Counts nodes (following aliases) up to `budget`; false when there are more.
@@ -131,9 +162,12 @@ public struct InputSpec: Sendable {
 
     public var format: Format = .csv
     public var csv = CSVOptions()
+    /// Namespaces and limits of XML input (the record path and scopes come from `records`).
+    public var xml = XMLOptions()
     /// The decimal separator `number: true` uses.
     var decimal: NumberParser.DecimalSeparator = .point
-    static let keys = ["format", "delimiter", "quote", "encoding", "skip_lines", "header", "ragged", "max_field_bytes", "decimal"]
+    static let keys = ["format", "delimiter", "quote", "encoding", "skip_lines", "header", "ragged", "max_field_bytes", "decimal", "namespaces",
+                       "max_depth", "max_text_bytes"]
 
     init(_ node: MappingNode?) throws {
         guard let node else { return }
@@ -164,6 +198,19 @@ public struct InputSpec: Sendable {
             case "max_field_bytes":
                 csv.maxFieldBytes = try value.int()
                 guard csv.maxFieldBytes > 0 else { throw value.error("max_field_bytes must be positive") }
+            case "namespaces":
+                for (prefix, uri) in try value.members() {
+                    let u = try uri.string()
+                    guard !u.isEmpty else { throw uri.error("the namespace of '\(prefix)' is empty; give its URI") }
+                    guard !xml.namespaces.values.contains(u) else { throw uri.error("the namespace \(u) has two prefixes") }
+                    xml.namespaces[prefix] = u
+                }
+            case "max_depth":
+                xml.maxDepth = try value.int()
+                guard xml.maxDepth > 0 else { throw value.error("max_depth must be positive") }
+            case "max_text_bytes":
+                xml.maxTextBytes = try value.int()
+                guard xml.maxTextBytes > 0 else { throw value.error("max_text_bytes must be positive") }
             case "decimal":
                 guard let d = NumberParser.DecimalSeparator(rawValue: try value.string()) else {
                     throw value.error("decimal must be '.', ',' or auto")

@@ -160,12 +160,14 @@ enum OpeningHoursParser {
         return .success(out)
     }
 
-    /// `8:00`, `08:00`, `0800`, `8h`, `8h30` → `08:00`.
+    /// `8:00`, `08:00`, `08:00:00`, `0800`, `8h`, `8h30` → `08:00`.
     static func time(_ text: String) -> String? {
         var t = text.replacingOccurrences(of: "h", with: ":").replacingOccurrences(of: ".", with: ":")
         if t.hasSuffix(":") { t += "00" }
         if !t.contains(":"), t.count == 4 { t.insert(":", at: t.index(t.startIndex, offsetBy: 2)) }
-        let parts = t.split(separator: ":")
+        var parts = t.split(separator: ":")
+        // `07:00:00`: seconds of zero, as XML times write them.
+        if parts.count == 3 && parts[2] == "00" { parts.removeLast() }
         guard parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), (0...24).contains(h), (0...59).contains(m),
             h < 24 || m == 0, parts[1].count == 2
         else { return nil }

@@ -109,10 +109,13 @@ struct SourcePath: Sendable, CustomStringConvertible {
         case .key(let key):
             switch node {
             case .object(let o):
-                // Repeated keys (XML siblings) all match.
-                var out: [SourceNode] = []
-                for (i, k) in o.keys.enumerated() where k == key { out += resolve(o.values[i], rest) }
-                return out
+                // Repeated keys (XML siblings) all match; an index after them picks one of them.
+                var matches: [SourceNode] = []
+                for (i, k) in o.keys.enumerated() where k == key { matches.append(o.values[i]) }
+                if matches.count > 1, case .index(let n)? = rest.first {
+                    return n < matches.count ? resolve(matches[n], rest.dropFirst()) : []
+                }
+                return matches.flatMap { resolve($0, rest) }
             case .array(let items):
                 // A key applied to an array reaches into each item.
                 return items.flatMap { resolve($0, components) }

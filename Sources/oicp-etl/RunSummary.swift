@@ -13,6 +13,15 @@ enum RunSummary {
                 .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
             rows.append([o.operatorID, String(o.written), String(o.rejected), reasons])
         }
+        // Records rejected before an operator was known (no OperatorID, unreadable rows).
+        let unattributed = report.rejected - report.operators.reduce(0) { $0 + $1.rejected }
+        if unattributed > 0 {
+            var byRule = report.rejectedByRule
+            for o in report.operators { for (rule, n) in o.rejectedByRule { byRule[rule, default: 0] -= n } }
+            let reasons = byRule.filter { $0.value > 0 }.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(3)
+                .map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            rows.append(["(no operator)", "0", String(unattributed), reasons])
+        }
         var text = format(rows)
         if let delta = report.delta {
             text += "\n\ndelta against \(previous ?? "the previous run"):\n" + deltaTable(delta, files: result.deltaBundles.map(\.fileName))

@@ -1,0 +1,350 @@
+import ETLCore
+import Foundation
+
+/// Reads XML exports with libxml2's streaming reader: every element that matches the record
+/// path becomes a tree record (`SourceNode`); nothing else of the document is kept, except the
+/// enclosing elements the mapping names as scopes, so memory does not grow with the file.
+///
+/// Trees: an element is an object whose keys are its attributes (`@id`), its child elements (by
+/// local name, or `prefix:name` for a namespace the mapping declares; repeated children keep
+/// every occurrence) and its text (`#text`); an element with neither attributes nor children
+/// is its text. Records inside a scope element (`$station`, `$site`) are handed on when the
+/// outermost scope element ends, each with the complete scope trees (without the records).
+public final class XMLRecordReader: RecordReader {
+    public let path: String
+    public let options: XMLOptions
+    public var header: CSVHeader? { nil }
+    public var bytesRead: Int { done ? fileSize : xml.bytesConsumed }
+    public let fileSize: Int
+
+    private let fd: Int32
+    private let xml: LibXML2Reader
+    private let recordPath: ElementPath
+    private let scopePaths: [(name: String, path: ElementPath, partial: Bool)]
+    private let prefixByURI: [String: String]
+    private var names: [NameKey: String] = [:]
+    private var frames: [Frame] = []
+    private var ready: [SourceRecord] = []
+    private var readyIndex = 0
+    /// Records waiting for their scope elements to end.
+    private var waiting: [SourceRecord] = []
+    private var recordNumber = 0
+    private var done = false
+    private var sawRoot = false
+
+    private struct NameKey: Hashable {
+        let local: UInt
+        let uri: UInt
+    }
+
+    /// An open element.
+    private struct Frame {
+        let key: String
+        let line: Int
+        /// Whether its content is kept (it is a record or a scope, or inside one).
+        let building: Bool
+        let isRecord: Bool
+        /// The scope names this element is: complete ones (records wait for the element's end)
+        /// and partial ones (records see what precedes them).
+        let scopes: [String]
+        let partialScopes: [String]
+        /// A partial scope stops keeping children once a record has ended inside it.
+        var frozen = false
+        /// Where the records inside it begin in `waiting`.
+        let waitingStart: Int
+        var object = SourceObject()
+        var text: [UInt8] = []
+        var nodes = 0
+        /// Records (and defects) that ended inside it.
+        var records = 0
+    }
+
+    public init(path: String, options: XMLOptions) throws {
+        self.path = path
+        self.options = options
+        guard let recordPathText = options.recordPath else {
+            throw Diagnostic.error("XML input needs records.path: the element that is one record (such as refillPoint)", rule: "mapping.invalid",
+                file: path)
+        }
+        recordPath = try ElementPath(parsing: recordPathText, file: path)
+        scopePaths = try options.scopes.map { ($0.name, try ElementPath(parsing: $0.element, file: path), $0.partial) }
+        prefixByURI = Dictionary(options.namespaces.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
+
+        var st = stat()
+        guard stat(path, &st) == 0 else {
+            throw Diagnostic.error("cannot read the input file: \(String(cString: strerror(errno)))", rule: "input.unreadable", file: path)
+        }
+        if (st.st_mode & S_IFMT) == S_IFDIR {
+            throw Diagnostic.error("the input is a directory, not a file", rule: "input.unreadable", file: path)
+        }
+        fileSize = Int(st.st_size)
+        guard fileSize > 0 else { throw Diagnostic.error("the file is empty", rule: "xml.empty", file: path, line: 1) }
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            throw Diagnostic.error("cannot open the input file: \(String(cString: strerror(errno)))", rule: "input.unreadable", file: path)
+        }
+        self.fd = fd
+        var head = [UInt8](repeating: 0, count: min(fileSize, XMLPrologCheck.maxPrologBytes))
+        let n = head.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
+        head.removeLast(head.count - max(0, n))
+        do {
+            try XMLPrologCheck.check(head, file: path, fileSize: fileSize)
+        } catch {
+            close(fd)
+            throw error
+        }
+        guard let reader = LibXML2Reader(fd: fd, url: path) else {
+            close(fd)
+            throw Diagnostic.error("libxml2 could not open a reader", rule: "input.unreadable", file: path)
+        }
+        xml = reader
+    }
+
+    deinit { close(fd) }
+
+    public func next() throws -> SourceRecord? {
+        while readyIndex >= ready.count {
+            ready.removeAll(keepingCapacity: true)
+            readyIndex = 0
+            if done { return nil }
+            try advance()
+        }
+        defer { readyIndex += 1 }
+        return ready[readyIndex]
+    }
+
+    /// Reads nodes until a record is ready or the document ends.
+    private func advance() throws {
+        while ready.isEmpty {
+            let more: Bool
+            do {
+                more = try xml.read()
+            } catch {
+                throw diagnostic(error)
+            }
+            guard more else {
+                if !sawRoot { throw Diagnostic.error("the document has no element", rule: "xml.empty", file: path, line: xml.line) }
+                done = true
+                return
+            }
+            switch xml.nodeType {
+            case .element: try startElement()
+            case .endElement: try endElement()
+            case .text, .cdata: try appendText()
+            case .entityReference:
+                throw Diagnostic.error("an entity reference; oicp-etl does not expand DTD entities", rule: "xml.entity", file: path, line: xml.line)
+            case .documentType:
+                if xml.documentTypeDeclaresEntities {
+                    throw Diagnostic.error("the document type declares entities; oicp-etl does not read DTD entities", rule: "xml.entity",
+                        file: path, line: xml.line)
+                }
+            case .whitespace, .other: break
+            }
+        }
+    }
+
+    private func diagnostic(_ f: LibXML2Reader.Failure) -> Diagnostic {
+        let rule = switch f.kind {
+        case .empty: "xml.empty"
+        case .encoding: "xml.encoding"
+        case .entity: "xml.entity"
+        case .limit: "xml.limit"
+        case .syntax: "xml.syntax"
+        }
+        return Diagnostic.error("the XML is not well-formed: \(f.message)", rule: rule, file: path, line: max(1, f.line))
+    }
+
+    // MARK: - Elements
+
+    private func name(local: UnsafePointer<UInt8>?, uri: UnsafePointer<UInt8>?) -> String {
+        let key = NameKey(local: UInt(bitPattern: local), uri: UInt(bitPattern: uri))
+        if let n = names[key] { return n }
+        let localName = local.map { String(cString: $0) } ?? ""
+        var n = localName
+        if let uri, let prefix = prefixByURI[String(cString: uri)] {
+            n = prefix.isEmpty ? localName : prefix + ":" + localName
+        }
+        names[key] = n
+        return n
+    }
+
+    private func startElement() throws {
+        sawRoot = true
+        let depth = frames.count + 1
+        guard depth <= options.maxDepth else {
+            throw Diagnostic.error("elements nested deeper than \(options.maxDepth) levels", rule: "xml.too-deep", file: path, line: xml.line)
+        }
+        let key = name(local: xml.localName, uri: xml.namespaceURI)
+        let isRecord = matches(recordPath, key)
+        var scopes: [String] = []
+        var partialScopes: [String] = []
+        for scope in scopePaths where matches(scope.path, key) {
+            if scope.partial { partialScopes.append(scope.name) } else { scopes.append(scope.name) }
+        }
+        let parentBuilding = (frames.last?.building ?? false) && !(frames.last?.frozen ?? false)
+        var frame = Frame(key: key, line: xml.nodeLine, building: parentBuilding || isRecord || !scopes.isEmpty || !partialScopes.isEmpty,
+            isRecord: isRecord, scopes: scopes, partialScopes: partialScopes, waitingStart: waiting.count)
+        if frame.building { readAttributes(into: &frame) }
+        frames.append(frame)
+        if xml.isEmptyElement { try endElement() }
+    }
+
+    private func readAttributes(into frame: inout Frame) {
+        while xml.moveToNextAttribute() {
+            if xml.isNamespaceDeclaration { continue }
+            let attribute = name(local: xml.localName, uri: xml.namespaceURI)
+            var value = xml.value.map { String(cString: $0) } ?? ""
+            // xsi:type holds a qualified name whose prefix is the file's: written the mapping's way.
+            if xml.localName.map({ String(cString: $0) }) == "type", xml.namespaceURI.map({ String(cString: $0) }) == Self.xsi,
+                let colon = value.firstIndex(of: ":")
+            {
+                let prefix = String(value[..<colon])
+                let local = String(value[value.index(after: colon)...])
+                let mapped = xml.namespace(ofPrefix: prefix).flatMap { prefixByURI[$0] }
+                value = mapped.map { $0.isEmpty ? local : $0 + ":" + local } ?? local
+            }
+            frame.object.append("@" + attribute, .text(value))
+            frame.nodes += 1
+        }
+        xml.moveToElement()
+    }
+
+    static let xsi = "http://www.w3.org/2001/XMLSchema-instance"
+
+    private func appendText() throws {
+        guard let last = frames.indices.last, frames[last].building, let value = xml.value else { return }
+        let count = strlen(value)
+        guard frames[last].text.count + count <= options.maxTextBytes else {
+            throw Diagnostic.error("a text of more than \(options.maxTextBytes) bytes in <\(frames[last].key)>", rule: "xml.text-too-large",
+                file: path, line: xml.line)
+        }
+        frames[last].text.append(contentsOf: UnsafeBufferPointer(start: value, count: count))
+    }
+
+    private func endElement() throws {
+        var frame = frames.removeLast()
+        guard frame.building else {
+            if let parent = frames.indices.last { frames[parent].records += frame.records }
+            return
+        }
+        let node = makeNode(&frame)
+        if frame.isRecord {
+            recordNumber += 1
+            var record = SourceRecord(content: .tree(node), provenance: Provenance(file: path, line: frame.line, recordNumber: recordNumber))
+            frame.records += 1
+            attachPartialScopes(to: &record)
+            waiting.append(record)
+        } else if let parent = frames.indices.last, frames[parent].building, !frames[parent].frozen {
+            frames[parent].object.append(frame.key, node)
+            frames[parent].nodes += frame.nodes + 1
+            guard frames[parent].nodes <= options.maxNodes else {
+                throw Diagnostic.error("<\(frames[parent].key)> holds more than \(options.maxNodes) elements, attributes and texts; records.path and "
+                    + "records.enclosing should name smaller elements", rule: "xml.too-large", file: path, line: frames[parent].line)
+            }
+        }
+        let allScopes = frame.scopes + frame.partialScopes
+        if !allScopes.isEmpty && frame.records == 0 {
+            // A scope element without records is reported, not silently skipped.
+            recordNumber += 1
+            let defect = Diagnostic(.error, rule: "xml.no-records",
+                "<\(frame.key)> (\(allScopes.map { "$" + $0 }.joined(separator: ", "))) holds no record element '\(recordPath.text)'", file: path,
+                line: frame.line, field: recordPath.text)
+            var record = SourceRecord(content: .tree(.null), provenance: Provenance(file: path, line: frame.line, recordNumber: recordNumber),
+                defect: defect)
+            attachPartialScopes(to: &record)
+            for name in allScopes { record.scopes[name] = node }
+            waiting.append(record)
+            frame.records += 1
+        }
+        for scope in frame.scopes {
+            for i in frame.waitingStart..<waiting.count { waiting[i].scopes[scope] = node }
+        }
+        if let parent = frames.indices.last { frames[parent].records += frame.records }
+        // Records are handed on once no enclosing scope element is open.
+        if !waiting.isEmpty && !frames.contains(where: { !$0.scopes.isEmpty }) {
+            ready += waiting
+            waiting.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// Gives a record what the open partial scopes hold so far, and freezes them.
+    private func attachPartialScopes(to record: inout SourceRecord) {
+        for i in frames.indices where !frames[i].partialScopes.isEmpty {
+            var object = frames[i].object
+            object.line = frames[i].line
+            for name in frames[i].partialScopes { record.scopes[name] = .object(object) }
+            frames[i].frozen = true
+        }
+    }
+
+    /// Whether the element `key`, inside the open elements, is at `p`.
+    private func matches(_ p: ElementPath, _ key: String) -> Bool {
+        guard key == p.steps.last, frames.count + 1 >= p.steps.count else { return false }
+        if p.anchored && frames.count + 1 != p.steps.count { return false }
+        var f = frames.count - 1
+        for step in p.steps.dropLast().reversed() {
+            guard frames[f].key == step else { return false }
+            f -= 1
+        }
+        return true
+    }
+
+    private func makeNode(_ frame: inout Frame) -> SourceNode {
+        let text = String(decoding: frame.text, as: UTF8.self)
+        if frame.object.keys.isEmpty { return .text(text) }
+        if text.contains(where: { !$0.isWhitespace }) { frame.object.append("#text", .text(text)) }
+        frame.object.line = frame.line
+        return .object(frame.object)
+    }
+}
+
+/// How to read an XML file.
+public struct XMLOptions: Sendable, Equatable {
+    /// The record element: its name, or the last steps of its path (`refillPoint`,
+    /// `energyInfrastructureStation/refillPoint`), or its whole path from the root (`/payload/…`).
+    public var recordPath: String?
+    /// Enclosing elements records reach by name (`$station`).
+    public var scopes: [Scope] = []
+    /// Namespace prefixes the mapping uses, by URI (`fac` → `http://datex2.eu/schema/3/facilities`);
+    /// an empty prefix writes that namespace's names without one.
+    public var namespaces: [String: String] = [:]
+    public var maxDepth = 256
+    public var maxTextBytes = 1 << 20
+    /// Elements, attributes and texts one record or scope element may hold.
+    public var maxNodes = 1_000_000
+
+    public struct Scope: Sendable, Equatable {
+        public var name: String
+        /// The element path, as for the record.
+        public var element: String
+        /// Records do not wait for the element's end: they see its attributes and the children
+        /// that end before them (for large elements, such as an operator around all its sites).
+        public var partial: Bool
+
+        public init(name: String, element: String, partial: Bool = false) {
+            self.name = name
+            self.element = element
+            self.partial = partial
+        }
+    }
+
+    public init() {}
+}
+
+/// `refillPoint`, `energyInfrastructureStation/refillPoint`, `/payload/table/site`: element names
+/// (with the mapping's prefixes) matched against the end of the open elements, or against all
+/// of them when the path starts with `/`.
+struct ElementPath {
+    let steps: [String]
+    let anchored: Bool
+    let text: String
+
+    init(parsing text: String, file: String) throws {
+        self.text = text
+        anchored = text.hasPrefix("/")
+        steps = text.split(separator: "/").map { String($0).trimmingCharacters(in: .whitespaces) }
+        guard !steps.isEmpty, !steps.contains(where: \.isEmpty) else {
+            throw Diagnostic.error("'\(text)' is not an element path such as refillPoint or station/refillPoint", rule: "mapping.syntax", file: file)
+        }
+    }
+}

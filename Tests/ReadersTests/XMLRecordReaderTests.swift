@@ -1,0 +1,221 @@
+import ETLCore
+import Foundation
+import Testing
+
+@testable import Readers
+
+@Suite struct XMLRecordReaderTests {
+    func read(_ bytes: [UInt8], path: String = "point", scopes: [String: String] = [:], namespaces: [String: String] = [:],
+              configure: (inout XMLOptions) -> Void = { _ in }) throws -> [SourceRecord] {
+        let file = TemporaryFile(bytes, name: "in.xml")
+        var options = XMLOptions()
+        options.recordPath = path
+        options.scopes = scopes.sorted { $0.key < $1.key }.map { XMLOptions.Scope(name: $0.key, element: $0.value) }
+        options.namespaces = namespaces
+        configure(&options)
+        let reader = try XMLRecordReader(path: file.path, options: options)
+        var out: [SourceRecord] = []
+        while let r = try reader.next() { out.append(r) }
+        return out
+    }
+
+    func read(_ text: String, path: String = "point", scopes: [String: String] = [:], namespaces: [String: String] = [:],
+              configure: (inout XMLOptions) -> Void = { _ in }) throws -> [SourceRecord] {
+        try read(Array(text.utf8), path: path, scopes: scopes, namespaces: namespaces, configure: configure)
+    }
+
+    func tree(_ r: SourceRecord) -> SourceNode? {
+        if case .tree(let n) = r.content { return n }
+        return nil
+    }
+
+    func failure(_ text: String, path: String = "point", configure: (inout XMLOptions) -> Void = { _ in }) -> Diagnostic? {
+        failure(Array(text.utf8), path: path, configure: configure)
+    }
+
+    func failure(_ bytes: [UInt8], path: String = "point", configure: (inout XMLOptions) -> Void = { _ in }) -> Diagnostic? {
+        do {
+            _ = try read(bytes, path: path, configure: configure)
+            return nil
+        } catch let d as Diagnostic {
+            return d
+        } catch {
+            return nil
+        }
+    }
+
+    static let stations = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <publication>
+          <header><country>de</country></header>
+          <site id="S1">
+            <name lang="de">Hof</name>
+            <station id="ST1">
+              <operator><name>Stadtwerke</name></operator>
+              <point id="P1">
+                <evseId>DE*ABC*E1</evseId>
+                <connector><type>iec62196T2</type><power>22000</power></connector>
+                <connector><type>chademo</type><power>50000</power></connector>
+                <note><![CDATA[Einfahrt <Nord> & Süd]]></note>
+              </point>
+              <point id="P2"><evseId>DE*ABC*E2</evseId></point>
+              <hours type="after the points">24/7</hours>
+            </station>
+            <station id="ST2"/>
+          </site>
+        </publication>
+        """
+
+    @Test func recordsAttributesTextAndRepeatedChildren() throws {
+        let records = try read(Self.stations)
+        #expect(records.count == 2)
+        let p1 = try #require(tree(records[0]))
+        #expect(p1["@id"]?.scalarText == "P1")
+        #expect(p1["evseId"]?.scalarText == "DE*ABC*E1")
+        guard case .object(let o) = p1 else { Issue.record("not an object"); return }
+        #expect(o.keys.filter { $0 == "connector" }.count == 2)
+        #expect(p1["note"]?.scalarText == "Einfahrt <Nord> & Süd", "CDATA is text")
+        #expect(records.map(\.provenance.line) == [8, 14])
+        #expect(records.map(\.provenance.recordNumber) == [1, 2])
+    }
+
+    @Test func scopesAreCompleteAndHoldNoRecords() throws {
+        let records = try read(Self.stations, scopes: ["station": "station", "site": "site"])
+        // ST2 has no point: it is reported as a record with a defect, not skipped.
+        #expect(records.count == 3)
+        let station = try #require(records[0].scopes["station"])
+        #expect(station["@id"]?.scalarText == "ST1")
+        #expect(station["hours"]?["#text"]?.scalarText == "24/7", "children after the records are there too")
+        #expect(station["point"] == nil, "records are not repeated inside their scope")
+        #expect(records[1].scopes["station"] == station)
+        #expect(records[0].scopes["site"]?["name"]?["#text"]?.scalarText == "Hof")
+        let empty = records[2]
+        #expect(empty.defect?.rule == "xml.no-records")
+        #expect(empty.provenance.line == 17)
+        #expect(empty.scopes["station"]?["@id"]?.scalarText == "ST2")
+    }
+
+    @Test func aPartialScopeHoldsWhatPrecedesTheRecords() throws {
+        let text = """
+            <export>
+              <operator id="DE*ABC"><name>Stadtwerke</name>
+                <site code="A"><point>1</point></site>
+                <site code="B"><point>2</point><point>3</point></site>
+                <trailer>after</trailer>
+              </operator>
+            </export>
+            """
+        let file = TemporaryFile(text, name: "in.xml")
+        var options = XMLOptions()
+        options.recordPath = "point"
+        options.scopes = [XMLOptions.Scope(name: "operator", element: "operator", partial: true), XMLOptions.Scope(name: "site", element: "site")]
+        let reader = try XMLRecordReader(path: file.path, options: options)
+        var records: [SourceRecord] = []
+        while let r = try reader.next() { records.append(r) }
+        #expect(records.compactMap { tree($0)?.scalarText } == ["1", "2", "3"])
+        #expect(records.map { $0.scopes["site"]?["@code"]?.scalarText } == ["A", "B", "B"])
+        for r in records {
+            let op = r.scopes["operator"]
+            #expect(op?["@id"]?.scalarText == "DE*ABC")
+            #expect(op?["name"]?.scalarText == "Stadtwerke")
+            #expect(op?["site"] == nil, "the sites (with the records) are not kept in the operator")
+            #expect(op?["trailer"] == nil, "what follows the first record is not seen")
+        }
+    }
+
+    @Test func aPathPicksTheElementByItsParents() throws {
+        let text = "<a><x><point>1</point></x><y><point>2</point></y><point>3</point></a>"
+        #expect(try read(text, path: "y/point").compactMap { tree($0)?.scalarText } == ["2"])
+        #expect(try read(text, path: "point").compactMap { tree($0)?.scalarText } == ["1", "2", "3"])
+        #expect(try read(text, path: "/a/point").compactMap { tree($0)?.scalarText } == ["3"])
+    }
+
+    /// One document, three ways of writing its namespaces.
+    static let spellings = [
+        #"<p:doc xmlns:p="urn:pub" xmlns="urn:egi"><point kind="a"><evseId>E1</evseId></point></p:doc>"#,
+        #"<doc xmlns="urn:pub" xmlns:e="urn:egi"><e:point kind="a"><e:evseId>E1</e:evseId></e:point></doc>"#,
+        #"<x:doc xmlns:x="urn:pub" xmlns:y="urn:egi"><y:point kind="a"><y:evseId>E1</y:evseId></y:point></x:doc>"#,
+    ]
+
+    @Test(arguments: spellings)
+    func namespacesAreMatchedByURINotPrefix(_ text: String) throws {
+        let declared = try read(text, path: "egi:point", namespaces: ["egi": "urn:egi"])
+        #expect(declared.count == 1)
+        #expect(tree(declared[0])?["egi:evseId"]?.scalarText == "E1")
+        #expect(tree(declared[0])?["@kind"]?.scalarText == "a")
+        // Without declarations, names are local names.
+        let plain = try read(text, path: "point")
+        #expect(tree(plain[0])?["evseId"]?.scalarText == "E1")
+        // An undeclared prefix of the file does not match.
+        #expect(try read(text, path: "e:point", namespaces: ["egi": "urn:egi"]).isEmpty)
+    }
+
+    @Test func xsiTypeIsWrittenWithTheMappingsPrefix() throws {
+        let text = #"<doc xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:f="urn:fac"><point xsi:type="f:OpenAllHours"/></doc>"#
+        #expect(try read(text).first.flatMap(tree)?["@type"]?.scalarText == "OpenAllHours")
+        #expect(try read(text, namespaces: ["fac": "urn:fac"]).first.flatMap(tree)?["@type"]?.scalarText == "fac:OpenAllHours")
+    }
+
+    @Test func latin1AndUTF16AreDecoded() throws {
+        var latin1 = Array(#"<?xml version="1.0" encoding="ISO-8859-1"?><d><point>K"#.utf8)
+        latin1 += [0xF6] + Array("ln</point></d>".utf8)
+        #expect(try read(latin1).first.flatMap(tree)?.scalarText == "Köln")
+        let units = Array(#"<?xml version="1.0" encoding="UTF-16"?><d><point>Köln</point></d>"#.utf16)
+        let utf16: [UInt8] = [0xFF, 0xFE] + units.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        #expect(try read(utf16).first.flatMap(tree)?.scalarText == "Köln")
+    }
+
+    @Test func entitiesAreRefused() throws {
+        let xxe = """
+            <?xml version="1.0"?>
+            <!DOCTYPE d [
+              <!ENTITY xxe SYSTEM "file:///etc/passwd">
+            ]>
+            <d><point>&xxe;</point></d>
+            """
+        let e = failure(xxe)
+        #expect(e?.rule == "xml.entity")
+        #expect(e?.line == 3)
+        let laughs = """
+            <?xml version="1.0"?>
+            <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+            <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>
+            <lolz><point>&lol3;</point></lolz>
+            """
+        #expect(failure(laughs)?.rule == "xml.entity")
+        // A reference to an entity nobody declared.
+        let undeclared = failure("<d>\n<point>&nbsp;</point></d>")
+        #expect(undeclared?.rule == "xml.entity")
+        #expect(undeclared?.line == 2)
+        // The five predefined entities and character references are plain text.
+        #expect(try read("<d><point>a &amp; b &#x263A; &lt;</point></d>").first.flatMap(tree)?.scalarText == "a & b ☺ <")
+    }
+
+    @Test func brokenFilesStopWithTheLine() {
+        let unclosed = failure("<d>\n  <point>\n    <evseId>E1</evseId>\n  <point>\n</d>\n")
+        #expect(unclosed?.rule == "xml.syntax")
+        #expect(unclosed?.line == 4, "the line of the tag that is never closed")
+        #expect(unclosed?.file?.hasSuffix("in.xml") == true)
+        let truncated = failure("<d>\n<point>\n<evseId>E1")
+        #expect(truncated?.rule == "xml.syntax")
+        #expect(failure("")?.rule == "xml.empty")
+        #expect(failure("   \n  ")?.rule == "xml.empty")
+        #expect(failure("<?xml version=\"1.0\"?>")?.rule == "xml.empty")
+    }
+
+    @Test func limitsStopTheRun() {
+        let deep = String(repeating: "<a>", count: 40) + String(repeating: "</a>", count: 40)
+        #expect(failure(deep) { $0.maxDepth = 30 }?.rule == "xml.too-deep")
+        let long = "<d><point>" + String(repeating: "x", count: 5000) + "</point></d>"
+        #expect(failure(long) { $0.maxTextBytes = 1000 }?.rule == "xml.text-too-large")
+        let wide = "<d><point>" + String(repeating: "<c>1</c>", count: 200) + "</point></d>"
+        #expect(failure(wide) { $0.maxNodes = 100 }?.rule == "xml.too-large")
+    }
+
+    @Test func aMissingFileOrDirectory() {
+        var options = XMLOptions()
+        options.recordPath = "point"
+        #expect(throws: Diagnostic.self) { try XMLRecordReader(path: "/nonexistent/file.xml", options: options) }
+        #expect(throws: Diagnostic.self) { try XMLRecordReader(path: "/tmp", options: options) }
+    }
+}
