@@ -36,6 +36,8 @@ final class BatchQueue<Element>: @unchecked Sendable {
         defer { condition.unlock() }
         while head == items.count { condition.wait() }
         let item = items[head]
+        // Drop the queue's reference at once: a consumed batch must not stay alive here.
+        items[head] = .end
         head += 1
         if head > 64 {
             items.removeFirst(head)

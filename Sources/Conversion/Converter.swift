@@ -51,7 +51,7 @@ public final class Converter {
 
         // Reading and mapping run on a second thread; validation and writing on this one.
         let size = (try? FileManager.default.attributesOfItem(atPath: options.inputPath)[.size] as? Int) ?? 0
-        let queue = BatchQueue<MappedRecord>(capacity: 16)
+        let queue = BatchQueue<MappedRecord>(capacity: 4)
         let producer = Producer(reader: reader, mapper: mapper, diagnostics: diagnostics, progress: progress, size: size, queue: queue)
         let finished = DispatchSemaphore(value: 0)
         let thread = Thread {

@@ -11,6 +11,9 @@ public struct SourceRecord: Sendable {
     public var provenance: Provenance
     /// Enclosing objects reachable from the record, by name (`location` for an OCPI EVSE).
     public var scopes: [String: SourceNode]
+    /// For each scope, a number that changes when the enclosing object does (records of one
+    /// station share their `$station`): what depends only on a scope is computed once per value.
+    public var scopeIDs: [String: Int] = [:]
     /// A defect the reader found in this record (a ragged row, invalid text). The record is
     /// rejected with this diagnostic; it is not lost.
     public var defect: Diagnostic?

@@ -54,6 +54,8 @@ struct EvalContext {
     let record: SourceRecord
     let version: OICPVersion
     let statistics: MappingStatistics
+    /// Values of `$scope` paths for the current scope objects.
+    let cache: PathCache?
     /// The value being transformed, for `{$value}` in step conditions.
     var current: Value = .absent
     /// The object an `each` is at: paths without a `$scope` start from it.
@@ -63,10 +65,11 @@ struct EvalContext {
     /// How many reasons to reject were recorded (a pipeline stops at its own first one).
     var rejections = 0
 
-    init(record: SourceRecord, version: OICPVersion, statistics: MappingStatistics) {
+    init(record: SourceRecord, version: OICPVersion, statistics: MappingStatistics, cache: PathCache? = nil) {
         self.record = record
         self.version = version
         self.statistics = statistics
+        self.cache = cache
     }
 
     mutating func reject(_ rule: String, field: String, _ message: String, value: String? = nil) {

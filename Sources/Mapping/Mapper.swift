@@ -10,6 +10,7 @@ public final class Mapper {
     public let mapping: CompiledMapping
     public let version: OICPVersion
     public let statistics = MappingStatistics()
+    private let pathCache = PathCache()
     public private(set) var counts = MappingCounts()
 
     private struct Group {
@@ -35,7 +36,7 @@ public final class Mapper {
         }
         var out: [MappedRecord] = []
         if let select = mapping.select {
-            var ctx = EvalContext(record: record, version: version, statistics: statistics)
+            var ctx = EvalContext(record: record, version: version, statistics: statistics, cache: pathCache)
             let keep = select.evaluate(&ctx, field: "records.select")
             if ctx.rejected {
                 out.append(MappedRecord(evse: EvseDataRecord(), operatorID: nil, operatorName: nil, provenance: record.provenance,
@@ -50,7 +51,7 @@ public final class Mapper {
         var units = 0
         for slot in mapping.slots {
             if let when = slot.when {
-                var ctx = EvalContext(record: record, version: version, statistics: statistics)
+                var ctx = EvalContext(record: record, version: version, statistics: statistics, cache: pathCache)
                 guard when.evaluate(&ctx, field: "records.explode.when") else { continue }
             }
             units += 1
@@ -78,7 +79,7 @@ public final class Mapper {
     }
 
     private func evaluate(_ slot: CompiledMapping.Slot, _ record: SourceRecord, into out: inout [MappedRecord]) {
-        var ctx = EvalContext(record: record, version: version, statistics: statistics)
+        var ctx = EvalContext(record: record, version: version, statistics: statistics, cache: pathCache)
         var key: String?
         if let k = slot.groupKey {
             key = k.evaluate(&ctx, field: "records.group.by").text

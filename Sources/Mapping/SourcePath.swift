@@ -78,6 +78,13 @@ struct SourcePath: Sendable, CustomStringConvertible {
     /// named by `$name`, else from the record (`$record` names the record itself).
     func evaluate(_ context: EvalContext) -> Value {
         let record = context.record
+        // Records of one station share its `$station`: its paths are resolved once.
+        if let scope, let id = record.scopeIDs[scope], let cache = context.cache, let node = record.scopes[scope] {
+            if let hit = cache.values[text], hit.scopeID == id { return hit.value }
+            let value = Self.value(of: Self.resolve(node, components[...]))
+            cache.values[text] = (id, value)
+            return value
+        }
         let root: SourceNode
         if let scope {
             if scope == "record", case .tree(let node) = record.content {
@@ -103,6 +110,19 @@ struct SourcePath: Sendable, CustomStringConvertible {
     }
 
     static func resolve(_ node: SourceNode, _ components: ArraySlice<Component>) -> [SourceNode] {
+        // Fast path: keys that each match one member, without building lists.
+        var node = node
+        var components = components
+        keys: while case .key(let key)? = components.first, case .object(let o) = node {
+            var found = -1
+            for i in o.keys.indices where o.keys[i] == key {
+                if found >= 0 { break keys }  // repeated keys: the general way below
+                found = i
+            }
+            guard found >= 0 else { return [] }
+            node = o.values[found]
+            components = components.dropFirst()
+        }
         guard let first = components.first else { return [node] }
         let rest = components.dropFirst()
         switch first {

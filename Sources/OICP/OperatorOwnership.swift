@@ -6,7 +6,9 @@
 public struct OperatorOwnership: Sendable {
     public let operatorID: String?
     private let allowedKeys: Set<String>
-    private var seen: Set<String> = []
+    /// The EvseIDs seen, as 128-bit fingerprints of their upper-case form (16 bytes each
+    /// instead of a string: the set is the one thing that grows with the input).
+    private var seen: Set<IDFingerprint> = []
     private let keys = OperatorKeyCache()
 
     public init(operatorID: String?, subOperatorIDs: Set<String> = []) {
@@ -30,15 +32,12 @@ public struct OperatorOwnership: Sendable {
             return Violation(rule: .evseIDOperator, path: "EvseID",
                 message: "'\(evseID)' belongs to operator \(part), not to \(operatorID ?? "?")", value: evseID)
         }
-        let key = Self.isUpperCase(evseID) ? evseID : evseID.uppercased()
-        if !seen.insert(key).inserted {
+        if !seen.insert(IDFingerprint(evseID)).inserted {
             return Violation(rule: .evseIDDuplicate, path: "EvseID",
                 message: "EvseID '\(evseID)' appears more than once for operator \(operatorID ?? "?")", value: evseID)
         }
         return nil
     }
-
-    private static func isUpperCase(_ s: String) -> Bool { !s.utf8.contains { $0 >= 0x61 && $0 <= 0x7A || $0 >= 0x80 } }
 
     /// How many distinct EvseIDs were checked.
     public var count: Int { seen.count }

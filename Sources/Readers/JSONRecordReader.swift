@@ -19,6 +19,7 @@ public final class JSONRecordReader: RecordReader {
     private var pending: [SourceRecord] = []
     private var pendingIndex = 0
     private var recordNumber = 0
+    private var itemNumber = 0
     private var state: State = .start
     private let recordPath: RecordPath?
 
@@ -73,6 +74,8 @@ public final class JSONRecordReader: RecordReader {
         let nodes = recordPath.resolve(item)
         var scopes: [String: SourceNode] = [:]
         scopes[options.enclosing] = item
+        itemNumber += 1
+        let scopeIDs = [options.enclosing: itemNumber]
         if nodes.isEmpty {
             recordNumber += 1
             let id = item["id"]?.scalarText.map { " '\($0)'" } ?? ""
@@ -81,6 +84,7 @@ public final class JSONRecordReader: RecordReader {
                 field: recordPath.text)
             pending.append(SourceRecord(content: .tree(.null), provenance: Provenance(file: path, line: line, recordNumber: recordNumber),
                 scopes: scopes, defect: defect))
+            pending[pending.count - 1].scopeIDs = scopeIDs
             return
         }
         for node in nodes {
@@ -89,6 +93,7 @@ public final class JSONRecordReader: RecordReader {
             if case .object(let o) = node, let l = o.line { recordLine = l }
             pending.append(SourceRecord(content: .tree(node), provenance: Provenance(file: path, line: recordLine, recordNumber: recordNumber),
                 scopes: scopes))
+            pending[pending.count - 1].scopeIDs = scopeIDs
         }
     }
 

@@ -29,6 +29,8 @@ public final class XMLRecordReader: RecordReader {
     /// Records waiting for their scope elements to end.
     private var waiting: [SourceRecord] = []
     private var recordNumber = 0
+    /// Numbers the scope objects (`SourceRecord.scopeIDs`).
+    private var scopeCounter = 0
     private var done = false
     private var sawRoot = false
 
@@ -50,6 +52,8 @@ public final class XMLRecordReader: RecordReader {
         let partialScopes: [String]
         /// A partial scope stops keeping children once a record has ended inside it.
         var frozen = false
+        /// The number of a partial scope's object, once frozen.
+        var scopeID = 0
         /// Where the records inside it begin in `waiting`.
         let waitingStart: Int
         var object = SourceObject()
@@ -252,12 +256,18 @@ public final class XMLRecordReader: RecordReader {
             var record = SourceRecord(content: .tree(.null), provenance: Provenance(file: path, line: frame.line, recordNumber: recordNumber),
                 defect: defect)
             attachPartialScopes(to: &record)
-            for name in allScopes { record.scopes[name] = node }
+            for name in frame.partialScopes { record.scopes[name] = node }
             waiting.append(record)
             frame.records += 1
         }
-        for scope in frame.scopes {
-            for i in frame.waitingStart..<waiting.count { waiting[i].scopes[scope] = node }
+        if !frame.scopes.isEmpty {
+            scopeCounter += 1
+            for scope in frame.scopes {
+                for i in frame.waitingStart..<waiting.count {
+                    waiting[i].scopes[scope] = node
+                    waiting[i].scopeIDs[scope] = scopeCounter
+                }
+            }
         }
         if let parent = frames.indices.last { frames[parent].records += frame.records }
         // Records are handed on once no enclosing scope element is open.
@@ -272,8 +282,15 @@ public final class XMLRecordReader: RecordReader {
         for i in frames.indices where !frames[i].partialScopes.isEmpty {
             var object = frames[i].object
             object.line = frames[i].line
-            for name in frames[i].partialScopes { record.scopes[name] = .object(object) }
-            frames[i].frozen = true
+            if !frames[i].frozen {
+                scopeCounter += 1
+                frames[i].scopeID = scopeCounter
+                frames[i].frozen = true
+            }
+            for name in frames[i].partialScopes {
+                record.scopes[name] = .object(object)
+                record.scopeIDs[name] = frames[i].scopeID
+            }
         }
     }
 
