@@ -15,6 +15,8 @@ public struct MappingCheck {
         /// Columns of the input the mapping does not read.
         public var unusedColumns: [String]
         public var columnsUsed: [String]
+        /// Whether the input has columns (CSV) rather than paths (JSON, XML).
+        public var hasHeader = true
         /// From the trial on the first records.
         public var sampled = 0
         public var sampleWritten = 0
@@ -36,6 +38,7 @@ public struct MappingCheck {
             parameters: mapping.parameters.keys.sorted().map { ($0, mapping.parameters[$0]!) },
             unusedColumns: reader?.header?.names.filter { !used.contains($0) } ?? [],
             columnsUsed: mapping.columnUsage.order)
+        result.hasHeader = reader?.header != nil
         guard let reader, sample > 0 else { return result }
         let mapper = Mapper(mapping: mapping, version: version)
         let validator = OICPValidator(version: version)

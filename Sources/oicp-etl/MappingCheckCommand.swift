@@ -57,7 +57,7 @@ struct MappingCheckCommand: ParsableCommand {
             out += "  " + field.padding(toLength: max(width, field.count), withPad: " ", startingAt: 0) + "  ← " + source + "\n"
         }
         if input != nil {
-            out += "\ncolumns read: \(result.columnsUsed.count)"
+            out += !result.hasHeader ? "\npaths read: \(result.columnsUsed.count)" : "\ncolumns read: \(result.columnsUsed.count)"
             if !result.unusedColumns.isEmpty { out += "; not read: " + result.unusedColumns.joined(separator: ", ") }
             out += "\n"
         }

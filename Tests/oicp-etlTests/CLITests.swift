@@ -131,6 +131,27 @@ import Testing
         #expect(again.status == 2)
     }
 
+    @Test func mappingInitReadsXMLToo() throws {
+        let draft = scratch.appendingPathComponent("xml-draft.yaml").path
+        let r = try BinaryRunner.run(["mapping", "init", "--input", "samples/vendor-chargepoints.xml", "--output", draft])
+        #expect(r.status == 0, "\(r.stderr)")
+        let text = try String(contentsOfFile: draft, encoding: .utf8)
+        #expect(text.contains("  path: chargePoint"))
+        #expect(text.contains("operator: { element: operator, partial: true }"))
+        let convert = try BinaryRunner.run(["convert", "-m", draft, "-i", "samples/vendor-chargepoints.xml", "-o", out("xml-draft")])
+        #expect(convert.status == 1)
+        #expect(convert.stderr.contains("6 records read, 4 written"))
+    }
+
+    @Test func convertWithoutAMappingRecognisesDATEX() throws {
+        let file = scratch.appendingPathComponent("publication.xml")
+        try "<payload xmlns=\"http://datex2.eu/schema/3/d2Payload\" xmlns:e=\"http://datex2.eu/schema/3/energyInfrastructure\"><e:energyInfrastructureTable/></payload>"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let r = try BinaryRunner.run(["convert", "-i", file.path, "-o", out("datex")])
+        #expect(r.stderr.contains("recognised DATEX II v3 Energy Infrastructure; using the built-in mapping datex2-v3-energy-infrastructure.yaml"))
+        #expect(r.stderr.contains("0 records read"))
+    }
+
     @Test func convertWithoutAMappingRecognisesOCPI() throws {
         let feed = scratch.appendingPathComponent("locations.json")
         try """
