@@ -16,6 +16,8 @@ public final class JSONRecordReader: RecordReader {
     public var fileSize: Int { scanner.bytes.count }
 
     private var scanner: JSONScanner
+    /// The file, mapped; pages already parsed are given back as the reader goes.
+    private let file: MappedFile
     private var pending: [SourceRecord] = []
     private var pendingIndex = 0
     private var recordNumber = 0
@@ -39,17 +41,8 @@ public final class JSONRecordReader: RecordReader {
     public init(path: String, options: JSONOptions = JSONOptions()) throws {
         self.path = path
         self.options = options
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw Diagnostic.error("cannot read the input file: it does not exist", rule: "input.unreadable", file: path)
-        }
-        guard !isDirectory.boolValue else {
-            throw Diagnostic.error("the input is a directory, not a file", rule: "input.unreadable", file: path)
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw Diagnostic.error("cannot read the input file", rule: "input.unreadable", file: path)
-        }
-        scanner = JSONScanner(bytes: [UInt8](data), file: path, maxDepth: options.maxDepth, maxStringBytes: options.maxStringBytes)
+        file = try MappedFile(path: path)
+        scanner = JSONScanner(bytes: file.bytes, file: path, maxDepth: options.maxDepth, maxStringBytes: options.maxStringBytes)
         recordPath = try options.recordPath.map { try RecordPath(parsing: $0, file: path) }
     }
 
@@ -58,6 +51,7 @@ public final class JSONRecordReader: RecordReader {
             pending.removeAll(keepingCapacity: true)
             pendingIndex = 0
             guard let (item, line) = try nextItem() else { return nil }
+            file.release(before: scanner.position)
             records(of: item, line: line)
         }
         defer { pendingIndex += 1 }

@@ -3,7 +3,7 @@ import ETLCore
 /// A JSON tokenizer over bytes in memory that builds `SourceNode` trees one value at a time,
 /// knowing the line of every object, with limits on nesting and string size.
 struct JSONScanner {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     let file: String
     let maxDepth: Int
     let maxStringBytes: Int
@@ -11,7 +11,8 @@ struct JSONScanner {
     /// The line of `position`.
     private(set) var line = 1
 
-    init(bytes: [UInt8], file: String, maxDepth: Int, maxStringBytes: Int) {
+    /// `bytes` must stay valid while the scanner is used (the reader owns them).
+    init(bytes: UnsafeBufferPointer<UInt8>, file: String, maxDepth: Int, maxStringBytes: Int) {
         self.bytes = bytes
         self.file = file
         self.maxDepth = maxDepth
@@ -217,7 +218,7 @@ struct JSONScanner {
         return v
     }
 
-    private func makeString(_ slice: ArraySlice<UInt8>) throws -> String {
+    private func makeString<C: Collection<UInt8>>(_ slice: C) throws -> String {
         guard let s = String(validating: slice, as: UTF8.self) else { throw error("invalid UTF-8 in a string", rule: "json.encoding") }
         return s
     }
