@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# The scale benchmark: converts generated inputs with the release build and prints wall time,
+# records/s, MB/s and peak resident memory; compares with the Python peer when it is there.
+#
+#   Tests/bench/run-bench.sh                 # legacy CSV at 1M and 4M rows, DATEX XML 1 GiB, OCPI JSON 200 MiB
+#   Tests/bench/run-bench.sh csv 1000000     # one CSV size
+#   Tests/bench/run-bench.sh xml 1024        # DATEX-like XML of that many MiB
+#   Tests/bench/run-bench.sh json 200        # OCPI feed of that many MiB
+#
+# BENCH_SHARED (default ../shared/bench) holds gen_legacy_csv.py, peer_python.py and
+# compare_outputs.py; without it only the XML and JSON runs work. BENCH_WORK (default
+# /tmp/oicp-etl-bench) holds the generated files and outputs. BENCH_PEER=all runs the peer at
+# every CSV size (it needs about 2.2 GB of memory per million rows), BENCH_PEER=no never.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root="$(pwd)"
+shared="${BENCH_SHARED:-$root/../shared/bench}"
+work="${BENCH_WORK:-/tmp/oicp-etl-bench}"
+peer_mode="${BENCH_PEER:-first}"
+mkdir -p "$work"
+
+command -v /usr/bin/time >/dev/null || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
+swift build -c release --product oicp-etl >&2
+bin="$(swift build -c release --show-bin-path)/oicp-etl"
+
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(free -g | awk '/Mem:/ {print $2}') GB"
+printf '%-28s %10s %12s %12s %9s %10s\n' "run" "wall s" "records/s" "MB/s" "peak MB" "records"
+
+# measure NAME BYTES -- command…: runs it under /usr/bin/time, prints one line, sets $wall.
+measure() {
+  local name="$1" bytes="$2"
+  shift 3
+  local log="$work/$name.time"
+  set +e
+  /usr/bin/time -v "$@" >"$work/$name.out" 2>"$log"
+  local status=$?
+  set -e
+  if [ "$status" -gt 1 ]; then echo "$name failed ($status):" >&2; tail -5 "$log" >&2; exit "$status"; fi
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$log")
+  local rss=$(awk -F': ' '/Maximum resident set size/ {print int($2/1024)}' "$log")
+  local records=$(grep -o '[0-9]* records read' "$log" | head -1 | cut -d' ' -f1)
+  records=${records:-${rows_in:-0}}
+  awk -v n="$name" -v w="$wall" -v b="$bytes" -v r="$rss" -v c="$records" \
+    'BEGIN { printf "%-28s %10.2f %12.0f %12.1f %9d %10d\n", n, w, (w > 0 ? c / w : 0), (w > 0 ? b / 1048576 / w : 0), r, c }'
+}
+
+csv_run() {
+  local rows="$1" first="$2"
+  [ -f "$shared/gen_legacy_csv.py" ] || { echo "no $shared/gen_legacy_csv.py: set BENCH_SHARED" >&2; exit 2; }
+  local input="$work/legacy-$rows.csv"
+  [ -s "$input" ] || python3 "$shared/gen_legacy_csv.py" --rows "$rows" >"$input"
+  local bytes=$(stat -L -c %s "$input")
+  rows_in=$rows
+  rm -rf "$work/out-$rows"
+  measure "csv $rows rows" "$bytes" -- "$bin" convert -q -m mappings/bench-legacy.yaml -i "$input" -o "$work/out-$rows"
+  local ours=$wall
+  if [ -f "$shared/peer_python.py" ] && { [ "$peer_mode" = all ] || { [ "$peer_mode" = first ] && [ "$first" = 1 ]; }; }; then
+    rm -rf "$work/peer-$rows"
+    measure "peer $rows rows" "$bytes" -- python3 "$shared/peer_python.py" "$input" "$work/peer-$rows"
+    awk -v p="$wall" -v o="$ours" 'BEGIN { printf "  ratio: oicp-etl is %.1f times faster than the peer\n", p / o }'
+    if [ -f "$shared/compare_outputs.py" ]; then
+      echo "  compare: $(python3 "$shared/compare_outputs.py" "$work/peer-$rows" "$work/out-$rows/bundles" 2>&1 | tail -1)"
+    fi
+  fi
+}
+
+xml_run() {
+  local mb="$1" input="$work/datex-$1m.xml"
+  [ -s "$input" ] || python3 Tests/bench/generate-datex.py "$input" "$mb" >&2
+  rm -rf "$work/out-xml"
+  measure "xml datex ${mb} MiB" "$(stat -L -c %s "$input")" -- "$bin" convert -q -m mappings/datex2-v3-energy-infrastructure.yaml -i "$input" -o "$work/out-xml"
+}
+
+json_run() {
+  local mb="$1" input="$work/ocpi-$1m.json"
+  [ -s "$input" ] || python3 Tests/bench/generate-ocpi.py "$input" "$mb" >&2
+  rm -rf "$work/out-json"
+  measure "json ocpi ${mb} MiB" "$(stat -L -c %s "$input")" -- "$bin" convert -q -m mappings/ocpi-2.2.1.yaml -i "$input" -o "$work/out-json" --set hotline=+4922112345
+}
+
+case "${1:-all}" in
+  csv) csv_run "${2:-1000000}" 1 ;;
+  xml) xml_run "${2:-1024}" ;;
+  json) json_run "${2:-200}" ;;
+  all)
+    csv_run 1000000 1
+    csv_run 4000000 0
+    xml_run 1024
+    json_run 200
+    ;;
+  *) echo "usage: $0 [csv ROWS | xml MIB | json MIB]" >&2; exit 64 ;;
+esac
