@@ -211,20 +211,8 @@ public struct FingerprintScanner {
         }
 
         mutating func hex4() throws(JSONParser.Error) -> UInt32 {
-            guard position + 4 <= bytes.endIndex else { throw error("truncated \\u escape") }
-            var v: UInt32 = 0
-            for _ in 0..<4 {
-                let c = bytes[position]
-                let d: UInt32
-                switch c {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"): d = UInt32(c - UInt8(ascii: "0"))
-                case UInt8(ascii: "a")...UInt8(ascii: "f"): d = UInt32(c - UInt8(ascii: "a") + 10)
-                case UInt8(ascii: "A")...UInt8(ascii: "F"): d = UInt32(c - UInt8(ascii: "A") + 10)
-                default: throw error("invalid \\u escape")
-                }
-                v = v << 4 | d
-                position += 1
-            }
+            guard let v = JSONEscape.hex4(bytes, at: position) else { throw error("invalid \\u escape") }
+            position += 4
             return v
         }
     }

@@ -228,19 +228,8 @@ public struct JSONParser {
 
         mutating func hex4() throws(Error) -> UInt32 {
             guard position + 4 <= bytes.count else { throw error("truncated \\u escape") }
-            var v: UInt32 = 0
-            for _ in 0..<4 {
-                let c = bytes[position]
-                let d: UInt32
-                switch c {
-                case 0x30...0x39: d = UInt32(c - 0x30)
-                case 0x41...0x46: d = UInt32(c - 0x41 + 10)
-                case 0x61...0x66: d = UInt32(c - 0x61 + 10)
-                default: throw error("invalid hex digit in \\u escape")
-                }
-                v = v * 16 + d
-                position += 1
-            }
+            guard let v = JSONEscape.hex4(bytes, at: position) else { throw error("invalid hex digit in \\u escape") }
+            position += 4
             return v
         }
     }
