@@ -147,6 +147,7 @@ public final class Converter {
             var options = JSONOptions()
             options.recordPath = document.recordPath
             options.enclosing = document.enclosing
+            options.snakeCaseKeys = document.input.snakeCaseKeys
             return try JSONRecordReader(path: path, options: options)
         case .xml:
             var options = document.input.xml

@@ -703,6 +703,8 @@ name: OCPI 2.1.1 Locations
 
 input:
   format: json
+  # OCPI keys are snake_case; feeds serialised from camelCase code (postalCode, evseId) read the same.
+  keys: snake_case
 
 parameters:
   hotline: { required: true, description: "the CPO's hotline, +… (OCPI has none)" }
@@ -956,14 +958,17 @@ name: OCPI 2.2.1 Locations
 
 input:
   format: json
+  # OCPI keys are snake_case; feeds serialised from camelCase code (postalCode, evseId) read the same.
+  keys: snake_case
 
 parameters:
   hotline: { required: true, description: "the CPO's hotline, +… (OCPI has none)" }
   language: { default: "en", description: "the language of Location names and texts without one" }
   operator_name: { default: "", description: "the OperatorName for Locations without operator, suboperator or owner" }
+  operator_id: { default: "", description: "the OperatorID for EVSEs whose evse_id carries none and whose Location has no party_id" }
   synthesize_evse_ids:
     default: "false"
-    description: "missing (or true): EVSEs without evse_id get <country_code>*<party_id>*E<hash of uid>; invalid: also those whose evse_id is no EvseID; false: they are rejected"
+    description: "missing (or true): EVSEs without evse_id get <country_code>*<party_id>*E<hash of uid> (or <operator_id>*E… without party_id); invalid: also those whose evse_id is no EvseID; false: they are rejected"
 
 records:
   path: "evses[*]"
@@ -976,7 +981,8 @@ operator:
   id:
     first:
       - { path: evse_id, evse_id: true, capture: '^([A-Z]{2}\*?[A-Z0-9]{3})\*?E[A-Z0-9*]{1,30}$', operator_id: true }
-      - { template: "{$location.country_code}*{$location.party_id}", operator_id: true }
+      - { template: "{$location.country_code}*{$location.party_id}", operator_id: true, when: "{$location.party_id} is not empty" }
+      - { param: operator_id, operator_id: true }
   name:
     first:
       - { path: $location.operator.name, truncate: 100 }
@@ -988,7 +994,8 @@ evse:
   EvseID:
     first:
       - { path: evse_id, evse_id: true, when: "{$synthesize_evse_ids} != 'invalid' or {$value} ~ '^(([A-Z]{2}\\*?[A-Z0-9]{3}\\*?E[A-Z0-9*]{1,30})|(\\+?[0-9]{1,3}\\*[0-9]{3}\\*[0-9*]{1,32}))$'" }
-      - { path: uid, hash: { length: 12 }, prefix: "{$location.country_code}*{$location.party_id}*E", when: "{$synthesize_evse_ids} in ['true', 'missing', 'invalid']" }
+      - { path: uid, hash: { length: 12 }, prefix: "{$location.country_code}*{$location.party_id}*E", when: "{$synthesize_evse_ids} in ['true', 'missing', 'invalid'] and {$location.party_id} is not empty" }
+      - { path: uid, hash: { length: 12 }, prefix: "{$operator_id}*E", when: "{$synthesize_evse_ids} in ['true', 'missing', 'invalid'] and {$operator_id} is not empty" }
     required: "the EVSE has no evse_id"
   ChargingStationID: { path: $location.id, max_length: 50 }
   ChargingStationNames:

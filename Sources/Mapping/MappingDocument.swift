@@ -162,12 +162,14 @@ public struct InputSpec: Sendable {
 
     public var format: Format = .csv
     public var csv = CSVOptions()
+    /// (JSON) `keys: snake_case`: camelCase keys are read in snake_case.
+    public var snakeCaseKeys = false
     /// Namespaces and limits of XML input (the record path and scopes come from `records`).
     public var xml = XMLOptions()
     /// The decimal separator `number: true` uses.
     var decimal: NumberParser.DecimalSeparator = .point
     static let keys = ["format", "delimiter", "quote", "encoding", "skip_lines", "header", "ragged", "max_field_bytes", "decimal", "namespaces",
-                       "max_depth", "max_text_bytes"]
+                       "max_depth", "max_text_bytes", "keys"]
 
     init(_ node: MappingNode?) throws {
         guard let node else { return }
@@ -205,6 +207,12 @@ public struct InputSpec: Sendable {
                     guard !xml.namespaces.values.contains(u) else { throw uri.error("the namespace \(u) has two prefixes") }
                     xml.namespaces[prefix] = u
                 }
+            case "keys":
+                let v = try value.string()
+                guard v == "snake_case" || v == "as_written" else {
+                    throw value.error("keys takes snake_case (camelCase keys are read as snake_case) or as_written")
+                }
+                snakeCaseKeys = v == "snake_case"
             case "max_depth":
                 xml.maxDepth = try value.int()
                 guard xml.maxDepth > 0 else { throw value.error("max_depth must be positive") }

@@ -129,7 +129,7 @@ public enum MappingSchema {
         w.key("properties")
         w.beginObject()
         w.key("format"); enumeration(InputSpec.Format.allCases.map(\.rawValue), &w)
-        for k in ["delimiter", "quote", "encoding", "ragged", "decimal"] { w.key(k); type("string", &w) }
+        for k in ["delimiter", "quote", "encoding", "ragged", "decimal", "keys"] { w.key(k); type("string", &w) }
         for k in ["skip_lines", "max_field_bytes", "max_depth", "max_text_bytes"] { w.key(k); type("integer", &w) }
         w.key("header"); type("boolean", &w)
         w.key("namespaces")

@@ -43,6 +43,7 @@ public final class JSONRecordReader: RecordReader {
         self.options = options
         file = try MappedFile(path: path)
         scanner = JSONScanner(bytes: file.bytes, file: path, maxDepth: options.maxDepth, maxStringBytes: options.maxStringBytes)
+        scanner.snakeCaseKeys = options.snakeCaseKeys
         recordPath = try options.recordPath.map { try RecordPath(parsing: $0, file: path) }
     }
 
@@ -194,6 +195,8 @@ public struct JSONOptions: Sendable, Equatable {
     public var recordPath: String?
     /// The scope name under which records reach their item (`location` → `$location.address`).
     public var enclosing: String = "parent"
+    /// Keys in camelCase are read in snake_case (`postalCode` as `postal_code`).
+    public var snakeCaseKeys = false
     public var maxDepth: Int = 64
     public var maxStringBytes: Int = 1 << 20
 

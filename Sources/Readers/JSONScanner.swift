@@ -7,6 +7,8 @@ struct JSONScanner {
     let file: String
     let maxDepth: Int
     let maxStringBytes: Int
+    /// Keys written in camelCase are read in snake_case (`postalCode` → `postal_code`).
+    var snakeCaseKeys = false
     private(set) var position = 0
     /// The line of `position`.
     private(set) var line = 1
@@ -17,6 +19,24 @@ struct JSONScanner {
         self.file = file
         self.maxDepth = maxDepth
         self.maxStringBytes = maxStringBytes
+    }
+
+    /// `postalCode` → `postal_code`, `evseId` → `evse_id`; keys without capitals stay as they are.
+    static func snakeCase(_ key: String) -> String {
+        guard key.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return key }
+        var out = ""
+        var previousLower = false
+        for c in key {
+            if c.isUppercase {
+                if previousLower { out.append("_") }
+                out += c.lowercased()
+                previousLower = false
+            } else {
+                out.append(c)
+                previousLower = c.isLowercase || c.isNumber
+            }
+        }
+        return out
     }
 
     var atEnd: Bool { position >= bytes.count }
@@ -71,7 +91,8 @@ struct JSONScanner {
             while true {
                 skipWhitespace()
                 guard peek == UInt8(ascii: "\"") else { throw error("expected a key in quotes", rule: "json.syntax") }
-                let key = try parseString()
+                var key = try parseString()
+                if snakeCaseKeys { key = Self.snakeCase(key) }
                 skipWhitespace()
                 try expect(UInt8(ascii: ":"))
                 skipWhitespace()

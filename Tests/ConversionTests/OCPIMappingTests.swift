@@ -174,4 +174,26 @@ import Testing
             #expect(yaml + "\n" == file, "\(name) differs; regenerate with: oicp-etl mapping shipped --write Sources/Conversion/ShippedMappings.swift")
         }
     }
+
+    @Test func camelCaseFeedsReadLikeSnakeCase() throws {
+        // A backend that serialised its own objects: camelCase keys, no party_id.
+        let feed = """
+            [{"countryCode": "DE", "id": "LOC1", "name": "Hof", "address": "Hofweg 1", "city": "Köln", "postalCode": "50667",
+              "country": "DEU", "coordinates": {"latitude": "50.9", "longitude": "6.9"}, "timeZone": "Europe/Berlin",
+              "evses": [{"uid": "U1", "evseId": "DE*ABC*E1", "status": "AVAILABLE",
+                "connectors": [{"id": "1", "standard": "IEC_62196_T2", "format": "SOCKET", "powerType": "AC_3_PHASE",
+                  "maxVoltage": 230, "maxAmperage": 32, "maxElectricPower": 22000}]},
+                {"uid": "U2", "status": "AVAILABLE", "connectors": [{"id": "1", "standard": "IEC_62196_T2", "format": "SOCKET",
+                  "powerType": "AC_3_PHASE", "maxElectricPower": 11000}]}],
+              "operator": {"name": "ABC Laden"}}]
+            """
+        let (result, records, _) = try convert("ocpi-2.2.1.yaml", json: feed,
+            parameters: ["hotline": "+4930123456", "synthesize_evse_ids": "missing", "operator_id": "DE*ABC"])
+        #expect(result.report.written == 2)
+        let first = try #require(records["DE*ABC*E1"])
+        #expect(first["Address"]?["PostalCode"] == .string("50667"))
+        #expect(first["Address"]?["TimeZone"] == .string("UTC+01:00"))
+        #expect(first["ChargingFacilities"]?[0]?["Power"] == .number("22"))
+        #expect(records.keys.contains { $0.hasPrefix("DE*ABC*E") && $0 != "DE*ABC*E1" }, "the EVSE without evse_id got one from operator_id")
+    }
 }

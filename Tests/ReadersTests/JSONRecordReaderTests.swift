@@ -88,4 +88,13 @@ import Testing
         #expect(n["b"] == .bool(true))
         #expect(n["z"] == .null)
     }
+
+    @Test func camelCaseKeysInSnakeCase() {
+        #expect(JSONScanner.snakeCase("postalCode") == "postal_code")
+        #expect(JSONScanner.snakeCase("evseId") == "evse_id")
+        #expect(JSONScanner.snakeCase("maxElectricPower") == "max_electric_power")
+        #expect(JSONScanner.snakeCase("evse_id") == "evse_id")
+        #expect(JSONScanner.snakeCase("EVSE") == "evse")
+        #expect(JSONScanner.snakeCase("iec62196T2") == "iec62196_t2")
+    }
 }
