@@ -62,3 +62,16 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer targets, one per reader and one for mapping files. Only Tests/fuzz/run-fuzz.sh
+// builds them (with OICP_ETL_FUZZ=1 and -sanitize=fuzzer,address): an ordinary build cannot
+// link them, since libFuzzer supplies their main.
+if Context.environment["OICP_ETL_FUZZ"] != nil {
+    package.targets += [
+        .target(name: "FuzzSupport", path: "Sources/Fuzz/FuzzSupport"),
+        .executableTarget(name: "fuzz-csv", dependencies: ["Readers", "ETLCore", "FuzzSupport"], path: "Sources/Fuzz/FuzzCSV"),
+        .executableTarget(name: "fuzz-xml", dependencies: ["Readers", "ETLCore", "FuzzSupport"], path: "Sources/Fuzz/FuzzXML"),
+        .executableTarget(name: "fuzz-json", dependencies: ["Readers", "ETLCore", "OICP", "FuzzSupport"], path: "Sources/Fuzz/FuzzJSON"),
+        .executableTarget(name: "fuzz-mapping", dependencies: ["Mapping", "Readers", "ETLCore", "OICP", "FuzzSupport"], path: "Sources/Fuzz/FuzzMapping"),
+    ]
+}

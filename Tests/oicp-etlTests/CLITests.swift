@@ -2,12 +2,14 @@ import Foundation
 import Testing
 
 /// The command-line tool, run as a user runs it.
-@Suite(.serialized) struct CLITests {
+@Suite(.serialized) final class CLITests {
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("oicp-etl-cli-\(UUID().uuidString)")
 
     init() throws {
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
     }
+
+    deinit { try? FileManager.default.removeItem(at: scratch) }
 
     func out(_ name: String = "out") -> String { scratch.appendingPathComponent(name).path }
 

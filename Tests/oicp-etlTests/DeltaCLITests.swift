@@ -2,13 +2,15 @@ import Foundation
 import Testing
 
 /// Delta bundles, split bundles, GeoJSON and the report modes, run as a nightly pipeline runs them.
-@Suite(.serialized) struct DeltaCLITests {
+@Suite(.serialized) final class DeltaCLITests {
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("oicp-etl-delta-\(UUID().uuidString)")
 
     init() throws {
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         try Self.mapping.write(to: scratch.appendingPathComponent("m.yaml"), atomically: true, encoding: .utf8)
     }
+
+    deinit { try? FileManager.default.removeItem(at: scratch) }
 
     static let mapping = """
         version: 1
