@@ -38,9 +38,10 @@ final class LibXML2Reader {
     private(set) var failure: Failure?
 
     /// Opens the reader on `fd`; nil when libxml2 cannot allocate one.
-    init?(fd: Int32, url: String) {
+    /// `encoding` overrides what the document says (nil: the declaration or byte order mark decides).
+    init?(fd: Int32, url: String, encoding: String? = nil) {
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_COMPACT.rawValue)
-        guard let r = xmlReaderForFd(fd, url, nil, options) else { return nil }
+        guard let r = xmlReaderForFd(fd, url, encoding, options) else { return nil }
         reader = r
         xmlTextReaderSetStructuredErrorHandler(reader, { context, error in
             guard let context, let error else { return }

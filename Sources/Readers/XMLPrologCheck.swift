@@ -7,6 +7,15 @@ enum XMLPrologCheck {
     /// How much of the file the prolog may take.
     static let maxPrologBytes = 1 << 20
 
+    /// UTF-16 without a byte order mark (which XML requires, but exports forget): the encoding
+    /// libxml2 must be told, since it cannot tell `<d>` in UTF-16 from text with zero bytes.
+    static func unmarkedUTF16(_ b: [UInt8]) -> String? {
+        guard b.count >= 4, !(b[0] == 0xFE && b[1] == 0xFF), !(b[0] == 0xFF && b[1] == 0xFE) else { return nil }
+        if b[0] == UInt8(ascii: "<") && b[1] == 0 { return "UTF-16LE" }
+        if b[0] == 0 && b[1] == UInt8(ascii: "<") { return "UTF-16BE" }
+        return nil
+    }
+
     /// Throws `xml.entity` when the prolog declares an entity, and `xml.empty` when the whole
     /// file has no element.
     static func check(_ head: [UInt8], file: String, fileSize: Int) throws {

@@ -97,7 +97,7 @@ public final class XMLRecordReader: RecordReader {
             close(fd)
             throw error
         }
-        guard let reader = LibXML2Reader(fd: fd, url: path) else {
+        guard let reader = LibXML2Reader(fd: fd, url: path, encoding: XMLPrologCheck.unmarkedUTF16(head)) else {
             close(fd)
             throw Diagnostic.error("libxml2 could not open a reader", rule: "input.unreadable", file: path)
         }

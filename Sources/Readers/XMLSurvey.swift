@@ -33,7 +33,7 @@ public struct XMLSurvey: Sendable {
         let n = head.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
         head.removeLast(head.count - max(0, n))
         try XMLPrologCheck.check(head, file: path, fileSize: Int(st.st_size))
-        guard let xml = LibXML2Reader(fd: fd, url: path) else {
+        guard let xml = LibXML2Reader(fd: fd, url: path, encoding: XMLPrologCheck.unmarkedUTF16(head)) else {
             throw Diagnostic.error("libxml2 could not open a reader", rule: "input.unreadable", file: path)
         }
         var stack: [String] = []
