@@ -8,7 +8,7 @@ public enum FixedDecimal {
         var scale: Double = 1
         for _ in 0..<decimals { scale *= 10 }
         let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
-        guard scaled < 9.0e15 else { return value < 0 ? "-" + String(Int64(abs(value))) : String(Int64(value)) }
+        guard scaled < 9.0e15 else { return (value < 0 ? "-" : "") + integerDigits(abs(value).rounded(.toNearestOrAwayFromZero)) }
         let integer = UInt64(scaled)
         var digits = String(integer)
         if decimals > 0 {
@@ -25,7 +25,7 @@ public enum FixedDecimal {
     /// `22.0` → `"22"`.
     public static func shortest(_ value: Double) -> String {
         guard value.isFinite else { return "0" }
-        if value == value.rounded(), abs(value) < 9.0e15 { return String(Int64(value)) }
+        if value == value.rounded() { return abs(value) < 9.0e15 ? String(Int64(value)) : (value < 0 ? "-" : "") + integerDigits(abs(value)) }
         let text = String(value)
         if !text.contains("e") && !text.contains("E") { return text }
         // Very small or very large: fall back to nine decimals without trailing zeros.
@@ -35,8 +35,41 @@ public enum FixedDecimal {
         return fixed
     }
 
+    /// The exact decimal digits of a whole, non-negative, finite number of any size
+    /// (`1e20` → `100000000000000000000`): its significand doubled `exponent` times.
+    static func integerDigits(_ value: Double) -> String {
+        guard value.isFinite, value >= 1 else { return "0" }
+        var limbs: [UInt64] = [value.significandBitPattern | (1 << 52)]  // base 10^9, least significant first
+        var shift = Int(value.exponent) - 52
+        if shift < 0 { return String(UInt64(value)) }
+        // The significand as base-10^9 limbs.
+        var m = limbs[0]
+        limbs = []
+        while m > 0 {
+            limbs.append(m % 1_000_000_000)
+            m /= 1_000_000_000
+        }
+        while shift > 0 {
+            var carry: UInt64 = 0
+            for i in limbs.indices {
+                let v = limbs[i] * 2 + carry
+                limbs[i] = v % 1_000_000_000
+                carry = v / 1_000_000_000
+            }
+            if carry > 0 { limbs.append(carry) }
+            shift -= 1
+        }
+        var text = String(limbs.last!)
+        for limb in limbs.dropLast().reversed() {
+            let part = String(limb)
+            text += String(repeating: "0", count: 9 - part.count) + part
+        }
+        return text
+    }
+
     /// Degrees, minutes and seconds as OICP spells them: `9°21'39.32''`.
     public static func degreesMinutesSeconds(_ value: Double) -> String {
+        guard value.isFinite, abs(value) <= 360 else { return format(value, decimals: 6) }
         let negative = value < 0
         var hundredths = Int((abs(value) * 360_000).rounded())
         let degrees = hundredths / 360_000

@@ -130,7 +130,8 @@ extension OICPDecoder {
         mutating func int(_ key: String, _ ctx: inout Context) -> Int? {
             guard let d = number(key, &ctx) else { return nil }
             guard let i = Int(exactly: d) else {
-                ctx.violation(.jsonType, join(key), "\(key) must be an integer", FixedDecimal.shortest(d))
+                let whole = d.isFinite && d == d.rounded()
+                ctx.violation(.jsonType, join(key), whole ? "\(key) is far too large for an integer" : "\(key) must be an integer", FixedDecimal.shortest(d))
                 return d.isFinite && abs(d) < 1e15 ? Int(d.rounded()) : nil
             }
             return i

@@ -80,6 +80,20 @@ import Testing
 }
 
 @Suite struct FixedDecimalTests {
+    @Test func numbersBeyondInt64AreWrittenExactly() {
+        // Found by fuzzing: a Voltage of 1.2e87 trapped when its text was made for the message.
+        #expect(FixedDecimal.integerDigits(1e20) == "100000000000000000000")
+        #expect(FixedDecimal.integerDigits(18446744073709551616) == "18446744073709551616")
+        #expect(FixedDecimal.integerDigits(9007199254740992) == "9007199254740992")
+        #expect(FixedDecimal.shortest(1e300).count == 301)
+        #expect(FixedDecimal.shortest(-1e20) == "-100000000000000000000")
+        #expect(FixedDecimal.format(-1e20, decimals: 2) == "-100000000000000000000")
+        #expect(FixedDecimal.degreesMinutesSeconds(1e300).contains("e") == false)
+        let json = try! JSONParser().parse(Array(#"[{"EvseID": "DE*ABC*E1", "ChargingFacilities": [{"PowerType": "AC_3_PHASE", "Power": 22, "Voltage": 1158888888888888888888888888888888888}]}]"#.utf8))
+        let (findings, _) = BundleValidation.validate(json, version: .v2_3)
+        #expect(findings.contains { $0.message == "Voltage is far too large for an integer" })
+    }
+
     @Test func fixedDecimals() {
         #expect(FixedDecimal.format(52.52, decimals: 6) == "52.520000")
         #expect(FixedDecimal.format(-0.0000004, decimals: 6) == "0.000000")
