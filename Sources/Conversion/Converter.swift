@@ -140,6 +140,9 @@ public final class Converter {
 
     /// The reader the mapping's input section asks for.
     public static func openReader(document: MappingDocument, path: String) throws -> RecordReader {
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > document.input.maxFileBytes {
+            throw Diagnostic.error("the file is \(size) bytes, more than input.max_file_bytes (\(document.input.maxFileBytes))", rule: "input.too-large", file: path)
+        }
         switch document.input.format {
         case .csv:
             return try CSVReader(path: path, options: document.input.csv)
@@ -148,6 +151,9 @@ public final class Converter {
             options.recordPath = document.recordPath
             options.enclosing = document.enclosing
             options.snakeCaseKeys = document.input.snakeCaseKeys
+            if let d = document.input.maxDepth { options.maxDepth = d }
+            if let t = document.input.maxTextBytes { options.maxStringBytes = t }
+            if let r = document.input.maxRecordBytes { options.maxItemBytes = r }
             return try JSONRecordReader(path: path, options: options)
         case .xml:
             var options = document.input.xml

@@ -164,12 +164,18 @@ public struct InputSpec: Sendable {
     public var csv = CSVOptions()
     /// (JSON) `keys: snake_case`: camelCase keys are read in snake_case.
     public var snakeCaseKeys = false
+    /// Limits that apply to JSON (and XML) input: nesting, text and item size.
+    public var maxDepth: Int?
+    public var maxTextBytes: Int?
+    public var maxRecordBytes: Int?
+    /// A larger input file stops the run (`input.too-large`).
+    public var maxFileBytes: Int = 1 << 40
     /// Namespaces and limits of XML input (the record path and scopes come from `records`).
     public var xml = XMLOptions()
     /// The decimal separator `number: true` uses.
     var decimal: NumberParser.DecimalSeparator = .point
     static let keys = ["format", "delimiter", "quote", "encoding", "skip_lines", "header", "ragged", "max_field_bytes", "decimal", "namespaces",
-                       "max_depth", "max_text_bytes", "keys"]
+                       "max_depth", "max_text_bytes", "keys", "max_record_bytes", "max_record_nodes", "max_file_bytes"]
 
     init(_ node: MappingNode?) throws {
         guard let node else { return }
@@ -216,9 +222,22 @@ public struct InputSpec: Sendable {
             case "max_depth":
                 xml.maxDepth = try value.int()
                 guard xml.maxDepth > 0 else { throw value.error("max_depth must be positive") }
+                maxDepth = xml.maxDepth
             case "max_text_bytes":
                 xml.maxTextBytes = try value.int()
                 guard xml.maxTextBytes > 0 else { throw value.error("max_text_bytes must be positive") }
+                maxTextBytes = xml.maxTextBytes
+            case "max_record_bytes":
+                let n = try value.int()
+                guard n > 0 else { throw value.error("max_record_bytes must be positive") }
+                maxRecordBytes = n
+                csv.maxRecordBytes = n
+            case "max_record_nodes":
+                xml.maxNodes = try value.int()
+                guard xml.maxNodes > 0 else { throw value.error("max_record_nodes must be positive") }
+            case "max_file_bytes":
+                maxFileBytes = try value.int()
+                guard maxFileBytes > 0 else { throw value.error("max_file_bytes must be positive") }
             case "decimal":
                 guard let d = NumberParser.DecimalSeparator(rawValue: try value.string()) else {
                     throw value.error("decimal must be '.', ',' or auto")

@@ -130,7 +130,7 @@ public enum MappingSchema {
         w.beginObject()
         w.key("format"); enumeration(InputSpec.Format.allCases.map(\.rawValue), &w)
         for k in ["delimiter", "quote", "encoding", "ragged", "decimal", "keys"] { w.key(k); type("string", &w) }
-        for k in ["skip_lines", "max_field_bytes", "max_depth", "max_text_bytes"] { w.key(k); type("integer", &w) }
+        for k in ["skip_lines", "max_field_bytes", "max_depth", "max_text_bytes", "max_record_bytes", "max_record_nodes", "max_file_bytes"] { w.key(k); type("integer", &w) }
         w.key("header"); type("boolean", &w)
         w.key("namespaces")
         w.beginObject()

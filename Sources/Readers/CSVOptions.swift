@@ -15,6 +15,8 @@ public struct CSVOptions: Sendable, Equatable {
     /// The largest field accepted, in bytes; a larger one (usually an unbalanced quote) stops the
     /// run with an error naming the line where the field began.
     public var maxFieldBytes: Int = 1 << 20
+    /// A row larger than this (all its fields) stops the run (`csv.record-too-large`).
+    public var maxRecordBytes: Int = 16 << 20
 
     public enum RaggedPolicy: String, Sendable, CaseIterable {
         /// The row is rejected with rule `csv.ragged`.

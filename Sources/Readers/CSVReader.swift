@@ -172,6 +172,11 @@ public final class CSVReader: RecordReader {
                 "a field that starts on line \(sink.rowStartLine) is larger than \(options.maxFieldBytes) bytes (an unbalanced quote?); raise input.max_field_bytes if it is real",
                 rule: "csv.field-too-large", file: path, line: sink.rowStartLine)
         }
+        if sink.largestRow > options.maxRecordBytes || sink.bytes.count + parser.pendingFieldBytes > options.maxRecordBytes {
+            throw Diagnostic.error(
+                "a row that starts on line \(sink.rowStartLine) is larger than \(options.maxRecordBytes) bytes; raise input.max_record_bytes if it is real",
+                rule: "csv.record-too-large", file: path, line: sink.rowStartLine)
+        }
         if text[end - 1] == 0x0A { line += 1 }
         textPosition = end
     }
@@ -186,6 +191,8 @@ private final class RowSink: LibCSVHandler {
     var rowStartLine = 1
     /// The largest field seen since the last check.
     var largestField = 0
+    /// The largest row seen.
+    var largestRow = 0
 
     override init() {
         bytes.reserveCapacity(512)
@@ -199,6 +206,7 @@ private final class RowSink: LibCSVHandler {
     }
 
     override func endOfRow() {
+        if bytes.count > largestRow { largestRow = bytes.count }
         rows.append(RawRow(bytes: bytes, ends: ends, line: rowStartLine))
         bytes.removeAll(keepingCapacity: true)
         ends.removeAll(keepingCapacity: true)

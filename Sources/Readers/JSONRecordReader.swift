@@ -51,7 +51,12 @@ public final class JSONRecordReader: RecordReader {
         while pendingIndex >= pending.count {
             pending.removeAll(keepingCapacity: true)
             pendingIndex = 0
+            let start = scanner.position
             guard let (item, line) = try nextItem() else { return nil }
+            if scanner.position - start > options.maxItemBytes {
+                throw Diagnostic.error("the item that starts on line \(line) is larger than \(options.maxItemBytes) bytes; raise input.max_record_bytes if it is real",
+                    rule: "json.item-too-large", file: path, line: line)
+            }
             file.release(before: scanner.position)
             records(of: item, line: line)
         }
@@ -198,6 +203,8 @@ public struct JSONOptions: Sendable, Equatable {
     /// Keys in camelCase are read in snake_case (`postalCode` as `postal_code`).
     public var snakeCaseKeys = false
     public var maxDepth: Int = 64
+    /// An item (an OCPI Location) larger than this stops the run (`json.item-too-large`).
+    public var maxItemBytes: Int = 64 << 20
     public var maxStringBytes: Int = 1 << 20
 
     public init() {}

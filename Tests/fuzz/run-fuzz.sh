@@ -17,6 +17,8 @@ targets=("$@")
 
 .ci/install-deps >&2
 status=0
+# Swift's own crash reporter reads memory ASan guards; libFuzzer and ASan report crashes themselves.
+export SWIFT_BACKTRACE=enable=no
 for t in "${targets[@]}"; do
   OICP_ETL_FUZZ=1 swift build --build-path .build-fuzz --product "fuzz-$t" -Xswiftc -sanitize=fuzzer,address >&2
   bin=".build-fuzz/debug/fuzz-$t"
