@@ -1,3 +1,4 @@
+import Foundation
 import OICP
 
 /// What a `convert` run is asked to do.
@@ -21,6 +22,15 @@ public struct ConversionOptions: Sendable {
     public var maxRecords: Int?
     /// Also write the EVSEs (and the rejected records that have a position) as GeoJSON here.
     public var geoJSONPath: String?
+    /// How many threads map and check records (besides the reading and the writing thread).
+    /// The output does not depend on it.
+    public var jobs = ConversionOptions.defaultJobs
+
+    /// Records per batch handed to a worker (tests make it small to cut the input often).
+    public var batchSize = 512
+
+    /// One per processor, at most eight.
+    public static var defaultJobs: Int { min(8, max(1, ProcessInfo.processInfo.activeProcessorCount)) }
 
     public init(mappingPath: String, inputPath: String, outputPath: String) {
         self.mappingPath = mappingPath

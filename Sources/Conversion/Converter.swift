@@ -11,7 +11,6 @@ import Readers
 /// file or mapping stops it at once, and nothing is left half-written in the output folder.
 public final class Converter {
     public static let toolVersion = "0.1.0"
-    static let batchSize = 512
     public let options: ConversionOptions
     public let diagnostics: DiagnosticCollector
 
@@ -29,7 +28,7 @@ public final class Converter {
         let document = try options.mappingText.map { try MappingDocument.parse(yaml: $0, file: options.mappingPath) }
             ?? MappingDocument.load(path: options.mappingPath)
         let reader = try Self.openReader(document: document, path: options.inputPath)
-        let mapping = try MappingCompiler.compile(document, header: reader.header, parameters: options.parameters)
+        let mapping = try compile(document, reader)
         let baseline = try options.previousPath.map { try Baseline(path: $0) }
         let output = try OutputDirectory(path: options.outputPath)
         let prepared = clock.now
@@ -45,35 +44,46 @@ public final class Converter {
                 allowFullDelete: options.allowFullDelete)
         }
         let geoJSON = try options.geoJSONPath.map { try GeoJSONWriter(path: $0) }
-        let mapper = Mapper(mapping: mapping, version: options.version)
         var sink = RecordSink(options: options, bundles: bundles, delta: delta, geoJSON: geoJSON, rejects: rejects, diagnostics: diagnostics,
             adjacentGrouping: mapping.groupsRows && mapping.groupsAdjacentRowsOnly)
 
-        // Reading and mapping run on a second thread; validation and writing on this one.
-        let size = (try? FileManager.default.attributesOfItem(atPath: options.inputPath)[.size] as? Int) ?? 0
-        let queue = BatchQueue<MappedRecord>(capacity: 4)
-        let producer = Producer(reader: reader, mapper: mapper, diagnostics: diagnostics, progress: progress, size: size, queue: queue)
-        let finished = DispatchSemaphore(value: 0)
-        let thread = Thread {
-            producer.run()
-            finished.signal()
+        // One thread reads and cuts the input into batches, `jobs` threads map and check them,
+        // this one takes their results in input order and writes them.
+        let jobs = mapping.groupsRows && !mapping.groupsAdjacentRowsOnly ? 1 : max(1, options.jobs)
+        var workers = [MappingWorker(mapping: mapping, version: options.version)]
+        for _ in 1..<jobs {
+            workers.append(MappingWorker(mapping: try compile(document, reader), version: options.version))
         }
-        thread.stackSize = 8 << 20
-        thread.start()
+        let keyer = mapping.groupsRows ? Mapper(mapping: try compile(document, reader), version: options.version) : workers[0].mapper
+        let size = (try? FileManager.default.attributesOfItem(atPath: options.inputPath)[.size] as? Int) ?? 0
+        let queue = OrderedWorkQueue<SourceBatch, CheckedBatch>(window: 2 * jobs + 2)
+        let producer = BatchProducer(reader: reader, batchSize: options.batchSize, keyer: keyer, diagnostics: diagnostics, progress: progress, size: size, queue: queue)
+        let threads = ThreadGroup()
+        threads.start { producer.run() }
+        for worker in workers {
+            threads.start {
+                while let (number, batch) = queue.takeWork() { queue.deliver(number, worker.process(batch)) }
+            }
+        }
+        let statistics = MappingStatistics()
         do {
             loop: while true {
-                switch queue.pop() {
-                case .batch(let records): for mapped in records { try sink.take(mapped) }
+                switch queue.next() {
+                case .result(let batch):
+                    for record in batch.records { try sink.take(record) }
+                    statistics.merge(batch.statistics)
                 case .failed(let error): throw error
                 case .end: break loop
                 }
             }
         } catch {
             queue.cancel()
-            finished.wait()
+            threads.wait()
             throw error
         }
-        finished.wait()
+        threads.wait()
+        var counts = MappingCounts()
+        for w in workers { counts.add(w.mapper.counts) }
         let mapped = clock.now
 
         // The delta first: it carries the EVSEs it keeps into the full bundles.
@@ -82,21 +92,21 @@ public final class Converter {
         for w in delta?.warnings ?? [] { diagnostics.emit(w) }
         try rejects.close()
         try geoJSON?.commit()
-        report.read = mapper.counts.read
-        report.expanded = mapper.counts.expanded
-        report.excluded = mapper.counts.excluded
-        report.merged = mapper.counts.merged
+        report.read = counts.read
+        report.expanded = counts.expanded
+        report.excluded = counts.excluded
+        report.merged = counts.merged
         report.written = sink.written
         report.rejected = sink.rejected
         report.rejectedByRule = sink.rejectedByRule
         report.reasonsByRule = sink.reasonsByRule
         report.warningsByRule = sink.warningsByRule
-        report.unknownValues = mapper.statistics.unknownValues
-        report.rounded = mapper.statistics.rounded
-        report.roundedExamples = mapper.statistics.roundedExamples
-        report.dropped = mapper.statistics.dropped
-        report.truncated = mapper.statistics.truncated
-        report.defaulted = mapper.statistics.defaulted
+        report.unknownValues = statistics.unknownValues
+        report.rounded = statistics.rounded
+        report.roundedExamples = statistics.roundedExamples
+        report.dropped = statistics.dropped
+        report.truncated = statistics.truncated
+        report.defaulted = statistics.defaulted
         report.bytesRead = reader.bytesRead
         if let delta {
             report.delta = delta.counts.values.sorted { $0.operatorID < $1.operatorID }.map(RunReport.DeltaCounts.init)
@@ -134,6 +144,10 @@ public final class Converter {
             rejectsFile: output.path + "/" + rejectsName, reportFile: output.path + "/" + reportName)
     }
 
+    private func compile(_ document: MappingDocument, _ reader: RecordReader) throws -> CompiledMapping {
+        try MappingCompiler.compile(document, header: reader.header, parameters: options.parameters)
+    }
+
     static func seconds(_ d: Duration) -> Double {
         Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
     }
@@ -161,55 +175,5 @@ public final class Converter {
             options.scopes = document.enclosingElements
             return try XMLRecordReader(path: path, options: options)
         }
-    }
-}
-
-/// The reading and mapping half of a run, on its own thread: sends mapped records in batches.
-private final class Producer: @unchecked Sendable {
-    let reader: RecordReader
-    let mapper: Mapper
-    let diagnostics: DiagnosticCollector
-    let progress: (@Sendable (Int, Int) -> Void)?
-    let size: Int
-    let queue: BatchQueue<MappedRecord>
-
-    init(reader: RecordReader, mapper: Mapper, diagnostics: DiagnosticCollector, progress: (@Sendable (Int, Int) -> Void)?, size: Int,
-         queue: BatchQueue<MappedRecord>) {
-        self.reader = reader
-        self.mapper = mapper
-        self.diagnostics = diagnostics
-        self.progress = progress
-        self.size = size
-        self.queue = queue
-    }
-
-    func run() {
-        do {
-            try produce()
-        } catch {
-            queue.push(.failed(error))
-        }
-    }
-
-    private func produce() throws {
-        var batch: [MappedRecord] = []
-        batch.reserveCapacity(Converter.batchSize)
-        var lastProgress = 0
-        let csv = reader as? CSVReader
-        while let record = try reader.next() {
-            batch += mapper.process(record)
-            if let csv { for w in csv.takeWarnings() { diagnostics.emit(w) } }
-            if batch.count >= Converter.batchSize {
-                guard queue.push(.batch(batch)) else { return }
-                batch.removeAll(keepingCapacity: true)
-            }
-            if let progress, reader.bytesRead - lastProgress > 8 << 20 {
-                lastProgress = reader.bytesRead
-                progress(reader.bytesRead, size)
-            }
-        }
-        batch += mapper.finish()
-        if !batch.isEmpty { queue.push(.batch(batch)) }
-        queue.push(.end)
     }
 }

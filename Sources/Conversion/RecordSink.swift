@@ -3,8 +3,9 @@ import ETLCore
 import Mapping
 import OICP
 
-/// The end of the pipeline: validates each mapped record and writes it to its bundle or to the
-/// rejects file, keeping the counts.
+/// The end of the pipeline, on one thread and in input order: checks what depends on the records
+/// before (duplicate and foreign EvseIDs), writes each record to its bundle or to the rejects
+/// file, passes on diagnostics and keeps the counts.
 struct RecordSink {
     let options: ConversionOptions
     let bundles: BundleWriter
@@ -12,11 +13,8 @@ struct RecordSink {
     let geoJSON: GeoJSONWriter?
     let rejects: RejectsWriter
     let diagnostics: DiagnosticCollector
-    let validator: OICPValidator
-    let encoder: OICPEncoder
     /// Whether groups are built from adjacent rows only (for the duplicate hint).
     let adjacentGrouping: Bool
-    private var json = JSONWriter(capacity: 4096)
     /// Diagnostics per rule passed on with their details; beyond, they are only counted (the
     /// rejects file has every reason).
     static let detailedPerRule = 1000
@@ -49,37 +47,14 @@ struct RecordSink {
         self.rejects = rejects
         self.diagnostics = diagnostics
         self.adjacentGrouping = adjacentGrouping
-        validator = OICPValidator(version: options.version)
-        encoder = OICPEncoder(version: options.version)
     }
 
-    mutating func take(_ mapped: MappedRecord) throws {
-        var reasons: [RecordIssue] = mapped.issues.filter { $0.severity == .reject }
-        var warnings: [RecordIssue] = mapped.issues.filter { $0.severity == .warning }
-        let prepared = mapped.evse.prepared(for: options.version)
-        var operatorKey: String?
-
-        // The record as mapped is validated even when the mapping rejected it, so the rejects
-        // file lists every reason at once; fields the mapping already failed on are not repeated.
-        let failed = Set(reasons.map { Self.topField($0.field) })
-        // A row the reader could not read (ragged, broken text) has nothing to validate.
-        let unread = mapped.rejected && mapped.operatorID == nil && mapped.evse == EvseDataRecord()
-        if !unread {
-            if let id = mapped.operatorID {
-                for v in validator.validateOperator(id: id, name: mapped.operatorName) {
-                    reasons.append(RecordIssue(.reject, rule: v.rule.id, field: "operator." + (v.path == "OperatorID" ? "id" : "name"),
-                        message: v.message, value: v.value))
-                }
-                operatorKey = keyCache.key(id)
-            } else {
-                reasons.append(RecordIssue(.reject, rule: "operator.missing", field: "operator.id",
-                    message: "the record has no OperatorID (operator.id gives no value)"))
-            }
-            for v in validator.validate(prepared) where !failed.contains(Self.topField(v.path)) {
-                let issue = RecordIssue(v.severity == .error ? .reject : .warning, rule: v.rule.id, field: v.path, message: v.message, value: v.value)
-                if v.severity == .error { reasons.append(issue) } else { warnings.append(issue) }
-            }
-        }
+    mutating func take(_ checked: CheckedRecord) throws {
+        let mapped = checked.mapped
+        let prepared = checked.prepared
+        var reasons = checked.reasons
+        let warnings = checked.warnings
+        let operatorKey = mapped.operatorID.map { keyCache.key($0) }
         if let key = operatorKey, let id = mapped.operatorID {
             if operatorStats[key] == nil {
                 operatorStats[key] = OperatorStats(spelling: id, name: mapped.operatorName,
@@ -104,11 +79,9 @@ struct RecordSink {
             diagnostics.emit(Diagnostic(.warning, rule: w.rule, message(w, mapped), file: mapped.provenance.file, line: mapped.provenance.line,
                 field: w.field, value: w.value, context: mapped.evse.evseID))
         }
-        if reasons.isEmpty && !mapped.rejected {
-            json.removeAll()
-            encoder.writePrepared(prepared, into: &json)
-            try bundles.append(json.bytes, operatorID: mapped.operatorID!, operatorName: mapped.operatorName)
-            try delta?.take(json.bytes, evseID: prepared.evseID!, operatorID: mapped.operatorID!, operatorName: mapped.operatorName)
+        if reasons.isEmpty && !mapped.rejected, let json = checked.json {
+            try bundles.append(json, operatorID: mapped.operatorID!, operatorName: mapped.operatorName)
+            try delta?.take(json, evseID: prepared.evseID!, operatorID: mapped.operatorID!, operatorName: mapped.operatorName)
             try geoJSON?.written(prepared, operatorID: mapped.operatorID!)
             written += 1
             return
@@ -135,13 +108,6 @@ struct RecordSink {
             diagnostics.emit(Diagnostic(.error, rule: r.rule, message(r, mapped), file: mapped.provenance.file, line: mapped.provenance.line,
                 field: r.field, value: r.value, context: mapped.evse.evseID))
         }
-    }
-
-    /// The top-level OICP field of a path (`ChargingFacilities` of `ChargingFacilities[0].Power`);
-    /// `OpeningHours` stands for the two fields it sets.
-    static func topField(_ path: String) -> String {
-        let top = String(path.prefix { $0 != "." && $0 != "[" })
-        return top == "IsOpen24Hours" || top == "OpeningTimes" ? "OpeningHours" : top
     }
 
     private func message(_ issue: RecordIssue, _ mapped: MappedRecord) -> String {

@@ -36,4 +36,12 @@ public struct MappingCounts: Sendable, Equatable {
     public var merged = 0
 
     public init() {}
+
+    /// Adds the counts of another part of the same run.
+    public mutating func add(_ other: MappingCounts) {
+        read += other.read
+        expanded += other.expanded
+        excluded += other.excluded
+        merged += other.merged
+    }
 }

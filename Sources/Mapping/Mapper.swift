@@ -9,7 +9,7 @@ import OICP
 public final class Mapper {
     public let mapping: CompiledMapping
     public let version: OICPVersion
-    public let statistics = MappingStatistics()
+    public private(set) var statistics = MappingStatistics()
     private let pathCache = PathCache()
     public private(set) var counts = MappingCounts()
 
@@ -65,6 +65,35 @@ public final class Mapper {
                 issues: [issue], rejected: true))
         }
         return out
+    }
+
+    /// The statistics gathered since the last call (or the start); the mapper goes on with new ones.
+    public func takeStatistics() -> MappingStatistics {
+        defer { statistics = MappingStatistics() }
+        return statistics
+    }
+
+    /// The group keys a record starts and ends with, as `process` would compute them; nil when
+    /// the record joins no group (a defect, left out by `select`, no explode slot applies).
+    /// A batch of records may end before a record whose first key differs from the last key
+    /// before it: the groups on either side are then complete on their own.
+    public func groupKeys(_ record: SourceRecord) -> (first: String?, last: String?)? {
+        guard record.defect == nil else { return nil }
+        let scratch = MappingStatistics()
+        if let select = mapping.select {
+            var ctx = EvalContext(record: record, version: version, statistics: scratch, cache: pathCache)
+            guard select.evaluate(&ctx, field: "records.select"), !ctx.rejected else { return nil }
+        }
+        var keys: (first: String?, last: String?)?
+        for slot in mapping.slots {
+            var ctx = EvalContext(record: record, version: version, statistics: scratch, cache: pathCache)
+            if let when = slot.when {
+                guard when.evaluate(&ctx, field: "records.explode.when") else { continue }
+            }
+            let key = slot.groupKey.flatMap { $0.evaluate(&ctx, field: "records.group.by").text }
+            keys = keys.map { ($0.first, key) } ?? (key, key)
+        }
+        return keys
     }
 
     /// Finishes the last groups.

@@ -68,3 +68,27 @@ import OICP
 enum FixedDecimalText {
     static func of(_ d: Double) -> String { FixedDecimal.shortest(d) }
 }
+
+extension MappingStatistics {
+    /// Adds the statistics of the records after these (a later batch), as if one object had
+    /// seen them all in order.
+    public func merge(_ later: MappingStatistics) {
+        for table in later.unknownValues.keys.sorted() {
+            for (value, count) in later.unknownValues[table]!.sorted(by: { $0.key < $1.key }) {
+                let known = unknownValues[table, default: [:]]
+                let key = known[value] != nil || known.count < Self.maxDistinct || value == "(other values)" ? value : "(other values)"
+                unknownValues[table, default: [:]][key, default: 0] += count
+            }
+        }
+        for (field, count) in later.rounded { rounded[field, default: 0] += count }
+        for field in later.roundedExamples.keys.sorted() {
+            for example in later.roundedExamples[field]! where roundedExamples[field, default: []].count < 5 {
+                if !roundedExamples[field, default: []].contains(example) { roundedExamples[field, default: []].append(example) }
+            }
+        }
+        for (field, count) in later.dropped { dropped[field, default: 0] += count }
+        for (field, count) in later.defaulted { defaulted[field, default: 0] += count }
+        for (field, count) in later.truncated { truncated[field, default: 0] += count }
+        for (field, count) in later.assumedKilowatts { assumedKilowatts[field, default: 0] += count }
+    }
+}

@@ -44,6 +44,9 @@ struct Convert: ParsableCommand {
     @Option(help: ArgumentHelp("Also write the EVSEs, and the rejected records with a position, as GeoJSON points.", valueName: "file"))
     var geojson: String?
 
+    @Option(name: .shortAndLong, help: ArgumentHelp("Map and check records on N threads (default: one per processor, at most 8). The output is the same for any N.", valueName: "n"))
+    var jobs: Int?
+
     @Flag(name: .shortAndLong, help: "Print only errors that stop the run, and a one-line summary.")
     var quiet = false
 
@@ -60,6 +63,7 @@ struct Convert: ParsableCommand {
         }
         guard maxMessages >= 0 else { throw ValidationError("--max-messages cannot be negative") }
         if let maxRecords, maxRecords < 1 { throw ValidationError("--max-records must be at least 1") }
+        if let jobs, !(1...64).contains(jobs) { throw ValidationError("--jobs must be between 1 and 64") }
         if allowFullDelete && previous == nil { throw ValidationError("--allow-full-delete applies only with --previous") }
     }
 
@@ -87,6 +91,7 @@ struct Convert: ParsableCommand {
         options.allowFullDelete = allowFullDelete
         options.maxRecords = maxRecords
         options.geoJSONPath = geojson
+        if let jobs { options.jobs = jobs }
         let diagnostics = DiagnosticCollector(limit: 1000) { printer.print($0) }
         let converter = Converter(options: options, diagnostics: diagnostics)
         let progress = ProgressLine()
