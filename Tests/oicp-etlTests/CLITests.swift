@@ -46,6 +46,22 @@ import Testing
         #expect(version.stderr.contains("--oicp must be 2.3 or 2.2"))
         let set = try BinaryRunner.run(["convert", "-m", "m.yaml", "-i", "x.csv", "-o", out(), "--set", "novalue"])
         #expect(set.status == 64)
+        let jobs = try BinaryRunner.run(["convert", "-m", "m.yaml", "-i", "x.csv", "-o", out(), "--jobs", "0"])
+        #expect(jobs.status == 64)
+        #expect(jobs.stderr.contains("--jobs must be between 1 and 64"))
+    }
+
+    @Test func theSamplesConvertTheSameOnOneThreadAndOnFour() throws {
+        let one = out()
+        let four = out()
+        let a = try BinaryRunner.run(["convert", "-q", "-j", "1", "-m", "samples/legacy-export.yaml", "-i", "samples/legacy-export.csv", "-o", one])
+        let b = try BinaryRunner.run(["convert", "-q", "-j", "4", "-m", "samples/legacy-export.yaml", "-i", "samples/legacy-export.csv", "-o", four])
+        #expect(a.status == b.status)
+        #expect(a.stderr == b.stderr.replacingOccurrences(of: four, with: one))
+        for file in ["rejects.csv", "bundles/DE_ABC.json", "bundles/DE_MUS.json"] {
+            let x = FileManager.default.contents(atPath: one + "/" + file)
+            #expect(x != nil && x == FileManager.default.contents(atPath: four + "/" + file), "\(file)")
+        }
     }
 
     @Test func runFailuresExit2WithFileAndLine() throws {
