@@ -31,7 +31,7 @@ final class MappingWorker: @unchecked Sendable {  // used by one thread at a tim
     func process(_ batch: SourceBatch) -> CheckedBatch {
         var mapped: [MappedRecord] = []
         mapped.reserveCapacity(batch.records.count)
-        for record in batch.records { mapped += mapper.process(record) }
+        for record in batch.records { mapper.process(record, into: &mapped) }
         if batch.finishesGroups { mapped += mapper.finish() }
         var out: [CheckedRecord] = []
         out.reserveCapacity(mapped.count)

@@ -5,9 +5,8 @@ import OICP
 /// A mapped record after the checks that need nothing but the record itself: its reasons to
 /// reject, its warnings, and the JSON of the record when it passed.
 struct CheckedRecord: Sendable {
+    /// The mapped record, its EVSE as it is written for the target version.
     var mapped: MappedRecord
-    /// The record as it is written for the target version.
-    var prepared: EvseDataRecord
     var reasons: [RecordIssue]
     var warnings: [RecordIssue]
     /// The encoded record, when nothing rejects it so far (the EvseID checks come later).
@@ -29,15 +28,17 @@ struct RecordCheck {
         encoder = OICPEncoder(version: version)
     }
 
-    mutating func check(_ mapped: MappedRecord) -> CheckedRecord {
+    mutating func check(_ record: MappedRecord) -> CheckedRecord {
+        var mapped = record
         var reasons: [RecordIssue] = []
         var warnings: [RecordIssue] = []
         for issue in mapped.issues {
             if issue.severity == .reject { reasons.append(issue) } else if issue.severity == .warning { warnings.append(issue) }
         }
-        let prepared = mapped.evse.prepared(for: version)
         // A row the reader could not read (ragged, broken text) has nothing to validate.
         let unread = mapped.rejected && mapped.operatorID == nil && mapped.evse == EvseDataRecord()
+        mapped.evse = mapped.evse.prepared(for: version)
+        let prepared = mapped.evse
         if !unread {
             // The record as mapped is validated even when the mapping rejected it, so the rejects
             // file lists every reason at once; fields the mapping already failed on are not repeated.
@@ -62,7 +63,7 @@ struct RecordCheck {
             encoder.writePrepared(prepared, into: &json)
             bytes = json.bytes
         }
-        return CheckedRecord(mapped: mapped, prepared: prepared, reasons: reasons, warnings: warnings, json: bytes)
+        return CheckedRecord(mapped: mapped, reasons: reasons, warnings: warnings, json: bytes)
     }
 
     /// The top-level OICP field of a path (`ChargingFacilities` of `ChargingFacilities[0].Power`);

@@ -51,7 +51,7 @@ struct RecordSink {
 
     mutating func take(_ checked: CheckedRecord) throws {
         let mapped = checked.mapped
-        let prepared = checked.prepared
+        let prepared = checked.mapped.evse
         var reasons = checked.reasons
         let warnings = checked.warnings
         let operatorKey = mapped.operatorID.map { keyCache.key($0) }

@@ -17,6 +17,9 @@ indirect enum Expression: @unchecked Sendable {
     /// Every expression's value, concatenated into one list.
     case list([Expression])
     case pipeline(Expression, [Step], onError: Step.FailurePolicy)
+    /// A pipeline over one column whose steps depend on nothing but the text: its results are
+    /// remembered per text (exports repeat a few values in most columns).
+    case remembered(Expression, StepCache)
 
     enum Variable: String, CaseIterable {
         /// The record number in the file.
@@ -45,6 +48,7 @@ indirect enum Expression: @unchecked Sendable {
             parts.contains { if case .expression(let e, _) = $0 { e.readsSource } else { false } }
         case .first(let list), .list(let list), .product(let list): list.contains(where: \.readsSource)
         case .pipeline(let source, _, _): source.readsSource
+        case .remembered(let inner, _): inner.readsSource
         }
     }
 }
@@ -154,7 +158,28 @@ extension Expression {
                 if context.rejections != rejections { return .absent }
             }
             return value
+        case .remembered(let pipeline, let cache):
+            guard case .pipeline(let source, let steps, let onError) = pipeline else { return pipeline.evaluate(&context, field: field) }
+            let input = source.evaluate(&context, field: field)
+            guard cache.enabled, case .text(let text) = input else { return Self.run(steps, on: input, onError, &context, field) }
+            if let v = cache.get(text) { return v }
+            // Remembered only when it reported nothing (a warning, a reason, a count must recur).
+            let issues = context.issues.count
+            let changes = context.statistics.changes
+            let v = Self.run(steps, on: input, onError, &context, field)
+            if context.issues.count == issues && context.statistics.changes == changes { cache.put(text, v) }
+            return v
         }
+    }
+
+    private static func run(_ steps: [Step], on input: Value, _ onError: Step.FailurePolicy, _ context: inout EvalContext, _ field: String) -> Value {
+        let rejections = context.rejections
+        var value = input
+        for step in steps {
+            value = step.apply(value, &context, field: field, onError: onError)
+            if context.rejections != rejections { return .absent }
+        }
+        return value
     }
 
     /// Source text trimmed of surrounding white space; empty text is no value.

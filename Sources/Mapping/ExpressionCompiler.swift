@@ -66,7 +66,12 @@ struct ExpressionCompiler {
             }
             if let step = try compileStep(key, value) { steps.append(step.isMemoizable ? .memo(step, StepCache()) : step) }
         }
-        return steps.isEmpty ? source : .pipeline(source, steps, onError: onError)
+        if steps.isEmpty { return source }
+        let pipeline = Expression.pipeline(source, steps, onError: onError)
+        switch source {
+        case .column, .path: return steps.allSatisfy(\.dependsOnTextOnly) ? .remembered(pipeline, StepCache()) : pipeline
+        default: return pipeline
+        }
     }
 
     static func value(of scalar: MappingNode.Scalar) -> Value {

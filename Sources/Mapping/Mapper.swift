@@ -29,23 +29,30 @@ public final class Mapper {
 
     /// Maps one source record; returns the records that are finished.
     public func process(_ record: SourceRecord) -> [MappedRecord] {
+        var out: [MappedRecord] = []
+        process(record, into: &out)
+        return out
+    }
+
+    /// Maps one source record; appends the records that are finished to `out`.
+    public func process(_ record: SourceRecord, into out: inout [MappedRecord]) {
         counts.read += 1
         if let defect = record.defect {
             let issue = RecordIssue(.reject, rule: defect.rule ?? "input.defect", field: defect.field ?? "", message: defect.message, value: defect.value)
-            return [MappedRecord(evse: EvseDataRecord(), operatorID: nil, operatorName: nil, provenance: record.provenance, issues: [issue], rejected: true)]
+            out.append(MappedRecord(evse: EvseDataRecord(), operatorID: nil, operatorName: nil, provenance: record.provenance, issues: [issue], rejected: true))
+            return
         }
-        var out: [MappedRecord] = []
         if let select = mapping.select {
             var ctx = EvalContext(record: record, version: version, statistics: statistics, cache: pathCache)
             let keep = select.evaluate(&ctx, field: "records.select")
             if ctx.rejected {
                 out.append(MappedRecord(evse: EvseDataRecord(), operatorID: nil, operatorName: nil, provenance: record.provenance,
                     issues: ctx.issues, rejected: true))
-                return out
+                return
             }
             if !keep {
                 counts.excluded += 1
-                return out
+                return
             }
         }
         var units = 0
@@ -64,7 +71,6 @@ public final class Mapper {
             out.append(MappedRecord(evse: EvseDataRecord(), operatorID: nil, operatorName: nil, provenance: record.provenance,
                 issues: [issue], rejected: true))
         }
-        return out
     }
 
     /// The statistics gathered since the last call (or the start); the mapper goes on with new ones.
@@ -145,15 +151,12 @@ public final class Mapper {
             issues: ctx.issues, rejected: ctx.rejected)
         guard mapping.grouping != nil, let key else {
             // Keep input order: a group being built comes first.
-            if let c = current {
-                out.append(c.record)
-                current = nil
-            }
+            if let c = current.take() { out.append(c.record) }
             out.append(mapped)
             return
         }
         if mapping.groupsAdjacentRowsOnly {
-            if let c = current { out.append(c.record) }
+            if let c = current.take() { out.append(c.record) }
             current = Group(key: key, record: mapped)
         } else {
             heldIndex[key] = held.count

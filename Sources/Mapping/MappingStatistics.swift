@@ -14,10 +14,14 @@ public final class MappingStatistics: @unchecked Sendable {
     /// Field → how many values were truncated.
     public private(set) var truncated: [String: Int] = [:]
     private static let maxDistinct = 500
+    /// How many times anything was counted: a computation that leaves it unchanged had no
+    /// effect here and may be remembered.
+    public private(set) var changes = 0
 
     public init() {}
 
     func unknown(table: String, value: String) {
+        changes += 1
         if unknownValues[table, default: [:]][value] != nil || unknownValues[table, default: [:]].count < Self.maxDistinct {
             unknownValues[table, default: [:]][value, default: 0] += 1
         } else {
@@ -46,6 +50,7 @@ public final class MappingStatistics: @unchecked Sendable {
     }
 
     func rounded(field rawField: String, from: Double, to: Double) {
+        changes += 1
         let field = key(rawField)
         rounded[field, default: 0] += 1
         if roundedExamples[field, default: []].count < 5 {
@@ -54,13 +59,25 @@ public final class MappingStatistics: @unchecked Sendable {
         }
     }
 
-    func dropped(field: String) { dropped[key(field), default: 0] += 1 }
-    func truncated(field: String) { truncated[key(field), default: 0] += 1 }
-    func defaulted(field: String) { defaulted[key(field), default: 0] += 1 }
+    func dropped(field: String) {
+        changes += 1
+        dropped[key(field), default: 0] += 1
+    }
+    func truncated(field: String) {
+        changes += 1
+        truncated[key(field), default: 0] += 1
+    }
+    func defaulted(field: String) {
+        changes += 1
+        defaulted[key(field), default: 0] += 1
+    }
 
     /// Field → how many power values below 1000 were taken as kW rather than W.
     public private(set) var assumedKilowatts: [String: Int] = [:]
-    func assumedKilowatts(field: String) { assumedKilowatts[key(field), default: 0] += 1 }
+    func assumedKilowatts(field: String) {
+        changes += 1
+        assumedKilowatts[key(field), default: 0] += 1
+    }
 }
 
 import OICP

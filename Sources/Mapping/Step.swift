@@ -58,6 +58,16 @@ enum Step: @unchecked Sendable {
         }
     }
 
+    /// Whether the step's result depends on nothing but its input (not on other columns, the
+    /// record number or earlier records), so a pipeline of such steps can be remembered.
+    var dependsOnTextOnly: Bool {
+        switch self {
+        case .prefix, .suffix, .when, .each, .hash, .ocpiOpeningHours: false
+        case .memo(let inner, _): inner.dependsOnTextOnly
+        default: true
+        }
+    }
+
     enum OutsidePolicy: String, CaseIterable {
         /// The value is left out (with a warning).
         case drop

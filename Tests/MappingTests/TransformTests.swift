@@ -258,3 +258,45 @@ import Testing
         #expect(bad.issues.first?.rule == "mapping.opening-hours")
     }
 }
+
+/// Pipelines over one column whose steps depend on the text alone are remembered per text; what
+/// they report must still be reported for every record.
+@Suite struct RememberedPipelineTests {
+    static let mapping = """
+        version: 1
+        operator: { id: "DE*ABC", name: "ABC" }
+        evse:
+          EvseID: { column: id }
+          Plugs: { column: plug, split: ";", table: plugs }
+          ChargingFacilities: [{ PowerType: AC_3_PHASE, Power: { column: kw, number: true, round: true } }]
+          ChargingStationID: { column: station, upper: true, prefix: "{id}-" }
+        tables:
+          plugs: { values: { T2: Type 2 Outlet, CCS: CCS Combo 2 Plug (Cable Attached) }, unknown: drop }
+        """
+
+    @Test func repeatedValuesGiveTheSameResultsAndEveryWarning() throws {
+        var csv = "id,plug,kw,station\n"
+        for i in 1...40 { csv += "DE*ABC*E\(i),T2;CCS;X,11.4,st\(i % 3)\n" }
+        let h = try MappingHarness(yaml: Self.mapping, csv: csv)
+        #expect(h.records.count == 40)
+        for (i, r) in h.records.enumerated() {
+            #expect(r.evse.plugs == [.type2Outlet, .ccsCombo2PlugCableAttached])
+            #expect(r.evse.chargingFacilities?.first?.power == 11)
+            // `prefix` reads another column: not remembered, so each record has its own.
+            #expect(r.evse.chargingStationID == "DE*ABC*E\(i + 1)-ST\((i + 1) % 3)")
+            // The unknown plug is reported for every record, not only the first.
+            #expect(r.issues.filter { $0.rule == "mapping.table" }.count == 1)
+        }
+        #expect(h.mapper.statistics.unknownValues["plugs"]?["X"] == 40)
+        #expect(h.mapper.statistics.rounded["ChargingFacilities.Power"] == 40)
+        #expect(h.mapper.statistics.dropped["Plugs"] == 40)
+    }
+
+    @Test func stepsThatReadMoreThanTheTextAreNotRemembered() {
+        #expect(Step.upper.dependsOnTextOnly && Step.split(";").dependsOnTextOnly && Step.country.dependsOnTextOnly)
+        #expect(!Step.prefix(.column(0, name: "id")).dependsOnTextOnly)
+        #expect(!Step.when(.truthy(.column(1, name: "b"))).dependsOnTextOnly)
+        #expect(!Step.hash(length: 8, repeats: nil).dependsOnTextOnly)
+        #expect(!Step.memo(.prefix(.column(0, name: "id")), StepCache()).dependsOnTextOnly)
+    }
+}
