@@ -56,6 +56,8 @@ indirect enum Expression: @unchecked Sendable {
 /// Evaluation state for one record.
 struct EvalContext {
     let record: SourceRecord
+    /// The record's row, taken out once (reading a column then costs no reference counting).
+    let row: CSVRow?
     let version: OICPVersion
     let statistics: MappingStatistics
     /// Values of `$scope` paths for the current scope objects.
@@ -71,6 +73,7 @@ struct EvalContext {
 
     init(record: SourceRecord, version: OICPVersion, statistics: MappingStatistics, cache: PathCache? = nil) {
         self.record = record
+        if case .row(let r) = record.content { row = r } else { row = nil }
         self.version = version
         self.statistics = statistics
         self.cache = cache
@@ -94,7 +97,7 @@ extension Expression {
         case .constant(let v):
             return v
         case .column(let index, _):
-            guard case .row(let row) = context.record.content, let text = row.text(at: index) else { return .absent }
+            guard let text = context.row?.text(at: index) else { return .absent }
             return Self.cleaned(text)
         case .path(let path):
             return path.evaluate(context)
