@@ -56,8 +56,11 @@ public final class Converter {
         }
         let keyer = mapping.groupsRows ? Mapper(mapping: try compile(document, reader), version: options.version) : workers[0].mapper
         let size = (try? FileManager.default.attributesOfItem(atPath: options.inputPath)[.size] as? Int) ?? 0
-        let queue = OrderedWorkQueue<SourceBatch, CheckedBatch>(window: 2 * jobs + 2)
-        let producer = BatchProducer(reader: reader, batchSize: options.batchSize, keyer: keyer, diagnostics: diagnostics, progress: progress, size: size, queue: queue)
+        // Batches in flight: the reader's next, one per worker, one being written. A JSON or XML
+        // record is a tree and weighs more than a row: smaller batches keep memory alike.
+        let queue = OrderedWorkQueue<SourceBatch, CheckedBatch>(window: jobs + 2)
+        let batchSize = options.batchSize ?? (document.input.format == .csv ? 512 : 256)
+        let producer = BatchProducer(reader: reader, batchSize: batchSize, keyer: keyer, diagnostics: diagnostics, progress: progress, size: size, queue: queue)
         let threads = ThreadGroup()
         threads.start { producer.run() }
         for worker in workers {

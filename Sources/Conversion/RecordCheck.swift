@@ -61,7 +61,8 @@ struct RecordCheck {
         if reasons.isEmpty && !mapped.rejected {
             json.removeAll()
             encoder.writePrepared(prepared, into: &json)
-            bytes = json.bytes
+            // A copy of its own size: the writer's buffer is reused, and records wait in batches.
+            bytes = json.bytes.withUnsafeBufferPointer { Array($0) }
         }
         return CheckedRecord(mapped: mapped, reasons: reasons, warnings: warnings, json: bytes)
     }
