@@ -28,7 +28,7 @@ struct RecordCheck {
         encoder = OICPEncoder(version: version)
     }
 
-    mutating func check(_ record: MappedRecord) -> CheckedRecord {
+    mutating func check(_ record: consuming MappedRecord) -> CheckedRecord {
         var mapped = record
         var reasons: [RecordIssue] = []
         var warnings: [RecordIssue] = []
@@ -37,7 +37,7 @@ struct RecordCheck {
         }
         // A row the reader could not read (ragged, broken text) has nothing to validate.
         let unread = mapped.rejected && mapped.operatorID == nil && mapped.evse == EvseDataRecord()
-        mapped.evse = mapped.evse.prepared(for: version)
+        mapped.evse.prepare(for: version)
         let prepared = mapped.evse
         if !unread {
             // The record as mapped is validated even when the mapping rejected it, so the rejects

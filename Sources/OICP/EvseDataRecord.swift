@@ -70,63 +70,68 @@ public struct EvseDataRecord: Sendable, Hashable {
     /// fields are left out.
     public func prepared(for version: OICPVersion) -> EvseDataRecord {
         var r = self
+        r.prepare(for: version)
+        return r
+    }
+
+    /// Makes the record what ``prepared(for:)`` returns, in place.
+    public mutating func prepare(for version: OICPVersion) {
         switch version {
         case .v2_2:
-            if r.chargingStationName == nil && r.enChargingStationName == nil, let names = r.chargingStationNames {
-                r.enChargingStationName = names.first(where: { $0.lang?.lowercased().hasPrefix("en") == true })?.value
-                r.chargingStationName = names.first(where: { $0.lang?.lowercased().hasPrefix("en") != true })?.value
-                    ?? r.enChargingStationName
+            if self.chargingStationName == nil && self.enChargingStationName == nil, let names = self.chargingStationNames {
+                self.enChargingStationName = names.first(where: { $0.lang?.lowercased().hasPrefix("en") == true })?.value
+                self.chargingStationName = names.first(where: { $0.lang?.lowercased().hasPrefix("en") != true })?.value
+                    ?? self.enChargingStationName
             }
-            if r.chargingModes == nil, let facilities = r.chargingFacilities {
+            if self.chargingModes == nil, let facilities = self.chargingFacilities {
                 var modes: [ChargingMode] = []
                 for mode in facilities.flatMap({ $0.chargingModes ?? [] }) where !modes.contains(mode) {
                     modes.append(mode)
                 }
-                if !modes.isEmpty { r.chargingModes = modes }
+                if !modes.isEmpty { self.chargingModes = modes }
             }
-            r.chargingStationNames = nil
-            r.hardwareManufacturer = nil
-            r.chargingStationImage = nil
-            r.subOperatorName = nil
-            r.dynamicPowerLevel = nil
-            r.renewableEnergy = nil
-            r.energySource = nil
-            r.environmentalImpact = nil
-            r.calibrationLawDataAvailability = nil
-            r.accessibilityLocation = nil
-            r.chargingStationLocationReference = nil
-            r.address?.parkingFacility = nil
-            r.address?.parkingSpot = nil
-            r.chargingFacilities = r.chargingFacilities?.map {
+            self.chargingStationNames = nil
+            self.hardwareManufacturer = nil
+            self.chargingStationImage = nil
+            self.subOperatorName = nil
+            self.dynamicPowerLevel = nil
+            self.renewableEnergy = nil
+            self.energySource = nil
+            self.environmentalImpact = nil
+            self.calibrationLawDataAvailability = nil
+            self.accessibilityLocation = nil
+            self.chargingStationLocationReference = nil
+            self.address?.parkingFacility = nil
+            self.address?.parkingSpot = nil
+            self.chargingFacilities = self.chargingFacilities?.map {
                 var f = $0
                 f.chargingModes = nil
                 return f
             }
         case .v2_3:
-            if r.chargingStationNames == nil {
+            if self.chargingStationNames == nil {
                 var names: [InfoText] = []
-                if let name = r.chargingStationName { names.append(InfoText(lang: nil, value: name)) }
-                if let name = r.enChargingStationName { names.append(InfoText(lang: "en", value: name)) }
-                if !names.isEmpty { r.chargingStationNames = names }
+                if let name = self.chargingStationName { names.append(InfoText(lang: nil, value: name)) }
+                if let name = self.enChargingStationName { names.append(InfoText(lang: "en", value: name)) }
+                if !names.isEmpty { self.chargingStationNames = names }
             }
-            if let modes = r.chargingModes, let facilities = r.chargingFacilities,
+            if let modes = self.chargingModes, let facilities = self.chargingFacilities,
                 facilities.allSatisfy({ $0.chargingModes == nil })
             {
-                r.chargingFacilities = facilities.map {
+                self.chargingFacilities = facilities.map {
                     var f = $0
                     f.chargingModes = modes
                     return f
                 }
             }
-            r.chargingStationName = nil
-            r.enChargingStationName = nil
-            r.chargingModes = nil
-            r.openingTimes = r.openingTimes?.map {
+            self.chargingStationName = nil
+            self.enChargingStationName = nil
+            self.chargingModes = nil
+            self.openingTimes = self.openingTimes?.map {
                 var o = $0
                 o.unstructuredOpeningTime = nil
                 return o
             }
         }
-        return r
     }
 }
