@@ -8,7 +8,8 @@ import Readers
 /// Rows grouped into one EVSE must stay in one batch, so with `records.group` a batch ends only
 /// before a record whose first group key differs from the last key before it. When groups may
 /// take rows from anywhere in the file (`adjacent: false`), there is one worker and only the last
-/// batch finishes the groups.
+/// batch finishes the groups. A group larger than 64 batches is handed on in parts to the first
+/// worker, which keeps it open from one part to the next, so memory stays bounded.
 final class BatchProducer: @unchecked Sendable {
     let batchSize: Int
     let reader: RecordReader
@@ -51,6 +52,9 @@ final class BatchProducer: @unchecked Sendable {
         var batch: [SourceRecord] = []
         batch.reserveCapacity(batchSize)
         var tail = Tail.unknown
+        // Whether the first worker holds an open group from the batch before.
+        var pinned = false
+        let maxBatch = 64 * batchSize
         var lastProgress = 0
         let csv = reader as? CSVReader
         while let record = try reader.next() {
@@ -64,12 +68,22 @@ final class BatchProducer: @unchecked Sendable {
                     if case .known(let k) = tail { before = k } else { before = lastKey(of: batch) }
                     let keys = keyer.groupKeys(record)
                     if let keys, keys.first == nil || before == nil || keys.first != before {
-                        guard queue.submit(SourceBatch(records: batch, finishesGroups: true)) else { return }
+                        // After a group too large for one batch, the worker holding it finishes it.
+                        guard queue.submit(SourceBatch(records: batch, finishesGroups: true), for: pinned ? 0 : nil) else { return }
                         batch.removeAll(keepingCapacity: true)
                         tail = .unknown
+                        pinned = false
                     } else {
                         // A record outside every group leaves the open group open.
                         tail = .known(keys.map(\.last) ?? before)
+                        if batch.count >= maxBatch {
+                            // One group spans more rows than a batch may hold: hand on what there
+                            // is to the first worker, which keeps the group open for the next batch.
+                            guard queue.submit(SourceBatch(records: batch, finishesGroups: false), for: 0) else { return }
+                            batch.removeAll(keepingCapacity: true)
+                            tail = .unknown
+                            pinned = true
+                        }
                     }
                 }
             }
@@ -79,7 +93,7 @@ final class BatchProducer: @unchecked Sendable {
                 progress(reader.bytesRead, size)
             }
         }
-        if !batch.isEmpty || anywhere { queue.submit(SourceBatch(records: batch, finishesGroups: true)) }
+        if !batch.isEmpty || anywhere || pinned { queue.submit(SourceBatch(records: batch, finishesGroups: true), for: pinned ? 0 : nil) }
     }
 
     /// The last group key of the records of a batch (nil when none is in a group).

@@ -63,9 +63,9 @@ public final class Converter {
         let producer = BatchProducer(reader: reader, batchSize: batchSize, keyer: keyer, diagnostics: diagnostics, progress: progress, size: size, queue: queue)
         let threads = ThreadGroup()
         threads.start { producer.run() }
-        for worker in workers {
+        for (i, worker) in workers.enumerated() {
             threads.start {
-                while let (number, batch) = queue.takeWork() { queue.deliver(number, worker.process(batch)) }
+                while let (number, batch) = queue.takeWork(worker: i) { queue.deliver(number, worker.process(batch)) }
             }
         }
         let statistics = MappingStatistics()

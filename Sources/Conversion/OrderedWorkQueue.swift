@@ -4,7 +4,9 @@ import Foundation
 /// to one consumer in the order they were submitted.
 ///
 /// At most `window` pieces are between submission and consumption, so memory stays bounded
-/// however far the workers get ahead of the consumer. Either side can stop the others.
+/// however far the workers get ahead of the consumer. A piece can be meant for one worker (one
+/// that holds state from the piece before); such pieces reach it in order. Either side can stop
+/// the others.
 final class OrderedWorkQueue<Work, Result>: @unchecked Sendable {
     enum Next {
         case result(Result)
@@ -14,7 +16,7 @@ final class OrderedWorkQueue<Work, Result>: @unchecked Sendable {
 
     private let condition = NSCondition()
     private let window: Int
-    private var work: [(Int, Work)?] = []
+    private var work: [(number: Int, piece: Work, worker: Int?)?] = []
     private var workHead = 0
     private var results: [Int: Result] = [:]
     private var submitted = 0
@@ -27,14 +29,15 @@ final class OrderedWorkQueue<Work, Result>: @unchecked Sendable {
         self.window = max(1, window)
     }
 
-    /// Adds a piece of work, waiting while the window is full; false when the run was cancelled.
+    /// Adds a piece of work, for any worker or for the given one, waiting while the window is
+    /// full; false when the run was cancelled.
     @discardableResult
-    func submit(_ piece: Work) -> Bool {
+    func submit(_ piece: Work, for worker: Int? = nil) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         while submitted - consumed >= window && !cancelled { condition.wait() }
         if cancelled { return false }
-        work.append((submitted, piece))
+        work.append((submitted, piece, worker))
         submitted += 1
         condition.broadcast()
         return true
@@ -57,21 +60,27 @@ final class OrderedWorkQueue<Work, Result>: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// The next piece for a worker; nil when there is no more (or the run was cancelled).
-    func takeWork() -> (Int, Work)? {
+    /// The next piece for worker `worker`: the oldest that is for any worker or for this one;
+    /// nil when there is no more (or the run was cancelled).
+    func takeWork(worker: Int) -> (Int, Work)? {
         condition.lock()
         defer { condition.unlock() }
-        while workHead == work.count && !inputClosed && !cancelled { condition.wait() }
-        if cancelled || workHead == work.count { return nil }
-        let piece = work[workHead]!
-        // Give up the queue's reference at once; compact now and then.
-        work[workHead] = nil
-        workHead += 1
-        if workHead > 64 {
-            work.removeFirst(workHead)
-            workHead = 0
+        while true {
+            if cancelled { return nil }
+            if let i = work[workHead...].firstIndex(where: { $0 != nil && ($0!.worker == nil || $0!.worker == worker) }) {
+                let item = work[i]!
+                // Give up the queue's reference at once; compact now and then.
+                work[i] = nil
+                while workHead < work.count && work[workHead] == nil { workHead += 1 }
+                if workHead > 64 {
+                    work.removeFirst(workHead)
+                    workHead = 0
+                }
+                return (item.number, item.piece)
+            }
+            if inputClosed { return nil }
+            condition.wait()
         }
-        return piece
     }
 
     func deliver(_ number: Int, _ result: Result) {

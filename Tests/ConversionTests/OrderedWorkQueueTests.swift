@@ -13,7 +13,7 @@ import Testing
         }
         for w in 0..<3 {
             threads.start {
-                while let (n, value) = queue.takeWork() {
+                while let (n, value) = queue.takeWork(worker: w) {
                     // Later pieces often finish first.
                     if (value + w) % 3 == 0 { usleep(200) }
                     queue.deliver(n, value * 10)
@@ -30,6 +30,19 @@ import Testing
         }
         threads.wait()
         #expect(got == (0..<200).map { $0 * 10 })
+    }
+
+    @Test func piecesForOneWorkerReachItInOrder() {
+        let queue = OrderedWorkQueue<Int, Int>(window: 100)
+        for i in 0..<10 { queue.submit(i, for: i % 3 == 0 ? 1 : nil) }
+        queue.closeInput()
+        // Worker 0 never sees the pieces meant for worker 1; worker 1 sees them oldest first.
+        var zero: [Int] = []
+        while let (_, v) = queue.takeWork(worker: 0) { zero.append(v) }
+        var one: [Int] = []
+        while let (_, v) = queue.takeWork(worker: 1) { one.append(v) }
+        #expect(zero == [1, 2, 4, 5, 7, 8])
+        #expect(one == [0, 3, 6, 9])
     }
 
     struct Broken: Error {}
@@ -58,6 +71,6 @@ import Testing
         queue.cancel()
         threads.wait()
         #expect(results == [true, false])
-        #expect(queue.takeWork() == nil)
+        #expect(queue.takeWork(worker: 0) == nil)
     }
 }

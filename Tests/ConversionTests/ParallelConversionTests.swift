@@ -133,6 +133,25 @@ import Testing
         }
     }
 
+    @Test func groupsLargerThanABatchMayHoldStayWhole() throws {
+        // Batches of 1 may hold 64 rows: groups of 150 and 70 rows are handed on in parts.
+        var csv = "op,opname,evse,name,country,city,zip,lat,lon,plug,current,kw,pay,phone,hours\n"
+        for (evse, rows) in [(1, 150), (2, 3), (3, 70), (4, 1), (5, 65), (6, 2)] {
+            for r in 0..<rows {
+                let plug = ["T2", "CCS", "Schuko"][r % 3]
+                csv += "DE*ABC,Betreiber,DE*ABC*E\(evse),Station,DE,Köln,50667,50.9,6.9,\(plug),AC3,22,card,0221 123456,24/7\n"
+                if evse == 3 && r == 30 { csv += "a ragged row\n" }
+            }
+        }
+        let reference = try Self.run(mapping: AccountingPropertyTests.mapping, csv: csv, jobs: 1, batchSize: 100_000)
+        for jobs in [2, 3] {
+            let other = try Self.run(mapping: AccountingPropertyTests.mapping, csv: csv, jobs: jobs, batchSize: 1)
+            #expect(other.difference(from: reference) == nil, "\(jobs) jobs")
+        }
+        let report = String(decoding: try #require(reference.files["report.json"]), as: UTF8.self)
+        #expect(report.contains("\"merged\": 285"))
+    }
+
     @Test func groupsFromAnywhereInTheFile() throws {
         let mapping = AccountingPropertyTests.mapping.replacingOccurrences(of: #"group: { by: "{evse}" }"#, with: #"group: { by: "{evse}", adjacent: false }"#)
         #expect(mapping != AccountingPropertyTests.mapping)
