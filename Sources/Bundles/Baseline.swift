@@ -11,8 +11,9 @@ public final class Baseline {
     public struct Operator {
         public var operatorID: String
         public var operatorName: String?
-        /// EvseID (upper case) → fingerprint.
-        public var records: [String: UInt64] = [:]
+        /// EvseID (its 128-bit fingerprint, case-insensitive) → fingerprint of the record's
+        /// meaning. 24 bytes per EVSE, not the ID's text.
+        public var records: [IDFingerprint: UInt64] = [:]
         public var files: [String] = []
     }
 
@@ -31,7 +32,7 @@ public final class Baseline {
                     order.append(key)
                 }
                 if operators[key]!.files.last != file { operators[key]!.files.append(file) }
-                operators[key]!.records[scan.evseID!.uppercased()] = scan.fingerprint
+                operators[key]!.records[IDFingerprint(scan.evseID!)] = scan.fingerprint
             }
         }
     }

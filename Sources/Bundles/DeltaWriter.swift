@@ -21,9 +21,9 @@ public final class DeltaWriter {
     private let inserts: BundleWriter
     private let updates: BundleWriter
     private let deletes: BundleWriter
-    private var seen: [String: Set<String>] = [:]
+    private var seen: [String: Set<IDFingerprint>] = [:]
     /// Baseline EvseIDs whose record this run rejected, per operator key.
-    private var rejectedIDs: [String: Set<String>] = [:]
+    private var rejectedIDs: [String: Set<IDFingerprint>] = [:]
     private let keys = OperatorKeyCache()
     public private(set) var counts: [String: Counts] = [:]
     public private(set) var warnings: [Diagnostic] = []
@@ -57,7 +57,7 @@ public final class DeltaWriter {
     /// One record with its fingerprint when it is already known (`diff`).
     public func take(_ recordJSON: [UInt8], evseID: String, fingerprint: () throws -> UInt64, operatorID: String, operatorName: String?) throws {
         let key = keys.key(operatorID)
-        let id = evseID.uppercased()
+        let id = IDFingerprint(evseID)
         seen[key, default: []].insert(id)
         var c = counts[key] ?? Counts(operatorID: operatorID)
         defer { counts[key] = c }
@@ -77,7 +77,7 @@ public final class DeltaWriter {
     /// A record of the run that was rejected: if the baseline has its EvseID, it is kept.
     public func rejected(evseID: String, operatorID: String) {
         let key = keys.key(operatorID)
-        let id = evseID.uppercased()
+        let id = IDFingerprint(evseID)
         guard baseline.operators[key]?.records[id] != nil else { return }
         rejectedIDs[key, default: []].insert(id)
     }
@@ -107,7 +107,7 @@ public final class DeltaWriter {
             }
             for file in op.files {
                 try Baseline.records(in: file) { _, _, record, scan in
-                    let id = scan.evseID!.uppercased()
+                    let id = IDFingerprint(scan.evseID!)
                     guard gone.contains(id) else { return }
                     let json = Array(record)
                     if keep.contains(id) {

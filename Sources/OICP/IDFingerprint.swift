@@ -1,11 +1,11 @@
 /// An identifier reduced to 128 bits, case-insensitively for ASCII letters: two independent
 /// 64-bit hashes of its bytes. Two different EvseIDs share a fingerprint with a probability of
 /// about 10⁻²⁷ for a million IDs, so sets of fingerprints stand in for sets of IDs.
-struct IDFingerprint: Hashable, Sendable {
+public struct IDFingerprint: Hashable, Sendable {
     let a: UInt64
     let b: UInt64
 
-    init(_ id: String) {
+    public init(_ id: String) {
         var a: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
         var b: UInt64 = 0x9E37_79B9_7F4A_7C15  // a multiply-rotate hash
         for var byte in id.utf8 {
