@@ -11,6 +11,8 @@
 # compare_outputs.py; without it only the XML and JSON runs work. BENCH_WORK (default
 # /tmp/oicp-etl-bench) holds the generated files and outputs. BENCH_PEER=all runs the peer at
 # every CSV size (it needs about 2.2 GB of memory per million rows), BENCH_PEER=no never.
+# BENCH_JOBS=N converts with --jobs N (default: one mapping thread per processor).
+# "cpu s" is user + system time: on a shared machine it varies less than the wall time.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root="$(pwd)"
@@ -18,13 +20,15 @@ shared="${BENCH_SHARED:-$root/../shared/bench}"
 work="${BENCH_WORK:-/tmp/oicp-etl-bench}"
 peer_mode="${BENCH_PEER:-first}"
 mkdir -p "$work"
+jobs_args=()
+[ -z "${BENCH_JOBS:-}" ] || jobs_args=(--jobs "$BENCH_JOBS")
 
 command -v /usr/bin/time >/dev/null || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
 swift build -c release --product oicp-etl >&2
 bin="$(swift build -c release --show-bin-path)/oicp-etl"
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(free -g | awk '/Mem:/ {print $2}') GB"
-printf '%-28s %10s %12s %12s %9s %10s\n' "run" "wall s" "records/s" "MB/s" "peak MB" "records"
+printf '%-28s %10s %8s %12s %12s %9s %10s\n' "run" "wall s" "cpu s" "records/s" "MB/s" "peak MB" "records"
 
 # measure NAME BYTES -- command…: runs it under /usr/bin/time, prints one line, sets $wall.
 measure() {
@@ -38,10 +42,11 @@ measure() {
   if [ "$status" -gt 1 ]; then echo "$name failed ($status):" >&2; tail -5 "$log" >&2; exit "$status"; fi
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$log")
   local rss=$(awk -F': ' '/Maximum resident set size/ {print int($2/1024)}' "$log")
+  local cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$log")
   local records=$(grep -o '[0-9]* records read' "$log" | head -1 | cut -d' ' -f1)
   records=${records:-${rows_in:-0}}
-  awk -v n="$name" -v w="$wall" -v b="$bytes" -v r="$rss" -v c="$records" \
-    'BEGIN { printf "%-28s %10.2f %12.0f %12.1f %9d %10d\n", n, w, (w > 0 ? c / w : 0), (w > 0 ? b / 1048576 / w : 0), r, c }'
+  awk -v n="$name" -v w="$wall" -v u="$cpu" -v b="$bytes" -v r="$rss" -v c="$records" \
+    'BEGIN { printf "%-28s %10.2f %8.1f %12.0f %12.1f %9d %10d\n", n, w, u, (w > 0 ? c / w : 0), (w > 0 ? b / 1048576 / w : 0), r, c }'
 }
 
 csv_run() {
@@ -52,7 +57,7 @@ csv_run() {
   local bytes=$(stat -L -c %s "$input")
   rows_in=$rows
   rm -rf "$work/out-$rows"
-  measure "csv $rows rows" "$bytes" -- "$bin" convert -q -m mappings/bench-legacy.yaml -i "$input" -o "$work/out-$rows"
+  measure "csv $rows rows" "$bytes" -- "$bin" convert -q -m mappings/bench-legacy.yaml -i "$input" -o "$work/out-$rows" "${jobs_args[@]}"
   local ours=$wall
   if [ -f "$shared/peer_python.py" ] && { [ "$peer_mode" = all ] || { [ "$peer_mode" = first ] && [ "$first" = 1 ]; }; }; then
     rm -rf "$work/peer-$rows"
@@ -68,14 +73,14 @@ xml_run() {
   local mb="$1" input="$work/datex-$1m.xml"
   [ -s "$input" ] || python3 Tests/bench/generate-datex.py "$input" "$mb" >&2
   rm -rf "$work/out-xml"
-  measure "xml datex ${mb} MiB" "$(stat -L -c %s "$input")" -- "$bin" convert -q -m mappings/datex2-v3-energy-infrastructure.yaml -i "$input" -o "$work/out-xml"
+  measure "xml datex ${mb} MiB" "$(stat -L -c %s "$input")" -- "$bin" convert -q -m mappings/datex2-v3-energy-infrastructure.yaml -i "$input" -o "$work/out-xml" "${jobs_args[@]}"
 }
 
 json_run() {
   local mb="$1" input="$work/ocpi-$1m.json"
   [ -s "$input" ] || python3 Tests/bench/generate-ocpi.py "$input" "$mb" >&2
   rm -rf "$work/out-json"
-  measure "json ocpi ${mb} MiB" "$(stat -L -c %s "$input")" -- "$bin" convert -q -m mappings/ocpi-2.2.1.yaml -i "$input" -o "$work/out-json" --set hotline=+4922112345
+  measure "json ocpi ${mb} MiB" "$(stat -L -c %s "$input")" -- "$bin" convert -q -m mappings/ocpi-2.2.1.yaml -i "$input" -o "$work/out-json" --set hotline=+4922112345 "${jobs_args[@]}"
 }
 
 case "${1:-all}" in
