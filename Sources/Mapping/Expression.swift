@@ -155,28 +155,27 @@ extension Expression {
             return out.isEmpty ? .absent : .list(out)
         case .pipeline(let source, let steps, let onError):
             let rejections = context.rejections
-            var value = source.evaluate(&context, field: field)
-            for step in steps {
-                value = step.apply(value, &context, field: field, onError: onError)
-                if context.rejections != rejections { return .absent }
-            }
-            return value
+            let input = source.evaluate(&context, field: field)
+            return Self.run(steps, on: input, onError, since: rejections, &context, field)
         case .remembered(let pipeline, let cache):
             guard case .pipeline(let source, let steps, let onError) = pipeline else { return pipeline.evaluate(&context, field: field) }
+            let rejections = context.rejections
             let input = source.evaluate(&context, field: field)
-            guard cache.enabled, case .text(let text) = input else { return Self.run(steps, on: input, onError, &context, field) }
+            guard cache.enabled, case .text(let text) = input else { return Self.run(steps, on: input, onError, since: rejections, &context, field) }
             if let v = cache.get(text) { return v }
             // Remembered only when it reported nothing (a warning, a reason, a count must recur).
             let issues = context.issues.count
             let changes = context.statistics.changes
-            let v = Self.run(steps, on: input, onError, &context, field)
+            let v = Self.run(steps, on: input, onError, since: rejections, &context, field)
             if context.issues.count == issues && context.statistics.changes == changes { cache.put(text, v) }
             return v
         }
     }
 
-    private static func run(_ steps: [Step], on input: Value, _ onError: Step.FailurePolicy, _ context: inout EvalContext, _ field: String) -> Value {
-        let rejections = context.rejections
+    /// The steps of a pipeline applied to its source's value; no value once a step (or the
+    /// source) has added a reason to reject since `rejections`.
+    private static func run(_ steps: [Step], on input: Value, _ onError: Step.FailurePolicy, since rejections: Int, _ context: inout EvalContext,
+                            _ field: String) -> Value {
         var value = input
         for step in steps {
             value = step.apply(value, &context, field: field, onError: onError)

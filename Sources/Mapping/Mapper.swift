@@ -37,23 +37,52 @@ public final class Mapper {
     /// Maps one source record; appends the records that are finished to `out`.
     public func process(_ record: SourceRecord, into out: inout [MappedRecord]) {
         counts.read += 1
-        if let defect = record.defect {
+        var units = 0
+        let selection = selectSlots(record, statistics: statistics) { slot in
+            units += 1
+            if units > 1 { counts.expanded += 1 }
+            evaluate(slot, record, into: &out)
+        }
+        switch selection {
+        case .defect(let defect):
             let issue = RecordIssue(.reject, rule: defect.rule ?? "input.defect", field: defect.field ?? "", message: defect.message, value: defect.value)
             out.append(MappedRecord(evse: EvseDataRecord(), operatorID: nil, operatorName: nil, provenance: record.provenance, issues: [issue], rejected: true))
-            return
+        case .selectFailed(let issues):
+            out.append(MappedRecord(evse: EvseDataRecord(), operatorID: nil, operatorName: nil, provenance: record.provenance,
+                issues: issues, rejected: true))
+        case .excluded:
+            counts.excluded += 1
+        case .slots(0):
+            let issue = RecordIssue(.reject, rule: "mapping.explode-empty", field: "records.explode",
+                message: "the record holds no charge point (every explode slot is empty)")
+            out.append(MappedRecord(evse: EvseDataRecord(), operatorID: nil, operatorName: nil, provenance: record.provenance,
+                issues: [issue], rejected: true))
+        case .slots:
+            break
         }
+    }
+
+    /// What `records.select` and the explode slots' `when` make of a record.
+    private enum Selection {
+        /// The reader found the record broken.
+        case defect(Diagnostic)
+        /// `records.select` could not be evaluated (its reasons).
+        case selectFailed([RecordIssue])
+        /// Left out by `records.select`.
+        case excluded
+        /// This many explode slots applied.
+        case slots(Int)
+    }
+
+    /// Applies `records.select` and each slot's `when` to a record, calling `body` for every
+    /// slot that applies, in order. `process` and `groupKeys` share it, so that they agree.
+    private func selectSlots(_ record: SourceRecord, statistics: MappingStatistics, _ body: (CompiledMapping.Slot) -> Void) -> Selection {
+        if let defect = record.defect { return .defect(defect) }
         if let select = mapping.select {
             var ctx = EvalContext(record: record, version: version, statistics: statistics, cache: pathCache)
             let keep = select.evaluate(&ctx, field: "records.select")
-            if ctx.rejected {
-                out.append(MappedRecord(evse: EvseDataRecord(), operatorID: nil, operatorName: nil, provenance: record.provenance,
-                    issues: ctx.issues, rejected: true))
-                return
-            }
-            if !keep {
-                counts.excluded += 1
-                return
-            }
+            if ctx.rejected { return .selectFailed(ctx.issues) }
+            if !keep { return .excluded }
         }
         var units = 0
         for slot in mapping.slots {
@@ -62,15 +91,9 @@ public final class Mapper {
                 guard when.evaluate(&ctx, field: "records.explode.when") else { continue }
             }
             units += 1
-            if units > 1 { counts.expanded += 1 }
-            evaluate(slot, record, into: &out)
+            body(slot)
         }
-        if units == 0 {
-            let issue = RecordIssue(.reject, rule: "mapping.explode-empty", field: "records.explode",
-                message: "the record holds no charge point (every explode slot is empty)")
-            out.append(MappedRecord(evse: EvseDataRecord(), operatorID: nil, operatorName: nil, provenance: record.provenance,
-                issues: [issue], rejected: true))
-        }
+        return .slots(units)
     }
 
     /// The statistics gathered since the last call (or the start); the mapper goes on with new ones.
@@ -84,18 +107,11 @@ public final class Mapper {
     /// A batch of records may end before a record whose first key differs from the last key
     /// before it: the groups on either side are then complete on their own.
     public func groupKeys(_ record: SourceRecord) -> (first: String?, last: String?)? {
-        guard record.defect == nil else { return nil }
+        // Evaluated again by the worker that maps the record: nothing is counted here.
         let scratch = MappingStatistics()
-        if let select = mapping.select {
-            var ctx = EvalContext(record: record, version: version, statistics: scratch, cache: pathCache)
-            guard select.evaluate(&ctx, field: "records.select"), !ctx.rejected else { return nil }
-        }
         var keys: (first: String?, last: String?)?
-        for slot in mapping.slots {
+        _ = selectSlots(record, statistics: scratch) { slot in
             var ctx = EvalContext(record: record, version: version, statistics: scratch, cache: pathCache)
-            if let when = slot.when {
-                guard when.evaluate(&ctx, field: "records.explode.when") else { continue }
-            }
             let key = slot.groupKey.flatMap { $0.evaluate(&ctx, field: "records.group.by").text }
             keys = keys.map { ($0.first, key) } ?? (key, key)
         }
