@@ -78,10 +78,26 @@ public enum MappingSchema {
     ]
 
     private static func type(_ t: String, _ w: inout JSONWriter) {
+        types([t], &w)
+    }
+
+    /// `{"type": "t"}`, or `{"type": ["t1", "t2", …]}` for more than one type.
+    private static func types(_ names: [String], _ w: inout JSONWriter) {
         w.beginObject()
-        w.key("type")
-        w.string(t)
+        typeKey(names, &w)
         w.endObject()
+    }
+
+    /// The `type` member of an object being written.
+    private static func typeKey(_ names: [String], _ w: inout JSONWriter) {
+        w.key("type")
+        if names.count == 1 {
+            w.string(names[0])
+        } else {
+            w.beginArray()
+            for n in names { w.string(n) }
+            w.endArray()
+        }
     }
 
     private static func ref(_ definition: String, _ w: inout JSONWriter) {
@@ -150,19 +166,8 @@ public enum MappingSchema {
         w.key("path"); type("string", &w)
         w.key("enclosing")
         w.beginObject()
-        w.key("type")
-        w.beginArray()
-        w.string("string")
-        w.string("object")
-        w.endArray()
-        w.key("additionalProperties")
-        w.beginObject()
-        w.key("type")
-        w.beginArray()
-        w.string("string")
-        w.string("object")
-        w.endArray()
-        w.endObject()
+        typeKey(["string", "object"], &w)
+        w.key("additionalProperties"); types(["string", "object"], &w)
         w.endObject()
         w.key("select"); type("string", &w)
         w.key("explode")
@@ -207,11 +212,7 @@ public enum MappingSchema {
         w.key("values")
         w.beginObject()
         w.key("type"); w.string("object")
-        w.key("additionalProperties")
-        w.beginObject()
-        w.key("type")
-        w.beginArray(); w.string("string"); w.string("array"); w.string("null"); w.endArray()
-        w.endObject()
+        w.key("additionalProperties"); types(["string", "array", "null"], &w)
         w.endObject()
         w.key("patterns")
         w.beginObject()
@@ -224,21 +225,13 @@ public enum MappingSchema {
         w.key("properties")
         w.beginObject()
         w.key("match"); type("string", &w)
-        w.key("value")
-        w.beginObject()
-        w.key("type")
-        w.beginArray(); w.string("string"); w.string("array"); w.string("null"); w.endArray()
-        w.endObject()
+        w.key("value"); types(["string", "array", "null"], &w)
         w.endObject()
         w.endObject()
         w.endObject()
         w.key("collect"); type("boolean", &w)
         w.key("unknown"); enumeration(["reject", "drop", "keep", "default"], &w)
-        w.key("default")
-        w.beginObject()
-        w.key("type")
-        w.beginArray(); w.string("string"); w.string("array"); w.endArray()
-        w.endObject()
+        w.key("default"); types(["string", "array"], &w)
         w.key("match"); enumeration(["exact", "normalized"], &w)
         w.key("description"); type("string", &w)
         w.endObject()
@@ -250,10 +243,7 @@ public enum MappingSchema {
         w.key("description"); w.string("A constant, a list of values, or an expression naming its source and its steps.")
         w.key("anyOf")
         w.beginArray()
-        w.beginObject()
-        w.key("type")
-        w.beginArray(); w.string("string"); w.string("number"); w.string("boolean"); w.string("null"); w.endArray()
-        w.endObject()
+        types(["string", "number", "boolean", "null"], &w)
         w.beginObject()
         w.key("type"); w.string("array")
         w.key("items"); ref("value", &w)
@@ -276,7 +266,7 @@ public enum MappingSchema {
             case "on_error": enumeration(Step.FailurePolicy.allCases.map(\.rawValue), &w)
             case "column", "path", "template", "param", "when", "remove", "join", "table", "date", "matches", "description", "prefix", "suffix":
                 if k == "column" {
-                    w.beginObject(); w.key("type"); w.beginArray(); w.string("string"); w.string("integer"); w.endArray(); w.endObject()
+                    types(["string", "integer"], &w)
                 } else {
                     type("string", &w)
                 }
