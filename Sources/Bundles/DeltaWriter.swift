@@ -26,6 +26,8 @@ public final class DeltaWriter {
     private var rejectedIDs: [String: Set<IDFingerprint>] = [:]
     private let keys = OperatorKeyCache()
     public private(set) var counts: [String: Counts] = [:]
+    /// The counts of every operator, in the order of their OperatorIDs.
+    public var countsByOperator: [Counts] { counts.values.sorted { $0.operatorID < $1.operatorID } }
     public private(set) var warnings: [Diagnostic] = []
 
     public struct Counts: Sendable, Equatable {

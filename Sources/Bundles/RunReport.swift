@@ -48,22 +48,8 @@ public struct RunReport: Sendable {
     public var operators: [Operator] = []
 
     /// What a delta against a previous run holds, per operator.
-    public struct DeltaCounts: Sendable, Equatable {
-        public var operatorID: String
-        public var inserted, updated, deleted, unchanged, kept, heldBack: Int
-
-        public init(_ c: DeltaWriter.Counts) {
-            operatorID = c.operatorID
-            inserted = c.inserted
-            updated = c.updated
-            deleted = c.deleted
-            unchanged = c.unchanged
-            kept = c.kept
-            heldBack = c.deletionsHeldBack
-        }
-    }
-
-    public var delta: [DeltaCounts]?
+    /// With `--previous`: what the delta did, per operator.
+    public var delta: [DeltaWriter.Counts]?
     public var deltaFiles: [String] = []
     /// Rejected records by the rule of their first reason.
     public var rejectedByRule: [String: Int] = [:]
@@ -144,7 +130,7 @@ public struct RunReport: Sendable {
                 w.key("deleted"); w.int(d.deleted)
                 w.key("unchanged"); w.int(d.unchanged)
                 w.key("kept_rejected"); w.int(d.kept)
-                w.key("deletions_held_back"); w.int(d.heldBack)
+                w.key("deletions_held_back"); w.int(d.deletionsHeldBack)
                 w.endObject()
             }
             w.endArray()

@@ -112,7 +112,7 @@ public final class Converter {
         report.defaulted = statistics.defaulted
         report.bytesRead = reader.bytesRead
         if let delta {
-            report.delta = delta.counts.values.sorted { $0.operatorID < $1.operatorID }.map(RunReport.DeltaCounts.init)
+            report.delta = delta.countsByOperator
             report.deltaFiles = deltaSummaries.map(\.fileName)
         }
         // Operators in input order, then those only the baseline has (kept by the delta).

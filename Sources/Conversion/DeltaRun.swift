@@ -24,13 +24,14 @@ public enum DeltaRun {
         }
         let summaries = try delta.finish()
         var report = RunReport(toolVersion: Converter.toolVersion, input: new, mapping: "(diff against \(old))", oicpVersion: version)
-        report.delta = delta.counts.values.sorted { $0.operatorID < $1.operatorID }.map(RunReport.DeltaCounts.init)
+        let counts = delta.countsByOperator
+        report.delta = counts
         report.deltaFiles = summaries.map(\.fileName)
         let sink = try FileSink(path: output.stagedFile(OutputDirectory.marker))
         try sink.write(report.json())
         try sink.close()
         try output.commit()
-        return Result(counts: delta.counts.values.sorted { $0.operatorID < $1.operatorID }, bundles: summaries, warnings: delta.warnings,
+        return Result(counts: counts, bundles: summaries, warnings: delta.warnings,
             outputPath: output.path)
     }
 }

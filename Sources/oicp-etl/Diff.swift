@@ -44,7 +44,7 @@ struct Diff: ParsableCommand {
             let result = try DeltaRun.run(old: old, new: new, out: out, version: OICPVersion(rawValue: oicp)!, maxRecords: maxRecords,
                 allowFullDelete: allowFullDelete)
             for w in result.warnings { FileHandle.standardError.write(Data((w.description + "\n").utf8)) }
-            let text = RunSummary.deltaTable(result.counts.map(RunReport.DeltaCounts.init), files: result.bundles.map(\.fileName)) + "\n"
+            let text = RunSummary.deltaTable(result.counts, files: result.bundles.map(\.fileName)) + "\n"
             FileHandle.standardError.write(Data(text.utf8))
         } catch let d as Diagnostic {
             FileHandle.standardError.write(Data((d.description + "\n").utf8))

@@ -30,10 +30,10 @@ enum RunSummary {
     }
 
     /// Per operator, what the delta holds, and the files to push in order.
-    static func deltaTable(_ delta: [RunReport.DeltaCounts], files: [String]) -> String {
+    static func deltaTable(_ delta: [DeltaWriter.Counts], files: [String]) -> String {
         var d: [[String]] = [["operator", "insert", "update", "delete", "kept", "unchanged"]]
         for c in delta {
-            d.append([c.operatorID, String(c.inserted), String(c.updated), String(c.deleted), String(c.kept + c.heldBack), String(c.unchanged)])
+            d.append([c.operatorID, String(c.inserted), String(c.updated), String(c.deleted), String(c.kept + c.deletionsHeldBack), String(c.unchanged)])
         }
         return format(d) + (files.isEmpty ? "\nnothing changed: nothing to push"
             : "\npush in this order, one request at a time:\n" + files.map { "  " + $0 }.joined(separator: "\n"))
