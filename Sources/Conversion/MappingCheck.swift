@@ -47,13 +47,14 @@ public struct MappingCheck {
             var reasons = m.issues.filter { $0.severity == .reject }.map(\.rule)
             var warnings = m.issues.filter { $0.severity == .warning }.map(\.rule)
             if !m.rejected {
-                for v in validator.validate(m.evse.prepared(for: version)) {
+                let prepared = m.evse.prepared(for: version)
+                for v in validator.validate(prepared) {
                     if v.severity == .error { reasons.append(v.rule.id) } else { warnings.append(v.rule.id) }
                 }
                 if let id = m.operatorID {
                     let key = Patterns.operatorKey(id)
                     var o = ownership[key] ?? OperatorOwnership(operatorID: id)
-                    if reasons.isEmpty, let evseID = m.evse.prepared(for: version).evseID, let v = o.check(evseID: evseID) {
+                    if reasons.isEmpty, let evseID = prepared.evseID, let v = o.check(evseID: evseID) {
                         reasons.append(v.rule.id)
                     }
                     ownership[key] = o
