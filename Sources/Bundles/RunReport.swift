@@ -149,7 +149,7 @@ public struct RunReport: Sendable {
         w.key("rounded_examples")
         w.beginObject()
         for field in roundedExamples.keys.sorted() {
-            w.key(field)
+            w.key(text: field)
             w.beginArray()
             for e in roundedExamples[field]! { w.string(e) }
             w.endArray()
@@ -162,7 +162,7 @@ public struct RunReport: Sendable {
         w.key("timings_seconds")
         w.beginObject()
         for (stage, seconds) in timings {
-            w.key(stage)
+            w.key(text: stage)
             w.raw(Array(FixedDecimal.format(seconds, decimals: 3).utf8))
         }
         w.endObject()
@@ -171,10 +171,10 @@ public struct RunReport: Sendable {
     }
 
     private static func counts(_ map: [String: Int], key: String, _ w: inout JSONWriter) {
-        w.key(key)
+        w.key(text: key)
         w.beginObject()
         for k in map.keys.sorted() {
-            w.key(k)
+            w.key(text: k)
             w.int(map[k]!)
         }
         w.endObject()

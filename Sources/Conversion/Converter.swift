@@ -73,7 +73,7 @@ public final class Converter {
             loop: while true {
                 switch queue.next() {
                 case .result(let batch):
-                    for record in batch.records { try sink.take(record) }
+                    for i in batch.records.indices { try sink.take(batch.records[i]) }
                     statistics.merge(batch.statistics)
                 case .failed(let error): throw error
                 case .end: break loop
@@ -116,10 +116,17 @@ public final class Converter {
             report.deltaFiles = deltaSummaries.map(\.fileName)
         }
         // Operators in input order, then those only the baseline has (kept by the delta).
+        // Grouped once (a register can name thousands of operators).
         var keys = sink.operatorOrder
-        for s in summaries where !keys.contains(Patterns.operatorKey(s.operatorID)) { keys.append(Patterns.operatorKey(s.operatorID)) }
+        var known = Set(keys)
+        var partsByKey: [String: [BundleWriter.Summary]] = [:]
+        for s in summaries {
+            let key = Patterns.operatorKey(s.operatorID)
+            partsByKey[key, default: []].append(s)
+            if known.insert(key).inserted { keys.append(key) }
+        }
         report.operators = keys.map { key in
-            let parts = summaries.filter { Patterns.operatorKey($0.operatorID) == key }
+            let parts = partsByKey[key] ?? []
             let stats = sink.operatorStats[key]
             let kept = delta?.counts[key].map { $0.kept + $0.deletionsHeldBack } ?? 0
             var o = RunReport.Operator(operatorID: parts.first?.operatorID ?? stats?.spelling ?? key, operatorName: parts.first?.operatorName ?? stats?.name,

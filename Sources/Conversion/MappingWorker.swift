@@ -29,15 +29,24 @@ final class MappingWorker: @unchecked Sendable {  // used by one thread at a tim
     }
 
     func process(_ batch: SourceBatch) -> CheckedBatch {
-        var mapped: [MappedRecord] = []
-        mapped.reserveCapacity(batch.records.count)
-        for record in batch.records { mapper.process(record, into: &mapped) }
-        if batch.finishesGroups { mapped += mapper.finish() }
         var out: [CheckedRecord] = []
-        out.reserveCapacity(mapped.count)
-        // Taken out of the array one by one rather than copied.
-        mapped.reverse()
-        while let m = mapped.popLast() { out.append(check.check(m)) }
+        out.reserveCapacity(batch.records.count)
+        // Each source record finishes none, one or a few records: they are checked at once,
+        // moved out of the scratch list rather than copied.
+        var mapped: [MappedRecord] = []
+        for i in batch.records.indices {
+            mapper.process(batch.records[i], into: &mapped)
+            drain(&mapped, into: &out)
+        }
+        if batch.finishesGroups {
+            mapped = mapper.finish()
+            drain(&mapped, into: &out)
+        }
         return CheckedBatch(records: out, statistics: mapper.takeStatistics())
+    }
+
+    private func drain(_ mapped: inout [MappedRecord], into out: inout [CheckedRecord]) {
+        if mapped.count > 1 { mapped.reverse() }
+        while let m = mapped.popLast() { out.append(check.check(m)) }
     }
 }

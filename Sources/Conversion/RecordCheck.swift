@@ -38,7 +38,6 @@ struct RecordCheck {
         // A row the reader could not read (ragged, broken text) has nothing to validate.
         let unread = mapped.rejected && mapped.operatorID == nil && mapped.evse == EvseDataRecord()
         mapped.evse.prepare(for: version)
-        let prepared = mapped.evse
         if !unread {
             // The record as mapped is validated even when the mapping rejected it, so the rejects
             // file lists every reason at once; fields the mapping already failed on are not repeated.
@@ -52,7 +51,7 @@ struct RecordCheck {
                 reasons.append(RecordIssue(.reject, rule: "operator.missing", field: "operator.id",
                     message: "the record has no OperatorID (operator.id gives no value)"))
             }
-            for v in validator.validate(prepared) where !failed.contains(Self.topField(v.path)) {
+            for v in validator.validate(mapped.evse) where !failed.contains(Self.topField(v.path)) {
                 let issue = RecordIssue(v.severity == .error ? .reject : .warning, rule: v.rule.id, field: v.path, message: v.message, value: v.value)
                 if v.severity == .error { reasons.append(issue) } else { warnings.append(issue) }
             }
@@ -60,9 +59,9 @@ struct RecordCheck {
         var bytes: [UInt8]?
         if reasons.isEmpty && !mapped.rejected {
             json.removeAll()
-            encoder.writePrepared(prepared, into: &json)
+            encoder.writePrepared(mapped.evse, into: &json)
             // A copy of its own size: the writer's buffer is reused, and records wait in batches.
-            bytes = json.bytes.withUnsafeBufferPointer { Array($0) }
+            bytes = json.bytes
         }
         return CheckedRecord(mapped: mapped, reasons: reasons, warnings: warnings, json: bytes)
     }

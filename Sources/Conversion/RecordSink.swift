@@ -50,39 +50,37 @@ struct RecordSink {
     }
 
     mutating func take(_ checked: CheckedRecord) throws {
-        let mapped = checked.mapped
-        let prepared = checked.mapped.evse
+        // Read in place: a copy of the record would count a reference to each of its fields.
         var reasons = checked.reasons
-        let warnings = checked.warnings
-        let operatorKey = mapped.operatorID.map { keyCache.key($0) }
-        if let key = operatorKey, let id = mapped.operatorID {
+        let operatorKey = checked.mapped.operatorID.map { keyCache.key($0) }
+        if let key = operatorKey, let id = checked.mapped.operatorID {
             if operatorStats[key] == nil {
-                operatorStats[key] = OperatorStats(spelling: id, name: mapped.operatorName,
+                operatorStats[key] = OperatorStats(spelling: id, name: checked.mapped.operatorName,
                     ownership: OperatorOwnership(operatorID: id, subOperatorIDs: options.subOperatorIDs))
                 operatorOrder.append(key)
             }
             // Ownership and duplicates only for records that are otherwise good, so a bad record
             // does not block its EvseID for a later good one.
-            if reasons.isEmpty, let evseID = prepared.evseID, var v = operatorStats[key]!.ownership.check(evseID: evseID) {
+            if reasons.isEmpty, let evseID = checked.mapped.evse.evseID, var v = operatorStats[key]!.ownership.check(evseID: evseID) {
                 if v.rule == .evseIDDuplicate && adjacentGrouping {
                     v.message += " (rows of one EVSE that are not next to each other need records.group.adjacent: false)"
                 }
                 reasons.append(RecordIssue(.reject, rule: v.rule.id, field: v.path, message: v.message, value: v.value))
             }
         }
-        for w in warnings {
+        for w in checked.warnings {
             warningsByRule[w.rule, default: 0] += 1
             guard warningsByRule[w.rule]! <= Self.detailedPerRule else {
                 diagnostics.tally(.warning, rule: w.rule)
                 continue
             }
-            diagnostics.emit(Diagnostic(.warning, rule: w.rule, message(w, mapped), file: mapped.provenance.file, line: mapped.provenance.line,
-                field: w.field, value: w.value, context: mapped.evse.evseID))
+            diagnostics.emit(Diagnostic(.warning, rule: w.rule, message(w, checked.mapped), file: checked.mapped.provenance.file, line: checked.mapped.provenance.line,
+                field: w.field, value: w.value, context: checked.mapped.evse.evseID))
         }
-        if reasons.isEmpty && !mapped.rejected, let json = checked.json {
-            try bundles.append(json, operatorID: mapped.operatorID!, operatorName: mapped.operatorName)
-            try delta?.take(json, evseID: prepared.evseID!, operatorID: mapped.operatorID!, operatorName: mapped.operatorName)
-            try geoJSON?.written(prepared, operatorID: mapped.operatorID!)
+        if reasons.isEmpty && !checked.mapped.rejected, let json = checked.json {
+            try bundles.append(json, operatorID: checked.mapped.operatorID!, operatorName: checked.mapped.operatorName)
+            try delta?.take(json, evseID: checked.mapped.evse.evseID!, operatorID: checked.mapped.operatorID!, operatorName: checked.mapped.operatorName)
+            try geoJSON?.written(checked.mapped.evse, operatorID: checked.mapped.operatorID!)
             written += 1
             return
         }
@@ -90,8 +88,8 @@ struct RecordSink {
             reasons.append(RecordIssue(.reject, rule: "mapping.rejected", field: "", message: "the mapping rejected the record"))
         }
         rejected += 1
-        if let delta, let evseID = prepared.evseID, let operatorID = mapped.operatorID { delta.rejected(evseID: evseID, operatorID: operatorID) }
-        try geoJSON?.rejected(prepared, operatorID: mapped.operatorID, reasons: reasons.map { ($0.rule, $0.message) }, provenance: mapped.provenance)
+        if let delta, let evseID = checked.mapped.evse.evseID, let operatorID = checked.mapped.operatorID { delta.rejected(evseID: evseID, operatorID: operatorID) }
+        try geoJSON?.rejected(checked.mapped.evse, operatorID: checked.mapped.operatorID, reasons: reasons.map { ($0.rule, $0.message) }, provenance: checked.mapped.provenance)
         if let key = operatorKey {
             operatorStats[key]!.rejected += 1
             operatorStats[key]!.reasons[reasons[0].rule, default: 0] += 1
@@ -99,14 +97,14 @@ struct RecordSink {
         rejectedByRule[reasons[0].rule, default: 0] += 1
         for r in reasons {
             reasonsByRule[r.rule, default: 0] += 1
-            try rejects.write(RejectsWriter.Row(file: mapped.provenance.file, line: mapped.provenance.line, evseID: mapped.evse.evseID,
-                operatorID: mapped.operatorID, rule: r.rule, field: r.field, message: r.message, value: r.value))
+            try rejects.write(RejectsWriter.Row(file: checked.mapped.provenance.file, line: checked.mapped.provenance.line, evseID: checked.mapped.evse.evseID,
+                operatorID: checked.mapped.operatorID, rule: r.rule, field: r.field, message: r.message, value: r.value))
             guard reasonsByRule[r.rule]! <= Self.detailedPerRule else {
                 diagnostics.tally(.error, rule: r.rule)
                 continue
             }
-            diagnostics.emit(Diagnostic(.error, rule: r.rule, message(r, mapped), file: mapped.provenance.file, line: mapped.provenance.line,
-                field: r.field, value: r.value, context: mapped.evse.evseID))
+            diagnostics.emit(Diagnostic(.error, rule: r.rule, message(r, checked.mapped), file: checked.mapped.provenance.file, line: checked.mapped.provenance.line,
+                field: r.field, value: r.value, context: checked.mapped.evse.evseID))
         }
     }
 

@@ -60,6 +60,15 @@ public struct CSVRow: Sendable {
         return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
     }
 
+    /// Calls `body` with the bytes of field `i`; nil when the row has no such field.
+    @inlinable
+    public func withField<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        guard i >= 0 && i < ends.count else { return nil }
+        let start = i == 0 ? 0 : Int(ends[i - 1])
+        let end = Int(ends[i])
+        return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+    }
+
     /// The number of bytes of field `i` (0 when absent).
     public func byteCount(at i: Int) -> Int {
         guard i >= 0 && i < ends.count else { return 0 }

@@ -40,7 +40,7 @@ enum Convert {
         case .absent: return nil
         case .number(let n): return n
         case .text(let t):
-            if let n = Double(t), n.isFinite { return n }
+            if let n = DecimalParser.double(t), n.isFinite { return n }
             ctx.reject("mapping.number", field: field, "'\(t)' is not a number (add 'number: true' to read units and decimal commas)", value: t)
             return nil
         case .list(let items) where items.count == 1: return number(items[0], &ctx, field)
@@ -69,11 +69,10 @@ enum Convert {
     static func enumerations<E: OICPEnumeration>(_ v: Value, _ ctx: inout EvalContext, _ field: String) -> [E]? {
         if v.isAbsent { return nil }
         var out: [E] = []
-        for item in v.items {
-            guard let t = text(item, &ctx, field) else { continue }
+        v.forEachItem { item in
+            guard let t = text(item, &ctx, field) else { return }
             // Enumeration lists are sets: a value that two entries give is written once.
-            let e = E(rawValue: t)
-            if !out.contains(where: { $0.rawValue == e.rawValue }) { out.append(e) }
+            if !out.contains(where: { $0.rawValue == t }) { out.append(E(rawValue: t)) }
         }
         return out.isEmpty ? nil : out
     }

@@ -97,8 +97,16 @@ extension Expression {
         case .constant(let v):
             return v
         case .column(let index, _):
-            guard let text = context.row?.text(at: index) else { return .absent }
-            return Self.cleaned(text)
+            guard let row = context.row else { return .absent }
+            // Most fields need no trimming: decided on the bytes, before any text is made.
+            let plain = row.withField(index) { b -> Value? in
+                guard let first = b.first else { return .absent }
+                guard Self.isPlainEdge(first) && Self.isPlainEdge(b[b.count - 1]) else { return nil }
+                return .text(String(decoding: b, as: UTF8.self))
+            }
+            guard let plain else { return .absent }
+            if let plain { return plain }
+            return row.text(at: index).map(Self.cleaned) ?? .absent
         case .path(let path):
             return path.evaluate(context)
         case .variable(let v):
@@ -159,6 +167,18 @@ extension Expression {
             return Self.run(steps, on: input, onError, since: rejections, &context, field)
         case .remembered(let pipeline, let cache):
             guard case .pipeline(let source, let steps, let onError) = pipeline else { return pipeline.evaluate(&context, field: field) }
+            if cache.enabled, case .column(let index, _) = source, let row = context.row {
+                // Looked up by the field's bytes: a value seen before makes no text at all.
+                if let hit = row.withField(index, { cache.get(bytes: $0) }), let v = hit { return v }
+                let rejections = context.rejections
+                let input = source.evaluate(&context, field: field)
+                guard case .text = input else { return Self.run(steps, on: input, onError, since: rejections, &context, field) }
+                let issues = context.issues.count
+                let changes = context.statistics.changes
+                let v = Self.run(steps, on: input, onError, since: rejections, &context, field)
+                if context.issues.count == issues && context.statistics.changes == changes { _ = row.withField(index) { cache.put(bytes: $0, v) } }
+                return v
+            }
             let rejections = context.rejections
             let input = source.evaluate(&context, field: field)
             guard cache.enabled, case .text(let text) = input else { return Self.run(steps, on: input, onError, since: rejections, &context, field) }
@@ -184,11 +204,16 @@ extension Expression {
         return value
     }
 
+    /// Whether a first or last byte shows the text needs no trimming: a visible ASCII character.
+    /// Anything else (a space, a control character, any byte of a multi-byte character, which
+    /// could be a no-break or ideographic space) goes to the full Unicode trim.
+    @inline(__always) static func isPlainEdge(_ b: UInt8) -> Bool { b > 0x20 && b < 0x7F }
+
     /// Source text trimmed of surrounding white space; empty text is no value.
     static func cleaned(_ text: String) -> Value {
         let utf8 = text.utf8
         guard let first = utf8.first else { return .absent }
-        if first > 0x20 && first != 0xC2 && utf8.last! > 0x20 { return .text(text) }
+        if isPlainEdge(first) && isPlainEdge(utf8[utf8.index(before: utf8.endIndex)]) { return .text(text) }
         let trimmed = text.trimmingWhitespace()
         return trimmed.isEmpty ? .absent : .text(trimmed)
     }

@@ -66,7 +66,12 @@ struct ExpressionCompiler {
             }
             if let step = try compileStep(key, value) { steps.append(step.isMemoizable ? .memo(step, StepCache()) : step) }
         }
-        if steps.isEmpty { return source }
+        if steps.isEmpty {
+            // A bare CSV column is remembered too: a value seen before (a city, an operator's
+            // name) then costs a lookup by its bytes instead of a new string.
+            if case .column = source { return .remembered(.pipeline(source, [], onError: onError), StepCache()) }
+            return source
+        }
         let pipeline = Expression.pipeline(source, steps, onError: onError)
         switch source {
         case .column, .path: return steps.allSatisfy(\.dependsOnTextOnly) ? .remembered(pipeline, StepCache()) : pipeline

@@ -52,7 +52,7 @@ public enum MappingSchema {
         w.key("value"); value(&w)
         w.key("expression"); expression(&w)
         w.key("evse"); fields(TargetCatalog.record.map(\.name), &w)
-        for (name, targets) in objectTargets { w.key(name); fields(targets, &w) }
+        for (name, targets) in objectTargets { w.key(text: name); fields(targets, &w) }
         w.endObject()
         w.endObject()
         return JSONIndent.indent(w.bytes)
@@ -131,7 +131,7 @@ public enum MappingSchema {
         w.key("properties")
         w.beginObject()
         for (k, body) in properties {
-            w.key(k)
+            w.key(text: k)
             body(&w)
         }
         w.endObject()
@@ -145,8 +145,8 @@ public enum MappingSchema {
         w.key("properties")
         w.beginObject()
         w.key("format"); enumeration(InputSpec.Format.allCases.map(\.rawValue), &w)
-        for k in ["delimiter", "quote", "encoding", "ragged", "decimal", "keys"] { w.key(k); type("string", &w) }
-        for k in ["skip_lines", "max_field_bytes", "max_depth", "max_text_bytes", "max_record_bytes", "max_record_nodes", "max_file_bytes"] { w.key(k); type("integer", &w) }
+        for k in ["delimiter", "quote", "encoding", "ragged", "decimal", "keys"] { w.key(text: k); type("string", &w) }
+        for k in ["skip_lines", "max_field_bytes", "max_depth", "max_text_bytes", "max_record_bytes", "max_record_nodes", "max_file_bytes"] { w.key(text: k); type("integer", &w) }
         w.key("header"); type("boolean", &w)
         w.key("namespaces")
         w.beginObject()
@@ -260,7 +260,7 @@ public enum MappingSchema {
         w.key("properties")
         w.beginObject()
         for k in ExpressionCompiler.sourceKeys + ExpressionCompiler.stepKeys + ExpressionCompiler.modifierKeys {
-            w.key(k)
+            w.key(text: k)
             switch k {
             case "first": w.beginObject(); w.key("type"); w.string("array"); w.key("items"); ref("value", &w); w.endObject()
             case "on_error": enumeration(Step.FailurePolicy.allCases.map(\.rawValue), &w)
@@ -286,7 +286,7 @@ public enum MappingSchema {
         w.key("properties")
         w.beginObject()
         for n in names {
-            w.key(n)
+            w.key(text: n)
             guard let kind = fieldKinds[n] else {
                 ref("value", &w)
                 continue

@@ -372,42 +372,12 @@ enum Step: @unchecked Sendable {
         switch item {
         case .number(let n): return n
         case .text(let t):
-            if let n = Double(t), n.isFinite { return n }
+            if let n = DecimalParser.double(t), n.isFinite { return n }
             _ = fail(&ctx, field, "mapping.number", "'\(t)' is not a number (add 'number: true' before this step to read units or decimal commas)", t, onError)
             return nil
         default:
             _ = fail(&ctx, field, "mapping.number", "expected a number, found \(item.kindName)", nil, onError)
             return nil
         }
-    }
-}
-
-/// Remembered results of one step. Gives up when inputs rarely repeat.
-final class StepCache: @unchecked Sendable {
-    private var values: [String: Value] = [:]
-    private var lookups = 0
-    private var hits = 0
-    private(set) var enabled = true
-    private let limit = 4096
-
-    func get(_ key: String) -> Value? {
-        lookups += 1
-        if let v = values[key] {
-            hits += 1
-            return v
-        }
-        return nil
-    }
-
-    func put(_ key: String, _ value: Value) {
-        guard values.count < limit else {
-            // Full: keep it only when it serves most lookups.
-            if hits * 2 < lookups {
-                enabled = false
-                values = [:]
-            }
-            return
-        }
-        values[key] = value
     }
 }

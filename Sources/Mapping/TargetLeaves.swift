@@ -116,9 +116,11 @@ enum Leaf {
                     guard let lat, let lon else { throw node.error("\(name) needs latitude and longitude (or value)") }
                     reads = lat.readsSource || lon.readsSource
                     describe = "latitude " + lat.summary + ", longitude " + lon.summary
+                    let latPath = path + ".latitude"
+                    let lonPath = path + ".longitude"
                     read = { ctx in
-                        let la = Convert.number(lat.evaluate(&ctx, field: path + ".latitude"), &ctx, path + ".latitude")
-                        let lo = Convert.number(lon.evaluate(&ctx, field: path + ".longitude"), &ctx, path + ".longitude")
+                        let la = Convert.number(lat.evaluate(&ctx, field: latPath), &ctx, latPath)
+                        let lo = Convert.number(lon.evaluate(&ctx, field: lonPath), &ctx, lonPath)
                         guard let la, let lo else { return nil }
                         return (la, lo)
                     }
@@ -157,7 +159,9 @@ enum Leaf {
             let list = try compiler.objectList(node, targets: targets, path: path) { InfoText(lang: nil, value: nil) }
             return CompiledField(name: name, readsSource: list.readsSource, sources: list.sources) { root, ctx in
                 // An entry without text is no entry.
-                guard let items = list.build(&ctx)?.filter({ $0.value != nil }), !items.isEmpty else { return false }
+                guard var items = list.build(&ctx) else { return false }
+                if items.contains(where: { $0.value == nil }) { items.removeAll { $0.value == nil } }
+                guard !items.isEmpty else { return false }
                 root[keyPath: kp] = items
                 return true
             }

@@ -55,6 +55,15 @@ public enum Value: Sendable, Equatable {
         default: [self]
         }
     }
+
+    /// Calls `body` with each of ``items`` in turn, without building the list.
+    @inlinable public func forEachItem(_ body: (Value) throws -> Void) rethrows {
+        switch self {
+        case .absent: return
+        case .list(let items): for item in items where !item.isAbsent { try body(item) }
+        default: try body(self)
+        }
+    }
 }
 
 /// Opening hours as a mapping computes them.

@@ -10,15 +10,28 @@ public enum FixedDecimal {
         let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
         guard scaled < 9.0e15 else { return (value < 0 ? "-" : "") + integerDigits(abs(value).rounded(.toNearestOrAwayFromZero)) }
         let integer = UInt64(scaled)
-        var digits = String(integer)
-        if decimals > 0 {
-            if digits.count <= decimals {
-                digits = String(repeating: "0", count: decimals - digits.count + 1) + digits
-            }
-            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -decimals))
-        }
         let negative = value < 0 && integer != 0
-        return negative ? "-" + digits : digits
+        // Written right to left into a small buffer: digits, the point, at least one integer digit.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+            var i = 32
+            var rest = integer
+            var written = 0
+            while rest > 0 || written <= decimals {
+                if written == decimals && decimals > 0 {
+                    i -= 1
+                    buffer[i] = UInt8(ascii: ".")
+                }
+                i -= 1
+                buffer[i] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                written += 1
+            }
+            if negative {
+                i -= 1
+                buffer[i] = UInt8(ascii: "-")
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[i..<32]), as: UTF8.self)
+        }
     }
 
     /// The shortest exact decimal text of a number, never in exponent notation: `7.4` → `"7.4"`,

@@ -42,7 +42,7 @@ public struct GeoCoordinates: Sendable, Hashable {
 
     /// The position as numbers, from whichever form is present and parses.
     public var numericValue: (latitude: Double, longitude: Double)? {
-        if let pair = decimalDegree, let lat = pair.latitude.flatMap(Double.init), let lon = pair.longitude.flatMap(Double.init) {
+        if let pair = decimalDegree, let lat = pair.latitude.flatMap(DecimalParser.double), let lon = pair.longitude.flatMap(DecimalParser.double) {
             return (lat, lon)
         }
         if let google {

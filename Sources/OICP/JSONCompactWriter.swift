@@ -11,7 +11,7 @@ public enum JSONCompactWriter {
         case .object(let members):
             w.beginObject()
             for m in members {
-                w.key(m.key)
+                w.key(text: m.key)
                 write(m.value, &w)
             }
             w.endObject()

@@ -4,7 +4,11 @@
 /// written as UTF-8 with only the escapes JSON requires (quote, backslash, control characters),
 /// so output is compact, deterministic and readable.
 public struct JSONWriter: Sendable {
-    public private(set) var bytes: [UInt8]
+    /// The bytes written so far.
+    public var bytes: [UInt8] { storage.withBuffer { Array($0) } }
+    /// How many bytes are written.
+    public var count: Int { storage.count }
+    private var storage: ByteStorage
     /// One entry per open container: whether the next element needs a leading comma.
     private var needsComma: [Bool] = []
     private var afterKey = false
@@ -14,13 +18,25 @@ public struct JSONWriter: Sendable {
     /// - Parameter lineBreakArrayDepth: when set, elements of arrays opened at that nesting depth
     ///   are written one per line (bundles use this to put one record per line).
     public init(capacity: Int = 4096, lineBreakArrayDepth: Int? = nil) {
-        bytes = []
-        bytes.reserveCapacity(capacity)
+        storage = ByteStorage(capacity: capacity)
         lineBreakDepth = lineBreakArrayDepth
     }
 
+    /// Calls `body` with the bytes written so far, without copying them.
+    public func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try storage.withBuffer(body)
+    }
+
+    /// The storage, made unique before a write (a copied writer keeps its own bytes).
+    private var buffer: ByteStorage {
+        mutating get {
+            if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+            return storage
+        }
+    }
+
     public mutating func removeAll(keepingCapacity: Bool = true) {
-        bytes.removeAll(keepingCapacity: keepingCapacity)
+        if keepingCapacity { buffer.count = 0 } else { storage = ByteStorage(capacity: 0) }
         needsComma.removeAll(keepingCapacity: true)
         afterKey = false
     }
@@ -31,50 +47,51 @@ public struct JSONWriter: Sendable {
             return
         }
         if let last = needsComma.last {
-            if last { bytes.append(UInt8(ascii: ",")) }
+            if last { buffer.append(UInt8(ascii: ",")) }
             needsComma[needsComma.count - 1] = true
-            if let depth = lineBreakDepth, needsComma.count == depth { bytes.append(UInt8(ascii: "\n")) }
+            if let depth = lineBreakDepth, needsComma.count == depth { buffer.append(UInt8(ascii: "\n")) }
         }
     }
 
     public mutating func beginObject() {
         separate()
-        bytes.append(UInt8(ascii: "{"))
+        buffer.append(UInt8(ascii: "{"))
         needsComma.append(false)
     }
 
     public mutating func endObject() {
         needsComma.removeLast()
-        bytes.append(UInt8(ascii: "}"))
+        buffer.append(UInt8(ascii: "}"))
     }
 
     public mutating func beginArray() {
         separate()
-        bytes.append(UInt8(ascii: "["))
+        buffer.append(UInt8(ascii: "["))
         needsComma.append(false)
     }
 
     public mutating func endArray() {
         let hadElements = needsComma.removeLast()
-        if let depth = lineBreakDepth, needsComma.count + 1 == depth, hadElements { bytes.append(UInt8(ascii: "\n")) }
-        bytes.append(UInt8(ascii: "]"))
+        if let depth = lineBreakDepth, needsComma.count + 1 == depth, hadElements { buffer.append(UInt8(ascii: "\n")) }
+        buffer.append(UInt8(ascii: "]"))
     }
 
     /// An object key. `key` must not need escaping (all OICP keys are plain ASCII).
     public mutating func key(_ key: StaticString) {
         separate()
-        bytes.append(UInt8(ascii: "\""))
-        key.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
+        let b = buffer
+        b.append(UInt8(ascii: "\""))
+        key.withUTF8Buffer { b.append(contentsOf: $0) }
+        b.append(UInt8(ascii: "\""))
+        b.append(UInt8(ascii: ":"))
         afterKey = true
     }
 
     /// An object key given at run time; escaped like any string.
-    public mutating func key(_ key: String) {
+    public mutating func key(text key: String) {
         separate()
         appendEscaped(key)
-        bytes.append(UInt8(ascii: ":"))
+        buffer.append(UInt8(ascii: ":"))
         afterKey = true
     }
 
@@ -85,7 +102,7 @@ public struct JSONWriter: Sendable {
 
     public mutating func int(_ value: Int) {
         separate()
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        if value < 0 { buffer.append(UInt8(ascii: "-")) }
         var v = value.magnitude
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
             var i = 20
@@ -94,7 +111,7 @@ public struct JSONWriter: Sendable {
                 digits[i] = UInt8(ascii: "0") + UInt8(v % 10)
                 v /= 10
             } while v > 0
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[i...]))
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: digits[i...]))
         }
     }
 
@@ -104,57 +121,91 @@ public struct JSONWriter: Sendable {
             int(Int(value))
         } else {
             separate()
-            bytes.append(contentsOf: FixedDecimal.shortest(value).utf8)
+            buffer.append(contentsOf: FixedDecimal.shortest(value).utf8)
         }
     }
 
     public mutating func bool(_ value: Bool) {
         separate()
         if value {
-            bytes.append(contentsOf: [0x74, 0x72, 0x75, 0x65])
+            buffer.append(contentsOf: [0x74, 0x72, 0x75, 0x65])
         } else {
-            bytes.append(contentsOf: [0x66, 0x61, 0x6C, 0x73, 0x65])
+            buffer.append(contentsOf: [0x66, 0x61, 0x6C, 0x73, 0x65])
         }
     }
 
     public mutating func null() {
         separate()
-        bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
+        buffer.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
     }
 
     /// Appends already-encoded JSON (one complete value) as the next element.
     public mutating func raw(_ json: some Collection<UInt8>) {
         separate()
-        bytes.append(contentsOf: json)
+        buffer.append(contentsOf: json)
     }
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
     private mutating func appendEscaped(_ value: String) {
-        bytes.append(UInt8(ascii: "\""))
+        let buffer = buffer
+        buffer.append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { utf8 in
+            let clean = Self.firstToEscape(utf8)
+            if clean == utf8.count {
+                buffer.append(contentsOf: utf8)
+                return
+            }
             var start = 0
-            for i in 0..<utf8.count {
+            for i in clean..<utf8.count {
                 let b = utf8[i]
                 guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") else { continue }
-                if start < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i])) }
+                if start < i { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i])) }
                 start = i + 1
-                bytes.append(UInt8(ascii: "\\"))
+                buffer.append(UInt8(ascii: "\\"))
                 switch b {
-                case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\""))
-                case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\"))
-                case 0x0A: bytes.append(UInt8(ascii: "n"))
-                case 0x0D: bytes.append(UInt8(ascii: "r"))
-                case 0x09: bytes.append(UInt8(ascii: "t"))
-                case 0x08: bytes.append(UInt8(ascii: "b"))
-                case 0x0C: bytes.append(UInt8(ascii: "f"))
+                case UInt8(ascii: "\""): buffer.append(UInt8(ascii: "\""))
+                case UInt8(ascii: "\\"): buffer.append(UInt8(ascii: "\\"))
+                case 0x0A: buffer.append(UInt8(ascii: "n"))
+                case 0x0D: buffer.append(UInt8(ascii: "r"))
+                case 0x09: buffer.append(UInt8(ascii: "t"))
+                case 0x08: buffer.append(UInt8(ascii: "b"))
+                case 0x0C: buffer.append(UInt8(ascii: "f"))
                 default:
-                    bytes.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, Self.hex[Int(b >> 4)], Self.hex[Int(b & 0xF)]])
+                    buffer.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, Self.hex[Int(b >> 4)], Self.hex[Int(b & 0xF)]])
                 }
             }
-            if start < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...])) }
+            if start < utf8.count { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...])) }
         }
-        bytes.append(UInt8(ascii: "\""))
+        buffer.append(UInt8(ascii: "\""))
+    }
+
+    /// The index of the first byte JSON needs escaped (a control character, `"` or `\`), or the
+    /// count when there is none. Eight bytes at a time: a byte below 0x20, or equal to 0x22 or
+    /// 0x5C, sets the high bit of its lane in one of the three tests.
+    static func firstToEscape(_ s: UnsafeBufferPointer<UInt8>) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        var i = 0
+        if let base = s.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while i + 8 <= s.count {
+                let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let control = (x &- ones &* 0x20) & ~x
+                let q = x ^ (ones &* 0x22)
+                let quote = (q &- ones) & ~q
+                let bs = x ^ (ones &* 0x5C)
+                let backslash = (bs &- ones) & ~bs
+                if (control | quote | backslash) & highs != 0 { break }
+                i += 8
+            }
+        }
+        while i < s.count {
+            let b = s[i]
+            if b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") { return i }
+            i += 1
+        }
+        return s.count
     }
 }

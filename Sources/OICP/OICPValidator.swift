@@ -265,7 +265,7 @@ public struct OICPValidator: Sendable {
     }
 
     private func checkGeo(_ g: GeoCoordinates, path: String, into sink: inout Sink) {
-        let forms = [g.google != nil, g.decimalDegree != nil, g.degreeMinuteSeconds != nil].filter { $0 }.count
+        let forms = (g.google != nil ? 1 : 0) + (g.decimalDegree != nil ? 1 : 0) + (g.degreeMinuteSeconds != nil ? 1 : 0)
         if forms != 1 {
             sink.add(.coordinatesForm, path, forms == 0 ? "no coordinates given" : "\(forms) coordinate forms given; give exactly one")
         }
@@ -288,7 +288,7 @@ public struct OICPValidator: Sendable {
                     sink.add(.coordinatesPattern, "\(path).DecimalDegree.\(key)", "'\(value)' is not a decimal degree with 1 to 6 decimals", value)
                     return nil
                 }
-                return Double(value)
+                return DecimalParser.double(value)
             }
             lat = check(pair.latitude, "Latitude")
             lon = check(pair.longitude, "Longitude")

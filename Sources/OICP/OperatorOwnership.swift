@@ -25,9 +25,27 @@ public struct OperatorOwnership: Sendable {
         return allowedKeys.isEmpty || allowedKeys.contains(keys.key(part))
     }
 
+    /// The operator part of the last EvseID checked, and whether it belonged: the EvseIDs of a
+    /// bundle share a few operator parts, and consecutive ones mostly the same.
+    private var lastPart: String?
+    private var lastBelongs = true
+
+    /// `belongs(evseID)`, remembered for the last operator part.
+    private mutating func belongsRemembered(_ evseID: String) -> Bool {
+        var id = evseID
+        let (valid, end) = id.withUTF8 { (Patterns.evseID($0, allowLowercase: true), Patterns.operatorPartEnd($0)) }
+        guard valid, let end else { return true }
+        if let lastPart, lastPart.utf8.count == end, evseID.utf8.starts(with: lastPart.utf8) { return lastBelongs }
+        let part = String(Substring(evseID.utf8.prefix(end)))
+        let result = allowedKeys.isEmpty || allowedKeys.contains(keys.key(part))
+        lastPart = part
+        lastBelongs = result
+        return result
+    }
+
     /// A violation when the EvseID belongs to another operator or was seen before; records the ID.
     public mutating func check(evseID: String) -> Violation? {
-        if !belongs(evseID) {
+        if !belongsRemembered(evseID) {
             let part = Patterns.operatorPart(ofEvseID: evseID) ?? evseID
             return Violation(rule: .evseIDOperator, path: "EvseID",
                 message: "'\(evseID)' belongs to operator \(part), not to \(operatorID ?? "?")", value: evseID)

@@ -10,6 +10,12 @@ public enum Patterns {
     @inline(__always) static func isLetter(_ b: UInt8) -> Bool { isUpper(b) || isLower(b) }
     static let star = UInt8(ascii: "*")
 
+    /// Runs `body` on the UTF-8 bytes of `text` (in place for native strings, no copy to an array).
+    @inline(__always) static func utf8<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        var text = text
+        return text.withUTF8(body)
+    }
+
     /// `^(([A-Z]{2}\*?[A-Z0-9]{3}\*?E[A-Z0-9\*]{1,30})|(\+?[0-9]{1,3}\*[0-9]{3}\*[0-9\*]{1,32}))$`
     /// (2.3, upper case), or with `[A-Za-z]` and `[A-Za-z0-9]` when `allowLowercase` (2.2 and the
     /// OpenAPI file).
@@ -85,6 +91,11 @@ public enum Patterns {
         }
     }
 
+    /// The length of the operator part of an EvseID (as ``operatorPart(ofEvseID:)``), or nil.
+    static func operatorPartEnd(_ s: UnsafeBufferPointer<UInt8>) -> Int? {
+        isoOperatorPrefix(s, allowLowercase: true, separator: nil) ?? dinOperatorPrefix(s)
+    }
+
     /// The operator part of an EvseID (`DE*AB7` of `DE*AB7*E840*6487`, `+49*810` of
     /// `+49*810*000*438`), in the spelling of the EvseID; nil when the ID has no such prefix.
     public static func operatorPart(ofEvseID text: String) -> String? {
@@ -119,7 +130,10 @@ public enum Patterns {
 
     /// `^[a-z]{2,3}(?:-[A-Z]{2,3}(?:-[a-zA-Z]{4})?)?(?:-x-[a-zA-Z0-9]{1,8})?$`
     public static func isLanguageCode(_ text: String) -> Bool {
-        let s = Array(text.utf8)
+        utf8(text) { languageCode($0) }
+    }
+
+    static func languageCode(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         func run(_ pred: (UInt8) -> Bool, min: Int, max: Int) -> Bool {
             let start = i
@@ -150,7 +164,10 @@ public enum Patterns {
     /// `^UTC[+-][0-9]{2}:[0-9]{2}$` (the schema's `[U][T][C][+,-][0-9][0-9][:][0-9][0-9]`,
     /// anchored; a comma is not accepted as a sign).
     public static func isTimeZone(_ text: String) -> Bool {
-        let s = Array(text.utf8)
+        utf8(text) { timeZone($0) }
+    }
+
+    static func timeZone(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
         guard s.count == 9, s[0] == UInt8(ascii: "U"), s[1] == UInt8(ascii: "T"), s[2] == UInt8(ascii: "C"),
             s[3] == UInt8(ascii: "+") || s[3] == UInt8(ascii: "-"), isDigit(s[4]), isDigit(s[5]),
             s[6] == UInt8(ascii: ":"), isDigit(s[7]), isDigit(s[8])
@@ -160,40 +177,43 @@ public enum Patterns {
 
     /// `^[0-9]{2}:[0-9]{2}$` (the schema's pattern, anchored).
     public static func isTimeOfDay(_ text: String) -> Bool {
-        let s = Array(text.utf8)
-        return s.count == 5 && isDigit(s[0]) && isDigit(s[1]) && s[2] == UInt8(ascii: ":") && isDigit(s[3]) && isDigit(s[4])
+        utf8(text) { s in
+            s.count == 5 && isDigit(s[0]) && isDigit(s[1]) && s[2] == UInt8(ascii: ":") && isDigit(s[3]) && isDigit(s[4])
+        }
     }
 
     /// `^-?1?\d{1,2}\.\d{1,6}$`
     public static func isDecimalDegree(_ text: String) -> Bool {
-        let s = Array(text.utf8)
-        return decimalDegreeEnd(s, from: 0).contains(s.count)
+        utf8(text) { s in decimalDegreeEnd(s, from: 0).contains(s.count) }
     }
 
-    /// All indexes at which a match of `-?1?\d{1,2}\.\d{1,6}` starting at `from` can end.
-    static func decimalDegreeEnd(_ s: [UInt8], from: Int) -> [Int] {
+    /// All indexes at which a match of `-?1?\d{1,2}\.\d{1,6}` starting at `from` can end
+    /// (they follow one another: one for each number of decimals).
+    static func decimalDegreeEnd(_ s: UnsafeBufferPointer<UInt8>, from: Int) -> Range<Int> {
         var i = from
         if i < s.count, s[i] == UInt8(ascii: "-") { i += 1 }
         let start = i
         while i < s.count, isDigit(s[i]), i - start < 3 { i += 1 }
         let digits = i - start
         // 1?\d{1,2}: one or two digits, or three digits of which the first is 1.
-        guard digits >= 1, digits <= 2 || s[start] == UInt8(ascii: "1") else { return [] }
-        guard i < s.count, s[i] == UInt8(ascii: ".") else { return [] }
+        guard digits >= 1, digits <= 2 || s[start] == UInt8(ascii: "1") else { return 0..<0 }
+        guard i < s.count, s[i] == UInt8(ascii: ".") else { return 0..<0 }
         i += 1
-        var ends: [Int] = []
+        let first = i + 1
         var n = 0
         while i < s.count, isDigit(s[i]), n < 6 {
             i += 1
             n += 1
-            ends.append(i)
         }
-        return ends
+        return n == 0 ? 0..<0 : first..<(i + 1)
     }
 
     /// `^-?1?\d{1,2}\.\d{1,6}\s*\,?\s*-?1?\d{1,2}\.\d{1,6}$`
     public static func isGoogleCoordinates(_ text: String) -> Bool {
-        let s = Array(text.utf8)
+        utf8(text) { googleCoordinates($0) }
+    }
+
+    static func googleCoordinates(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
         func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0B || b == 0x0C }
         for end in decimalDegreeEnd(s, from: 0) {
             // \s*,?\s* can match in several ways; try each way the separator can end.
@@ -252,7 +272,7 @@ public enum Patterns {
 
     /// Three upper-case letters (the shape of an ISO 3166-1 alpha-3 code).
     public static func isAlpha3Shape(_ text: String) -> Bool {
-        let s = Array(text.utf8)
+        let s = text.utf8
         return s.count == 3 && s.allSatisfy(isUpper)
     }
 }

@@ -78,10 +78,10 @@ public final class CSVReader: RecordReader {
         let header = header!
         let line = raw.line
         var defect: Diagnostic?
-        if raw.bytes.contains(where: { $0 >= 0x80 }) {
+        if !raw.bytes.withUnsafeBufferPointer(UTF8Check.isASCII) {
             for i in 0..<raw.count {
                 let f = raw.field(i)
-                if f.contains(where: { $0 >= 0x80 }), String(validating: f, as: UTF8.self) == nil {
+                if !f.withUnsafeBufferPointer(UTF8Check.isValid) {
                     let column = i < header.names.count ? header.names[i] : "field \(i + 1)"
                     defect = Diagnostic(.error, rule: "csv.encoding",
                         "invalid UTF-8 in column '\(column)'; if the file is not UTF-8, set input.encoding (windows-1252, latin-1)",
@@ -183,16 +183,19 @@ public final class CSVReader: RecordReader {
 }
 
 /// Collects libcsv's events into rows: the bytes of all fields of a row in one buffer.
+///
+/// Its state is only ever touched from libcsv's callbacks and the reader, one call at a time,
+/// so the run-time exclusivity checks (a large part of each callback's cost) are left out.
 private final class RowSink: LibCSVHandler {
-    var bytes: [UInt8] = []
-    var ends: [Int32] = []
-    var rows: [RawRow] = []
-    var next = 0  // the first row of `rows` not handed out yet
-    var rowStartLine = 1
+    @exclusivity(unchecked) var bytes: [UInt8] = []
+    @exclusivity(unchecked) var ends: [Int32] = []
+    @exclusivity(unchecked) var rows: [RawRow] = []
+    @exclusivity(unchecked) var next = 0  // the first row of `rows` not handed out yet
+    @exclusivity(unchecked) var rowStartLine = 1
     /// The largest field seen since the last check.
-    var largestField = 0
+    @exclusivity(unchecked) var largestField = 0
     /// The largest row seen.
-    var largestRow = 0
+    @exclusivity(unchecked) var largestRow = 0
 
     override init() {
         bytes.reserveCapacity(512)
@@ -201,13 +204,14 @@ private final class RowSink: LibCSVHandler {
 
     override func field(_ field: UnsafeRawBufferPointer) {
         if field.count > largestField { largestField = field.count }
-        bytes.append(contentsOf: field)
+        bytes.append(contentsOf: field.assumingMemoryBound(to: UInt8.self))
         ends.append(Int32(truncatingIfNeeded: bytes.count))
     }
 
     override func endOfRow() {
         if bytes.count > largestRow { largestRow = bytes.count }
-        rows.append(RawRow(bytes: bytes, ends: ends, line: rowStartLine))
+        // Copies of their own size; the buffers stay for the next row.
+        rows.append(RawRow(bytes: Array(bytes), ends: Array(ends), line: rowStartLine))
         bytes.removeAll(keepingCapacity: true)
         ends.removeAll(keepingCapacity: true)
     }

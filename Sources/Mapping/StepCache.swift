@@ -1,0 +1,115 @@
+/// Remembered results of a pipeline, by its input: by the text (tree records), or by the bytes of
+/// a CSV field, so that a value seen before costs neither a string nor the steps. Gives up when
+/// inputs rarely repeat.
+///
+/// One per compiled mapping, and each mapping thread has its own: its state needs no locks and no
+/// run-time exclusivity checks.
+final class StepCache: @unchecked Sendable {
+    @exclusivity(unchecked) private var values: [String: Value] = [:]
+    @exclusivity(unchecked) private var lookups = 0
+    @exclusivity(unchecked) private var hits = 0
+    @exclusivity(unchecked) private(set) var enabled = true
+    private let limit = 4096
+
+    // The byte-keyed table: open addressing over `slots` (indexes into the entries, -1 free),
+    // twice as many slots as the limit of entries.
+    @exclusivity(unchecked) private var slots: [Int32] = []
+    @exclusivity(unchecked) private var keys: [[UInt8]] = []
+    @exclusivity(unchecked) private var hashes: [UInt64] = []
+    @exclusivity(unchecked) private var byteValues: [Value] = []
+
+    private var count: Int { values.count + keys.count }
+
+    func get(_ key: String) -> Value? {
+        lookups += 1
+        if let v = values[key] {
+            hits += 1
+            return v
+        }
+        return nil
+    }
+
+    func put(_ key: String, _ value: Value) {
+        guard admit() else { return }
+        values[key] = value
+    }
+
+    func get(bytes: UnsafeBufferPointer<UInt8>) -> Value? {
+        lookups += 1
+        guard !keys.isEmpty else { return nil }
+        let h = Self.hash(bytes)
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let e = Int(slots[i])
+            if e < 0 { return nil }
+            if hashes[e] == h && keys[e].withUnsafeBufferPointer({ Self.equal($0, bytes) }) {
+                hits += 1
+                return byteValues[e]
+            }
+            i = (i + 1) & mask
+        }
+    }
+
+    func put(bytes: UnsafeBufferPointer<UInt8>, _ value: Value) {
+        guard admit() else { return }
+        if slots.isEmpty { slots = Array(repeating: -1, count: limit * 2) }
+        let h = Self.hash(bytes)
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: h) & mask
+        while slots[i] >= 0 {
+            let e = Int(slots[i])
+            if hashes[e] == h && keys[e].withUnsafeBufferPointer({ Self.equal($0, bytes) }) { return }
+            i = (i + 1) & mask
+        }
+        slots[i] = Int32(keys.count)
+        keys.append(Array(bytes))
+        hashes.append(h)
+        byteValues.append(value)
+    }
+
+    /// Whether there is room for one more entry. Full: the cache stays only when it serves most
+    /// lookups, else it is emptied and switched off.
+    private func admit() -> Bool {
+        guard count >= limit else { return true }
+        if hits * 2 < lookups {
+            enabled = false
+            values = [:]
+            slots = []
+            keys = []
+            hashes = []
+            byteValues = []
+        }
+        return false
+    }
+
+    /// A 64-bit hash of bytes, eight at a time (a multiply-xorshift mix; collisions only cost a
+    /// comparison).
+    static func hash(_ s: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(s.count)
+        var i = 0
+        if let base = s.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while i + 8 <= s.count {
+                h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+                h ^= h >> 31
+                i += 8
+            }
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while i < s.count {
+            tail |= UInt64(s[i]) << shift
+            shift += 8
+            i += 1
+        }
+        h = (h ^ tail) &* 0x94D0_49BB_1331_11EB
+        return h ^ (h >> 29)
+    }
+
+    static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        for i in 0..<a.count where a[i] != b[i] { return false }
+        return true
+    }
+}
