@@ -79,6 +79,11 @@ struct EvalContext {
         self.cache = cache
     }
 
+    /// Calls `body` with the bytes of column `index` of the record's row (nil without one).
+    func withField<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        row?.withField(index, body) ?? nil
+    }
+
     mutating func reject(_ rule: String, field: String, _ message: String, value: String? = nil) {
         rejected = true
         rejections += 1
@@ -167,29 +172,44 @@ extension Expression {
             return Self.run(steps, on: input, onError, since: rejections, &context, field)
         case .remembered(let pipeline, let cache):
             guard case .pipeline(let source, let steps, let onError) = pipeline else { return pipeline.evaluate(&context, field: field) }
-            if cache.enabled, case .column(let index, _) = source, let row = context.row {
+            guard cache.enabled else { return pipeline.evaluate(&context, field: field) }
+            if case .column(let index, _) = source, context.row != nil {
                 // Looked up by the field's bytes: a value seen before makes no text at all.
-                if let hit = row.withField(index, { cache.get(bytes: $0) }), let v = hit { return v }
+                if let hit = context.withField(index, { cache.get(bytes: $0) }), let entry = hit {
+                    if !entry.events.isEmpty { context.statistics.replay(entry.events) }
+                    return entry.value
+                }
                 let rejections = context.rejections
                 let input = source.evaluate(&context, field: field)
-                guard case .text = input else { return Self.run(steps, on: input, onError, since: rejections, &context, field) }
-                let issues = context.issues.count
-                let changes = context.statistics.changes
-                let v = Self.run(steps, on: input, onError, since: rejections, &context, field)
-                if context.issues.count == issues && context.statistics.changes == changes { _ = row.withField(index) { cache.put(bytes: $0, v) } }
-                return v
+                let (value, entry) = Self.runRemembering(steps, on: input, onError, since: rejections, &context, field)
+                if let entry { _ = context.withField(index) { cache.put(bytes: $0, entry) } }
+                return value
             }
             let rejections = context.rejections
             let input = source.evaluate(&context, field: field)
-            guard cache.enabled, case .text(let text) = input else { return Self.run(steps, on: input, onError, since: rejections, &context, field) }
-            if let v = cache.get(text) { return v }
-            // Remembered only when it reported nothing (a warning, a reason, a count must recur).
-            let issues = context.issues.count
-            let changes = context.statistics.changes
-            let v = Self.run(steps, on: input, onError, since: rejections, &context, field)
-            if context.issues.count == issues && context.statistics.changes == changes { cache.put(text, v) }
-            return v
+            guard case .text(let text) = input else { return Self.run(steps, on: input, onError, since: rejections, &context, field) }
+            if let entry = cache.get(text) {
+                if !entry.events.isEmpty { context.statistics.replay(entry.events) }
+                return entry.value
+            }
+            let (value, entry) = Self.runRemembering(steps, on: input, onError, since: rejections, &context, field)
+            if let entry { cache.put(text, entry) }
+            return value
         }
+    }
+
+    /// A pipeline evaluated for the cache: its value, and the entry to remember when the input
+    /// is text and the steps reported nothing (a warning or a reason must recur; what they
+    /// counted is kept with the value and counted again on each hit).
+    private static func runRemembering(_ steps: [Step], on input: Value, _ onError: Step.FailurePolicy, since rejections: Int,
+                                       _ context: inout EvalContext, _ field: String) -> (Value, StepCache.Entry?) {
+        guard case .text = input, context.rejections == rejections else { return (run(steps, on: input, onError, since: rejections, &context, field), nil) }
+        let issues = context.issues.count
+        let outer = context.statistics.startRecording()
+        let value = run(steps, on: input, onError, since: rejections, &context, field)
+        let events = context.statistics.stopRecording(restoring: outer)
+        guard context.issues.count == issues else { return (value, nil) }
+        return (value, StepCache.Entry(value: value, events: events))
     }
 
     /// The steps of a pipeline applied to its source's value; no value once a step (or the

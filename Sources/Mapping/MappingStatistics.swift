@@ -20,8 +20,51 @@ public final class MappingStatistics: @unchecked Sendable {
 
     public init() {}
 
+    /// One thing counted, as it can be counted again (a remembered result repeats its counts).
+    enum Event {
+        case unknown(table: String, value: String)
+        case rounded(field: String, from: Double, to: Double)
+        case dropped(field: String)
+        case truncated(field: String)
+        case defaulted(field: String)
+        case assumedKilowatts(field: String)
+    }
+
+    /// The events counted since `startRecording`, when recording.
+    private var recording: [Event]?
+
+    /// Starts recording the events counted from now on; returns the recording that was going on
+    /// (recordings nest: pass it to `stopRecording`).
+    func startRecording() -> [Event]? {
+        defer { recording = [] }
+        return recording
+    }
+
+    /// The events counted since the matching `startRecording`; they are added to the outer
+    /// recording, if any.
+    func stopRecording(restoring outer: [Event]?) -> [Event] {
+        let events = recording ?? []
+        recording = outer.map { $0 + events }
+        return events
+    }
+
+    /// Counts the events again.
+    func replay(_ events: [Event]) {
+        for event in events {
+            switch event {
+            case .unknown(let table, let value): unknown(table: table, value: value)
+            case .rounded(let field, let from, let to): rounded(field: field, from: from, to: to)
+            case .dropped(let field): dropped(field: field)
+            case .truncated(let field): truncated(field: field)
+            case .defaulted(let field): defaulted(field: field)
+            case .assumedKilowatts(let field): assumedKilowatts(field: field)
+            }
+        }
+    }
+
     func unknown(table: String, value: String) {
         changes += 1
+        recording?.append(.unknown(table: table, value: value))
         if unknownValues[table, default: [:]][value] != nil || unknownValues[table, default: [:]].count < Self.maxDistinct {
             unknownValues[table, default: [:]][value, default: 0] += 1
         } else {
@@ -31,13 +74,26 @@ public final class MappingStatistics: @unchecked Sendable {
 
     private var keys: [String: String] = [:]
 
+    /// The last field asked for and its key (a field is mostly counted many times in a row).
+    private var lastKey: (field: String, key: String) = ("", "")
+
     /// `ChargingFacilities[0].Power` and `ChargingFacilities[1].Power` count together.
     private func key(_ field: String) -> String {
-        if let k = keys[field] { return k }
-        let k = Self.key(field)
-        if keys.count < 10_000 { keys[field] = k }
+        if field == lastKey.field { return lastKey.key }
+        let k: String
+        if let known = keys[field] {
+            k = known
+        } else {
+            k = Self.key(field)
+            if keys.count < 10_000 { keys[field] = k }
+        }
+        lastKey = (field, k)
         return k
     }
+
+    /// The last rounding given as an example (or found among the examples): the same rounding
+    /// again needs no new example text.
+    private var lastExample: (field: String, from: Double, to: Double)?
 
     static func key(_ field: String) -> String {
         guard field.contains("[") else { return field }
@@ -51,24 +107,30 @@ public final class MappingStatistics: @unchecked Sendable {
 
     func rounded(field rawField: String, from: Double, to: Double) {
         changes += 1
+        recording?.append(.rounded(field: rawField, from: from, to: to))
         let field = key(rawField)
         rounded[field, default: 0] += 1
+        if let last = lastExample, last.from == from, last.to == to, last.field == field { return }
         if roundedExamples[field, default: []].count < 5 {
             let example = "\(FixedDecimalText.of(from)) → \(FixedDecimalText.of(to))"
             if !roundedExamples[field, default: []].contains(example) { roundedExamples[field, default: []].append(example) }
+            lastExample = (field, from, to)
         }
     }
 
     func dropped(field: String) {
         changes += 1
+        recording?.append(.dropped(field: field))
         dropped[key(field), default: 0] += 1
     }
     func truncated(field: String) {
         changes += 1
+        recording?.append(.truncated(field: field))
         truncated[key(field), default: 0] += 1
     }
     func defaulted(field: String) {
         changes += 1
+        recording?.append(.defaulted(field: field))
         defaulted[key(field), default: 0] += 1
     }
 
@@ -76,6 +138,7 @@ public final class MappingStatistics: @unchecked Sendable {
     public private(set) var assumedKilowatts: [String: Int] = [:]
     func assumedKilowatts(field: String) {
         changes += 1
+        recording?.append(.assumedKilowatts(field: field))
         assumedKilowatts[key(field), default: 0] += 1
     }
 }

@@ -151,10 +151,10 @@ enum Step: @unchecked Sendable {
         case .memo(let inner, let cache):
             return mapItems(value, &ctx) { item, ctx in
                 guard case .text(let t) = item, cache.enabled else { return inner.apply(item, &ctx, field: field, onError: onError) }
-                if let v = cache.get(t) { return v }
+                if let hit = cache.get(t) { return hit.value }
                 let before = ctx.issues.count
                 let v = inner.apply(item, &ctx, field: field, onError: onError)
-                if ctx.issues.count == before { cache.put(t, v) }
+                if ctx.issues.count == before { cache.put(t, StepCache.Entry(value: v)) }
                 return v
             }
         case .openingHours:

@@ -5,7 +5,13 @@
 /// One per compiled mapping, and each mapping thread has its own: its state needs no locks and no
 /// run-time exclusivity checks.
 final class StepCache: @unchecked Sendable {
-    @exclusivity(unchecked) private var values: [String: Value] = [:]
+    /// A remembered result: the value and what computing it counted (counted again on a hit).
+    struct Entry {
+        var value: Value
+        var events: [MappingStatistics.Event] = []
+    }
+
+    @exclusivity(unchecked) private var values: [String: Entry] = [:]
     @exclusivity(unchecked) private var lookups = 0
     @exclusivity(unchecked) private var hits = 0
     @exclusivity(unchecked) private(set) var enabled = true
@@ -16,11 +22,11 @@ final class StepCache: @unchecked Sendable {
     @exclusivity(unchecked) private var slots: [Int32] = []
     @exclusivity(unchecked) private var keys: [[UInt8]] = []
     @exclusivity(unchecked) private var hashes: [UInt64] = []
-    @exclusivity(unchecked) private var byteValues: [Value] = []
+    @exclusivity(unchecked) private var byteValues: [Entry] = []
 
     private var count: Int { values.count + keys.count }
 
-    func get(_ key: String) -> Value? {
+    func get(_ key: String) -> Entry? {
         lookups += 1
         if let v = values[key] {
             hits += 1
@@ -29,12 +35,12 @@ final class StepCache: @unchecked Sendable {
         return nil
     }
 
-    func put(_ key: String, _ value: Value) {
+    func put(_ key: String, _ value: Entry) {
         guard admit() else { return }
         values[key] = value
     }
 
-    func get(bytes: UnsafeBufferPointer<UInt8>) -> Value? {
+    func get(bytes: UnsafeBufferPointer<UInt8>) -> Entry? {
         lookups += 1
         guard !keys.isEmpty else { return nil }
         let h = Self.hash(bytes)
@@ -51,7 +57,7 @@ final class StepCache: @unchecked Sendable {
         }
     }
 
-    func put(bytes: UnsafeBufferPointer<UInt8>, _ value: Value) {
+    func put(bytes: UnsafeBufferPointer<UInt8>, _ value: Entry) {
         guard admit() else { return }
         if slots.isEmpty { slots = Array(repeating: -1, count: limit * 2) }
         let h = Self.hash(bytes)
