@@ -29,41 +29,39 @@ struct RecordCheck {
     }
 
     mutating func check(_ record: consuming MappedRecord) -> CheckedRecord {
-        var mapped = record
-        var reasons: [RecordIssue] = []
-        var warnings: [RecordIssue] = []
-        for issue in mapped.issues {
-            if issue.severity == .reject { reasons.append(issue) } else if issue.severity == .warning { warnings.append(issue) }
+        // Filled in place and returned: a copy of the record would count a reference to each field.
+        var checked = CheckedRecord(mapped: record, reasons: [], warnings: [], json: nil)
+        for issue in checked.mapped.issues {
+            if issue.severity == .reject { checked.reasons.append(issue) } else if issue.severity == .warning { checked.warnings.append(issue) }
         }
         // A row the reader could not read (ragged, broken text) has nothing to validate.
-        let unread = mapped.rejected && mapped.operatorID == nil && mapped.evse == EvseDataRecord()
-        mapped.evse.prepare(for: version)
+        let unread = checked.mapped.rejected && checked.mapped.operatorID == nil && checked.mapped.evse == EvseDataRecord()
+        checked.mapped.evse.prepare(for: version)
         if !unread {
             // The record as mapped is validated even when the mapping rejected it, so the rejects
             // file lists every reason at once; fields the mapping already failed on are not repeated.
-            let failed = Set(reasons.map { Self.topField($0.field) })
-            if let id = mapped.operatorID {
-                for v in validator.validateOperator(id: id, name: mapped.operatorName) {
-                    reasons.append(RecordIssue(.reject, rule: v.rule.id, field: "operator." + (v.path == "OperatorID" ? "id" : "name"),
+            let failed = Set(checked.reasons.map { Self.topField($0.field) })
+            if let id = checked.mapped.operatorID {
+                for v in validator.validateOperator(id: id, name: checked.mapped.operatorName) {
+                    checked.reasons.append(RecordIssue(.reject, rule: v.rule.id, field: "operator." + (v.path == "OperatorID" ? "id" : "name"),
                         message: v.message, value: v.value))
                 }
             } else {
-                reasons.append(RecordIssue(.reject, rule: "operator.missing", field: "operator.id",
+                checked.reasons.append(RecordIssue(.reject, rule: "operator.missing", field: "operator.id",
                     message: "the record has no OperatorID (operator.id gives no value)"))
             }
-            for v in validator.validate(mapped.evse) where !failed.contains(Self.topField(v.path)) {
+            for v in validator.validate(checked.mapped.evse) where failed.isEmpty || !failed.contains(Self.topField(v.path)) {
                 let issue = RecordIssue(v.severity == .error ? .reject : .warning, rule: v.rule.id, field: v.path, message: v.message, value: v.value)
-                if v.severity == .error { reasons.append(issue) } else { warnings.append(issue) }
+                if v.severity == .error { checked.reasons.append(issue) } else { checked.warnings.append(issue) }
             }
         }
-        var bytes: [UInt8]?
-        if reasons.isEmpty && !mapped.rejected {
+        if checked.reasons.isEmpty && !checked.mapped.rejected {
             json.removeAll()
-            encoder.writePrepared(mapped.evse, into: &json)
+            encoder.writePrepared(checked.mapped.evse, into: &json)
             // A copy of its own size: the writer's buffer is reused, and records wait in batches.
-            bytes = json.bytes
+            checked.json = json.bytes
         }
-        return CheckedRecord(mapped: mapped, reasons: reasons, warnings: warnings, json: bytes)
+        return checked
     }
 
     /// The top-level OICP field of a path (`ChargingFacilities` of `ChargingFacilities[0].Power`);

@@ -121,8 +121,7 @@ public final class Mapper {
     /// Finishes the last groups.
     public func finish() -> [MappedRecord] {
         var out: [MappedRecord] = []
-        if let c = current { out.append(c.record) }
-        current = nil
+        flushCurrent(into: &out)
         out += held.map(\.record)
         held = []
         heldIndex = [:]
@@ -148,9 +147,11 @@ public final class Mapper {
                 return
             }
         }
-        var evse = EvseDataRecord()
+        // Built in place and moved on: a copy would count a reference to each of its fields.
+        var mapped = MappedRecord(evse: EvseDataRecord(), operatorID: nil, operatorName: nil, provenance: record.provenance, issues: [],
+            rejected: false)
         for field in slot.fields {
-            _ = field.assign(&evse, &ctx)
+            _ = field.assign(&mapped.evse, &ctx)
         }
         let operatorID = slot.operatorID.flatMap { Convert.text($0.evaluate(&ctx, field: "operator.id"), &ctx, "operator.id") }
         var operatorName = slot.operatorName.flatMap { Convert.text($0.evaluate(&ctx, field: "operator.name"), &ctx, "operator.name") }
@@ -159,25 +160,39 @@ public final class Mapper {
             if !defaults.fields.isEmpty {
                 var d = EvseDataRecord()
                 for field in defaults.fields { _ = field.assign(&d, &ctx) }
-                RecordDefaults.fillAbsent(&evse, from: d)
+                RecordDefaults.fillAbsent(&mapped.evse, from: d)
             }
         }
-        checkSwapped(evse, &ctx)
-        let mapped = MappedRecord(evse: evse, operatorID: operatorID, operatorName: operatorName, provenance: record.provenance,
-            issues: ctx.issues, rejected: ctx.rejected)
+        checkSwapped(mapped.evse, &ctx)
+        mapped.operatorID = operatorID
+        mapped.operatorName = operatorName
+        mapped.issues = ctx.issues
+        mapped.rejected = ctx.rejected
         guard mapping.grouping != nil, let key else {
             // Keep input order: a group being built comes first.
-            if let c = current.take() { out.append(c.record) }
-            out.append(mapped)
+            flushCurrent(into: &out)
+            out.append(MappedRecord.placeholder)
+            swap(&out[out.count - 1], &mapped)
             return
         }
         if mapping.groupsAdjacentRowsOnly {
-            if let c = current.take() { out.append(c.record) }
-            current = Group(key: key, record: mapped)
+            flushCurrent(into: &out)
+            current = Group(key: key, record: .placeholder)
+            swap(&current!.record, &mapped)
         } else {
             heldIndex[key] = held.count
-            held.append(Group(key: key, record: mapped))
+            held.append(Group(key: key, record: .placeholder))
+            swap(&held[held.count - 1].record, &mapped)
         }
+    }
+
+    /// Hands on the group being built. Records are swapped into place rather than copied (a
+    /// copy counts a reference to each of their fields, for every record).
+    private func flushCurrent(into out: inout [MappedRecord]) {
+        guard current != nil else { return }
+        out.append(MappedRecord.placeholder)
+        swap(&out[out.count - 1], &current!.record)
+        current = nil
     }
 
     private let keys = OperatorKeyCache()

@@ -28,6 +28,14 @@ import Testing
         #expect(records.allSatisfy { $0.defect == nil })
     }
 
+    @Test("spaces and tabs around unquoted fields are trimmed, inside quotes kept; a tab delimiter stays a delimiter")
+    func spacesAndTabs() throws {
+        let (_, records) = try read(TemporaryFile("id,a,b,c\n1, x\t,\t y ,\"  q  \"\n2,\t\t, ,\n"))
+        #expect(records.map(fields) == [["1", "x", "y", "  q  "], ["2", "", "", ""]])
+        let (_, tabbed) = try read(TemporaryFile("id\ta\tb\n1\t x \t\n")) { $0.delimiter = 0x09 }
+        #expect(tabbed.map(fields) == [["1", "x", ""]])
+    }
+
     @Test func delimiterQuoteBOMAndCRLF() throws {
         let text = "\u{FEFF}id;note\r\n1;'a;b'\r\n2;'it''s'\r\n"
         let (reader, records) = try read(TemporaryFile(text)) {
