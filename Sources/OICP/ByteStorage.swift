@@ -7,8 +7,12 @@
 final class ByteStorage: @unchecked Sendable {
     @exclusivity(unchecked) private(set) var base: UnsafeMutablePointer<UInt8>
     @exclusivity(unchecked) private var capacity: Int
-    @exclusivity(unchecked) var count = 0 {
-        willSet { precondition(newValue >= 0 && newValue <= capacity) }
+    /// How many bytes are written; set it lower to forget the rest.
+    @exclusivity(unchecked) private(set) var count = 0
+
+    func truncate(to n: Int) {
+        precondition(n >= 0 && n <= count)
+        count = n
     }
 
     init(capacity: Int) {
@@ -54,6 +58,25 @@ final class ByteStorage: @unchecked Sendable {
         reserve(bytes.count)
         (base + count).update(from: source, count: bytes.count)
         count += bytes.count
+    }
+
+    /// `"text"` in one step (text that needs no escapes).
+    @inline(__always) func appendQuoted(_ text: UnsafeBufferPointer<UInt8>) {
+        reserve(text.count + 2)
+        base[count] = UInt8(ascii: "\"")
+        if let source = text.baseAddress { (base + count + 1).update(from: source, count: text.count) }
+        base[count + text.count + 1] = UInt8(ascii: "\"")
+        count += text.count + 2
+    }
+
+    /// `"key":` in one step.
+    @inline(__always) func appendKey(_ key: UnsafeBufferPointer<UInt8>) {
+        reserve(key.count + 3)
+        base[count] = UInt8(ascii: "\"")
+        if let source = key.baseAddress { (base + count + 1).update(from: source, count: key.count) }
+        base[count + key.count + 1] = UInt8(ascii: "\"")
+        base[count + key.count + 2] = UInt8(ascii: ":")
+        count += key.count + 3
     }
 
     func append(contentsOf bytes: some Collection<UInt8>) {

@@ -9,8 +9,11 @@ public struct JSONWriter: Sendable {
     /// How many bytes are written.
     public var count: Int { storage.count }
     private var storage: ByteStorage
-    /// One entry per open container: whether the next element needs a leading comma.
-    private var needsComma: [Bool] = []
+    /// Per open container, whether the next element needs a leading comma: bit `i` of `commaBits`
+    /// for the container at depth `i + 1` (the first 64), `deepCommas` beyond.
+    private var depth = 0
+    private var commaBits: UInt64 = 0
+    private var deepCommas: [Bool] = []
     private var afterKey = false
     /// Newline between the elements of arrays at this nesting depth (1 = the outermost array).
     private let lineBreakDepth: Int?
@@ -36,54 +39,70 @@ public struct JSONWriter: Sendable {
     }
 
     public mutating func removeAll(keepingCapacity: Bool = true) {
-        if keepingCapacity { buffer.count = 0 } else { storage = ByteStorage(capacity: 0) }
-        needsComma.removeAll(keepingCapacity: true)
+        if keepingCapacity { buffer.truncate(to: 0) } else { storage = ByteStorage(capacity: 0) }
+        depth = 0
+        commaBits = 0
+        deepCommas.removeAll(keepingCapacity: true)
         afterKey = false
     }
 
-    private mutating func separate() {
+    @inline(__always) private mutating func push() {
+        depth += 1
+        if depth <= 64 { commaBits &= ~(1 << UInt64(depth - 1)) } else { deepCommas.append(false) }
+    }
+
+    /// Closes the innermost container; returns whether it had elements.
+    @inline(__always) private mutating func pop() -> Bool {
+        let had = depth <= 64 ? commaBits & (1 << UInt64(depth - 1)) != 0 : deepCommas.removeLast()
+        depth -= 1
+        return had
+    }
+
+    @inline(__always) private mutating func separate() {
         if afterKey {
             afterKey = false
             return
         }
-        if let last = needsComma.last {
-            if last { buffer.append(UInt8(ascii: ",")) }
-            needsComma[needsComma.count - 1] = true
-            if let depth = lineBreakDepth, needsComma.count == depth { buffer.append(UInt8(ascii: "\n")) }
+        guard depth > 0 else { return }
+        let b = buffer
+        if depth <= 64 {
+            let bit: UInt64 = 1 << UInt64(depth - 1)
+            if commaBits & bit != 0 { b.append(UInt8(ascii: ",")) }
+            commaBits |= bit
+        } else {
+            if deepCommas[deepCommas.count - 1] { b.append(UInt8(ascii: ",")) }
+            deepCommas[deepCommas.count - 1] = true
         }
+        if let lineBreakDepth, depth == lineBreakDepth { b.append(UInt8(ascii: "\n")) }
     }
 
     public mutating func beginObject() {
         separate()
         buffer.append(UInt8(ascii: "{"))
-        needsComma.append(false)
+        push()
     }
 
     public mutating func endObject() {
-        needsComma.removeLast()
+        _ = pop()
         buffer.append(UInt8(ascii: "}"))
     }
 
     public mutating func beginArray() {
         separate()
         buffer.append(UInt8(ascii: "["))
-        needsComma.append(false)
+        push()
     }
 
     public mutating func endArray() {
-        let hadElements = needsComma.removeLast()
-        if let depth = lineBreakDepth, needsComma.count + 1 == depth, hadElements { buffer.append(UInt8(ascii: "\n")) }
+        let hadElements = pop()
+        if let lineBreakDepth, depth + 1 == lineBreakDepth, hadElements { buffer.append(UInt8(ascii: "\n")) }
         buffer.append(UInt8(ascii: "]"))
     }
 
     /// An object key. `key` must not need escaping (all OICP keys are plain ASCII).
     public mutating func key(_ key: StaticString) {
         separate()
-        let b = buffer
-        b.append(UInt8(ascii: "\""))
-        key.withUTF8Buffer { b.append(contentsOf: $0) }
-        b.append(UInt8(ascii: "\""))
-        b.append(UInt8(ascii: ":"))
+        buffer.appendKey(UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
         afterKey = true
     }
 
@@ -149,14 +168,14 @@ public struct JSONWriter: Sendable {
 
     private mutating func appendEscaped(_ value: String) {
         let buffer = buffer
-        buffer.append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { utf8 in
             let clean = Self.firstToEscape(utf8)
             if clean == utf8.count {
-                buffer.append(contentsOf: utf8)
+                buffer.appendQuoted(utf8)
                 return
             }
+            buffer.append(UInt8(ascii: "\""))
             var start = 0
             for i in clean..<utf8.count {
                 let b = utf8[i]
@@ -177,8 +196,8 @@ public struct JSONWriter: Sendable {
                 }
             }
             if start < utf8.count { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...])) }
+            buffer.append(UInt8(ascii: "\""))
         }
-        buffer.append(UInt8(ascii: "\""))
     }
 
     /// The index of the first byte JSON needs escaped (a control character, `"` or `\`), or the

@@ -76,6 +76,44 @@ import Testing
         #expect(String(decoding: w.bytes, as: UTF8.self) == #""a\"b\\c\nd\u0001é""#)
     }
 
+    @Test("escapes are found wherever they sit: inside and across the eight-byte blocks, and in the tail")
+    func escapesAtEveryPosition() {
+        for length in 1...20 {
+            for position in 0..<length {
+                for special in ["\"", "\\", "\n", "\u{1F}"] {
+                    var chars = Array(repeating: "x", count: length)
+                    chars[position] = special
+                    var w = JSONWriter()
+                    w.string(chars.joined())
+                    let escaped = special == "\"" ? "\\\"" : special == "\\" ? "\\\\" : special == "\n" ? "\\n" : "\\u001f"
+                    chars[position] = escaped
+                    #expect(String(decoding: w.bytes, as: UTF8.self) == "\"" + chars.joined() + "\"")
+                }
+            }
+        }
+    }
+
+    @Test("commas and line breaks stay right in containers nested deeper than 64 levels")
+    func deepNesting() {
+        var w = JSONWriter(lineBreakArrayDepth: 1)
+        w.beginArray()
+        for _ in 0..<100 { w.beginArray(); w.int(1) }
+        for _ in 0..<100 { w.int(2); w.endArray() }
+        w.int(3)
+        w.endArray()
+        let expected = "[\n" + String(repeating: "[1,", count: 100) + String(repeating: "2]", count: 100)
+            .replacingOccurrences(of: "]2", with: "],2") + ",\n3\n]"
+        #expect(String(decoding: w.bytes, as: UTF8.self) == expected)
+        var copy = w
+        copy.removeAll()
+        copy.beginObject()
+        copy.key("a")
+        copy.bool(true)
+        copy.endObject()
+        #expect(String(decoding: copy.bytes, as: UTF8.self) == #"{"a":true}"#)
+        #expect(String(decoding: w.bytes, as: UTF8.self) == expected)  // the copy wrote its own bytes
+    }
+
     @Test func acknowledgement() throws {
         let ack = Acknowledgement(result: true, statusCode: StatusCode(code: "000", description: "Success"),
             sessionID: "f98efba4-02d8-4fa0-b810-9a9d50d2c527")
