@@ -14,12 +14,6 @@ public struct MappedRecord: Sendable {
     /// Whether the mapping rejected the record (the issues say why).
     public var rejected: Bool
 
-    /// An empty record to swap a real one into (moving it without a copy).
-    public static var placeholder: MappedRecord {
-        MappedRecord(evse: EvseDataRecord(), operatorID: nil, operatorName: nil, provenance: Provenance(file: "", line: 0, recordNumber: 0),
-            issues: [], rejected: false)
-    }
-
     public init(evse: EvseDataRecord, operatorID: String?, operatorName: String?, provenance: Provenance, issues: [RecordIssue], rejected: Bool) {
         self.evse = evse
         self.operatorID = operatorID

@@ -18,7 +18,10 @@ public final class Mapper {
         var record: MappedRecord
     }
 
-    private var current: Group?
+    /// The group being built from adjacent rows: its key and record (kept apart, so the record
+    /// moves out whole when the group ends).
+    private var currentKey: String?
+    private var currentRecord: MappedRecord?
     private var held: [Group] = []
     private var heldIndex: [String: Int] = [:]
 
@@ -136,8 +139,8 @@ public final class Mapper {
         }
         // A later row of the group being built: only the fields that combine across rows.
         if let key, mapping.grouping != nil {
-            if mapping.groupsAdjacentRowsOnly, current?.key == key {
-                mergeRow(slot, &ctx, into: &current!.record)
+            if mapping.groupsAdjacentRowsOnly, currentRecord != nil, currentKey == key {
+                mergeRow(slot, &ctx, into: &currentRecord!)
                 counts.merged += 1
                 return
             }
@@ -171,28 +174,23 @@ public final class Mapper {
         guard mapping.grouping != nil, let key else {
             // Keep input order: a group being built comes first.
             flushCurrent(into: &out)
-            out.append(MappedRecord.placeholder)
-            swap(&out[out.count - 1], &mapped)
+            out.append(mapped)
             return
         }
         if mapping.groupsAdjacentRowsOnly {
             flushCurrent(into: &out)
-            current = Group(key: key, record: .placeholder)
-            swap(&current!.record, &mapped)
+            currentKey = key
+            currentRecord = mapped
         } else {
             heldIndex[key] = held.count
-            held.append(Group(key: key, record: .placeholder))
-            swap(&held[held.count - 1].record, &mapped)
+            held.append(Group(key: key, record: mapped))
         }
     }
 
-    /// Hands on the group being built. Records are swapped into place rather than copied (a
-    /// copy counts a reference to each of their fields, for every record).
+    /// Hands on the group being built.
     private func flushCurrent(into out: inout [MappedRecord]) {
-        guard current != nil else { return }
-        out.append(MappedRecord.placeholder)
-        swap(&out[out.count - 1], &current!.record)
-        current = nil
+        if let record = currentRecord.take() { out.append(record) }
+        currentKey = nil
     }
 
     private let keys = OperatorKeyCache()

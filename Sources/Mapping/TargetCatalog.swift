@@ -3,15 +3,15 @@ import OICP
 /// Every OICP field a mapping can fill, by its OICP name.
 enum TargetCatalog {
     static let address: [Target<Address>] = [
-        Leaf.text("Country", \.country), Leaf.text("City", \.city), Leaf.text("Street", \.street),
-        Leaf.text("PostalCode", \.postalCode), Leaf.text("HouseNum", \.houseNum), Leaf.text("Floor", \.floor),
-        Leaf.text("Region", \.region), Leaf.bool("ParkingFacility", \.parkingFacility), Leaf.text("ParkingSpot", \.parkingSpot),
-        Leaf.text("TimeZone", \.timeZone),
+        Leaf.text("Country", { $0.country = $1 }), Leaf.text("City", { $0.city = $1 }), Leaf.text("Street", { $0.street = $1 }),
+        Leaf.text("PostalCode", { $0.postalCode = $1 }), Leaf.text("HouseNum", { $0.houseNum = $1 }), Leaf.text("Floor", { $0.floor = $1 }),
+        Leaf.text("Region", { $0.region = $1 }), Leaf.bool("ParkingFacility", { $0.parkingFacility = $1 }), Leaf.text("ParkingSpot", { $0.parkingSpot = $1 }),
+        Leaf.text("TimeZone", { $0.timeZone = $1 }),
     ]
 
     static let facility: [Target<ChargingFacility>] = [
-        Leaf.enumeration("PowerType", \.powerType),
-        Leaf.integer("Voltage", \.voltage) { v, ctx, path in
+        Leaf.enumeration("PowerType", { $0.powerType = $1 }),
+        Leaf.integer("Voltage", { $0.voltage = $1 }) { v, ctx, path in
             // OICP 2.3 allows 0–999 V (line to neutral); a larger value is left out.
             if ctx.version == .v2_3 && v > 999 {
                 ctx.warn("oicp-fit.voltage", field: path, "\(v) V does not fit OICP 2.3 (at most 999); left out", value: String(v))
@@ -20,7 +20,7 @@ enum TargetCatalog {
             }
             return v
         },
-        Leaf.integer("Amperage", \.amperage) { a, ctx, path in
+        Leaf.integer("Amperage", { $0.amperage = $1 }) { a, ctx, path in
             // OICP 2.3 allows 0–99 A; high-current chargers do not fit and the value is left out.
             if ctx.version == .v2_3 && a > 99 {
                 ctx.warn("oicp-fit.amperage", field: path, "\(a) A does not fit OICP 2.3 (at most 99); left out", value: String(a))
@@ -43,18 +43,18 @@ enum TargetCatalog {
                 return true
             }
         },
-        Leaf.enumerations("ChargingModes", \.chargingModes),
+        Leaf.enumerations("ChargingModes", { $0.chargingModes = $1 }),
     ]
 
     static let energySource: [Target<EnergySource>] = [
-        Leaf.enumeration("Energy", \.energy), Leaf.integer("Percentage", \.percentage),
+        Leaf.enumeration("Energy", { $0.energy = $1 }), Leaf.integer("Percentage", { $0.percentage = $1 }),
     ]
 
     static let environmentalImpact: [Target<EnvironmentalImpact>] = [
-        Leaf.number("CO2Emission", \.co2Emission), Leaf.number("NuclearWaste", \.nuclearWaste),
+        Leaf.number("CO2Emission", { $0.co2Emission = $1 }), Leaf.number("NuclearWaste", { $0.nuclearWaste = $1 }),
     ]
 
-    static let period: [Target<Period>] = [Leaf.text("begin", \.begin), Leaf.text("end", \.end)]
+    static let period: [Target<Period>] = [Leaf.text("begin", { $0.begin = $1 }), Leaf.text("end", { $0.end = $1 })]
 
     static let openingTimes: [Target<OpeningTimes>] = [
         Target(name: "Period") { node, compiler, path in
@@ -65,28 +65,28 @@ enum TargetCatalog {
                 return true
             }
         },
-        Leaf.enumeration("on", \.on),
-        Leaf.text("unstructuredOpeningTime", \.unstructuredOpeningTime),
+        Leaf.enumeration("on", { $0.on = $1 }),
+        Leaf.text("unstructuredOpeningTime", { $0.unstructuredOpeningTime = $1 }),
     ]
 
-    static func object<R, T>(_ name: String, _ kp: WritableKeyPath<R, T?>, _ targets: [Target<T>], make: @escaping () -> T) -> Target<R> {
+    static func object<R, T>(_ name: String, _ set: @escaping (inout R, T) -> Void, _ targets: [Target<T>], make: @escaping () -> T) -> Target<R> {
         Target(name: name) { node, compiler, path in
             let build = try compiler.object(node, targets: targets, path: path, make: make)
             let children = try compiler.fields(node, targets: targets, path: path)
             return CompiledField(name: name, readsSource: children.contains(where: \.readsSource), sources: children.flatMap(\.sources)) { root, ctx in
                 guard let o = build(&ctx) else { return false }
-                root[keyPath: kp] = o
+                set(&root, o)
                 return true
             }
         }
     }
 
-    static func objects<R, T>(_ name: String, _ kp: WritableKeyPath<R, [T]?>, _ targets: [Target<T>], make: @escaping () -> T) -> Target<R> {
+    static func objects<R, T>(_ name: String, _ set: @escaping (inout R, [T]) -> Void, _ targets: [Target<T>], make: @escaping () -> T) -> Target<R> {
         Target(name: name) { node, compiler, path in
             let list = try compiler.objectList(node, targets: targets, path: path, make: make)
             return CompiledField(name: name, readsSource: list.readsSource, sources: list.sources) { root, ctx in
                 guard let items = list.build(&ctx) else { return false }
-                root[keyPath: kp] = items
+                set(&root, items)
                 return true
             }
         }
@@ -105,44 +105,44 @@ enum TargetCatalog {
     }
 
     static let record: [Target<EvseDataRecord>] = [
-        Leaf.text("EvseID", \.evseID),
-        Leaf.text("ChargingPoolID", \.chargingPoolID),
-        Leaf.text("ChargingStationID", \.chargingStationID),
-        Leaf.infoTexts("ChargingStationNames", \.chargingStationNames),
-        Leaf.text("ChargingStationName", \.chargingStationName),
-        Leaf.text("EnChargingStationName", \.enChargingStationName),
-        Leaf.text("HardwareManufacturer", \.hardwareManufacturer),
-        Leaf.text("ChargingStationImage", \.chargingStationImage),
-        Leaf.text("SubOperatorName", \.subOperatorName),
-        object("Address", \.address, address) { Address() },
-        Leaf.geo("GeoCoordinates", \.geoCoordinates),
-        Leaf.enumerations("Plugs", \.plugs),
-        Leaf.bool("DynamicPowerLevel", \.dynamicPowerLevel),
-        objects("ChargingFacilities", \.chargingFacilities, facility) { ChargingFacility() },
-        Leaf.bool("RenewableEnergy", \.renewableEnergy),
-        objects("EnergySource", \.energySource, energySource) { EnergySource(energy: nil, percentage: nil) },
-        object("EnvironmentalImpact", \.environmentalImpact, environmentalImpact) { EnvironmentalImpact(co2Emission: nil, nuclearWaste: nil) },
-        Leaf.enumeration("CalibrationLawDataAvailability", \.calibrationLawDataAvailability),
-        Leaf.enumerations("AuthenticationModes", \.authenticationModes),
-        Leaf.integer("MaxCapacity", \.maxCapacity),
-        Leaf.enumerations("PaymentOptions", \.paymentOptions),
-        Leaf.enumerations("ValueAddedServices", \.valueAddedServices),
-        Leaf.enumeration("Accessibility", \.accessibility),
-        Leaf.enumeration("AccessibilityLocation", \.accessibilityLocation),
-        Leaf.text("HotlinePhoneNumber", \.hotlinePhoneNumber),
-        Leaf.infoTexts("AdditionalInfo", \.additionalInfo),
-        Leaf.infoTexts("ChargingStationLocationReference", \.chargingStationLocationReference),
-        Leaf.geo("GeoChargingPointEntrance", \.geoChargingPointEntrance),
-        Leaf.bool("IsOpen24Hours", \.isOpen24Hours),
-        objects("OpeningTimes", \.openingTimes, openingTimes) { OpeningTimes(period: nil, on: nil) },
+        Leaf.text("EvseID", { $0.evseID = $1 }),
+        Leaf.text("ChargingPoolID", { $0.chargingPoolID = $1 }),
+        Leaf.text("ChargingStationID", { $0.chargingStationID = $1 }),
+        Leaf.infoTexts("ChargingStationNames", { $0.chargingStationNames = $1 }),
+        Leaf.text("ChargingStationName", { $0.chargingStationName = $1 }),
+        Leaf.text("EnChargingStationName", { $0.enChargingStationName = $1 }),
+        Leaf.text("HardwareManufacturer", { $0.hardwareManufacturer = $1 }),
+        Leaf.text("ChargingStationImage", { $0.chargingStationImage = $1 }),
+        Leaf.text("SubOperatorName", { $0.subOperatorName = $1 }),
+        object("Address", { $0.address = $1 }, address) { Address() },
+        Leaf.geo("GeoCoordinates", { $0.geoCoordinates = $1 }),
+        Leaf.enumerations("Plugs", { $0.plugs = $1 }),
+        Leaf.bool("DynamicPowerLevel", { $0.dynamicPowerLevel = $1 }),
+        objects("ChargingFacilities", { $0.chargingFacilities = $1 }, facility) { ChargingFacility() },
+        Leaf.bool("RenewableEnergy", { $0.renewableEnergy = $1 }),
+        objects("EnergySource", { $0.energySource = $1 }, energySource) { EnergySource(energy: nil, percentage: nil) },
+        object("EnvironmentalImpact", { $0.environmentalImpact = $1 }, environmentalImpact) { EnvironmentalImpact(co2Emission: nil, nuclearWaste: nil) },
+        Leaf.enumeration("CalibrationLawDataAvailability", { $0.calibrationLawDataAvailability = $1 }),
+        Leaf.enumerations("AuthenticationModes", { $0.authenticationModes = $1 }),
+        Leaf.integer("MaxCapacity", { $0.maxCapacity = $1 }),
+        Leaf.enumerations("PaymentOptions", { $0.paymentOptions = $1 }),
+        Leaf.enumerations("ValueAddedServices", { $0.valueAddedServices = $1 }),
+        Leaf.enumeration("Accessibility", { $0.accessibility = $1 }),
+        Leaf.enumeration("AccessibilityLocation", { $0.accessibilityLocation = $1 }),
+        Leaf.text("HotlinePhoneNumber", { $0.hotlinePhoneNumber = $1 }),
+        Leaf.infoTexts("AdditionalInfo", { $0.additionalInfo = $1 }),
+        Leaf.infoTexts("ChargingStationLocationReference", { $0.chargingStationLocationReference = $1 }),
+        Leaf.geo("GeoChargingPointEntrance", { $0.geoChargingPointEntrance = $1 }),
+        Leaf.bool("IsOpen24Hours", { $0.isOpen24Hours = $1 }),
+        objects("OpeningTimes", { $0.openingTimes = $1 }, openingTimes) { OpeningTimes(period: nil, on: nil) },
         openingHours,
-        Leaf.text("HubOperatorID", \.hubOperatorID),
-        Leaf.text("ClearinghouseID", \.clearinghouseID),
-        Leaf.bool("IsHubjectCompatible", \.isHubjectCompatible),
-        Leaf.enumeration("DynamicInfoAvailable", \.dynamicInfoAvailable),
-        Leaf.enumerations("ChargingModes", \.chargingModes),
-        Leaf.text("lastUpdate", \.lastUpdate),
-        Leaf.enumeration("deltaType", \.deltaType),
+        Leaf.text("HubOperatorID", { $0.hubOperatorID = $1 }),
+        Leaf.text("ClearinghouseID", { $0.clearinghouseID = $1 }),
+        Leaf.bool("IsHubjectCompatible", { $0.isHubjectCompatible = $1 }),
+        Leaf.enumeration("DynamicInfoAvailable", { $0.dynamicInfoAvailable = $1 }),
+        Leaf.enumerations("ChargingModes", { $0.chargingModes = $1 }),
+        Leaf.text("lastUpdate", { $0.lastUpdate = $1 }),
+        Leaf.enumeration("deltaType", { $0.deltaType = $1 }),
     ]
 
     /// How rows of one group combine a list field; nil for fields that are not lists.

@@ -2,41 +2,41 @@ import OICP
 
 /// Builders of targets for single values.
 enum Leaf {
-    static func text<R>(_ name: String, _ kp: WritableKeyPath<R, String?>) -> Target<R> {
+    static func text<R>(_ name: String, _ set: @escaping (inout R, String) -> Void) -> Target<R> {
         Target(name: name) { node, compiler, path in
             let e = try compiler.expression(node)
             return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)]) { root, ctx in
                 guard let t = Convert.text(e.evaluate(&ctx, field: path), &ctx, path) else { return false }
-                root[keyPath: kp] = t
+                set(&root, t)
                 return true
             }
         }
     }
 
-    static func bool<R>(_ name: String, _ kp: WritableKeyPath<R, Bool?>) -> Target<R> {
+    static func bool<R>(_ name: String, _ set: @escaping (inout R, Bool) -> Void) -> Target<R> {
         Target(name: name) { node, compiler, path in
             let e = try compiler.expression(node)
             return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)]) { root, ctx in
                 guard let b = Convert.bool(e.evaluate(&ctx, field: path), &ctx, path) else { return false }
-                root[keyPath: kp] = b
+                set(&root, b)
                 return true
             }
         }
     }
 
-    static func number<R>(_ name: String, _ kp: WritableKeyPath<R, Double?>) -> Target<R> {
+    static func number<R>(_ name: String, _ set: @escaping (inout R, Double) -> Void) -> Target<R> {
         Target(name: name) { node, compiler, path in
             let e = try compiler.expression(node)
             return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)]) { root, ctx in
                 guard let n = Convert.number(e.evaluate(&ctx, field: path), &ctx, path) else { return false }
-                root[keyPath: kp] = n
+                set(&root, n)
                 return true
             }
         }
     }
 
     /// An integer field; `fit` may leave a value out for the OICP version (returns nil).
-    static func integer<R>(_ name: String, _ kp: WritableKeyPath<R, Int?>,
+    static func integer<R>(_ name: String, _ set: @escaping (inout R, Int) -> Void,
                            fit: ((Int, inout EvalContext, String) -> Int?)? = nil) -> Target<R> {
         Target(name: name) { node, compiler, path in
             let e = try compiler.expression(node)
@@ -46,29 +46,29 @@ enum Leaf {
                     guard let fitted = fit(n, &ctx, path) else { return false }
                     n = fitted
                 }
-                root[keyPath: kp] = n
+                set(&root, n)
                 return true
             }
         }
     }
 
-    static func enumeration<R, E: OICPEnumeration>(_ name: String, _ kp: WritableKeyPath<R, E?>) -> Target<R> {
+    static func enumeration<R, E: OICPEnumeration>(_ name: String, _ set: @escaping (inout R, E) -> Void) -> Target<R> {
         Target(name: name) { node, compiler, path in
             let e = try compiler.expression(node)
             return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)]) { root, ctx in
                 guard let v: E = Convert.enumeration(e.evaluate(&ctx, field: path), &ctx, path) else { return false }
-                root[keyPath: kp] = v
+                set(&root, v)
                 return true
             }
         }
     }
 
-    static func enumerations<R, E: OICPEnumeration>(_ name: String, _ kp: WritableKeyPath<R, [E]?>) -> Target<R> {
+    static func enumerations<R, E: OICPEnumeration>(_ name: String, _ set: @escaping (inout R, [E]) -> Void) -> Target<R> {
         Target(name: name) { node, compiler, path in
             let e = try compiler.expression(node)
             return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)]) { root, ctx in
                 guard let v: [E] = Convert.enumerations(e.evaluate(&ctx, field: path), &ctx, path) else { return false }
-                root[keyPath: kp] = v
+                set(&root, v)
                 return true
             }
         }
@@ -76,7 +76,7 @@ enum Leaf {
 
     /// GeoCoordinates: one expression giving coordinates (or `"lat lon"` text), or
     /// `{ latitude, longitude, format, decimals }`.
-    static func geo<R>(_ name: String, _ kp: WritableKeyPath<R, GeoCoordinates?>) -> Target<R> {
+    static func geo<R>(_ name: String, _ set: @escaping (inout R, GeoCoordinates) -> Void) -> Target<R> {
         Target(name: name) { node, compiler, path in
             var format = "DecimalDegree"
             var decimals = 6
@@ -143,9 +143,9 @@ enum Leaf {
                         value: FixedDecimal.shortest(lat))
                 }
                 switch fmt {
-                case "Google": root[keyPath: kp] = .google(latitude: lat, longitude: lon, decimals: dec)
-                case "DegreeMinuteSeconds": root[keyPath: kp] = .degreeMinuteSeconds(latitude: lat, longitude: lon)
-                default: root[keyPath: kp] = .decimalDegree(latitude: lat, longitude: lon, decimals: dec)
+                case "Google": set(&root, .google(latitude: lat, longitude: lon, decimals: dec))
+                case "DegreeMinuteSeconds": set(&root, .degreeMinuteSeconds(latitude: lat, longitude: lon))
+                default: set(&root, .decimalDegree(latitude: lat, longitude: lon, decimals: dec))
                 }
                 return true
             }
@@ -153,16 +153,16 @@ enum Leaf {
     }
 
     /// A list of InfoText: `[{ lang: de, value: … }, …]` or one `{ lang, value }`.
-    static func infoTexts<R>(_ name: String, _ kp: WritableKeyPath<R, [InfoText]?>) -> Target<R> {
+    static func infoTexts<R>(_ name: String, _ set: @escaping (inout R, [InfoText]) -> Void) -> Target<R> {
         Target(name: name) { node, compiler, path in
-            let targets: [Target<InfoText>] = [text("lang", \.lang), text("value", \.value)]
+            let targets: [Target<InfoText>] = [text("lang", { $0.lang = $1 }), text("value", { $0.value = $1 })]
             let list = try compiler.objectList(node, targets: targets, path: path) { InfoText(lang: nil, value: nil) }
             return CompiledField(name: name, readsSource: list.readsSource, sources: list.sources) { root, ctx in
                 // An entry without text is no entry.
                 guard var items = list.build(&ctx) else { return false }
                 if items.contains(where: { $0.value == nil }) { items.removeAll { $0.value == nil } }
                 guard !items.isEmpty else { return false }
-                root[keyPath: kp] = items
+                set(&root, items)
                 return true
             }
         }
