@@ -147,7 +147,7 @@ public final class CSVReader: RecordReader {
             if text.isEmpty { return }
         }
         let end: Int
-        if let nl = text[textPosition...].firstIndex(of: 0x0A) { end = nl + 1 } else { end = text.count }
+        if let nl = text.withUnsafeBufferPointer({ Self.firstNewline($0, from: textPosition) }) { end = nl + 1 } else { end = text.count }
         if linesToSkip > 0 {
             if end <= text.count, text[end - 1] == 0x0A {
                 linesToSkip -= 1
@@ -156,8 +156,22 @@ public final class CSVReader: RecordReader {
             textPosition = end
             return
         }
-        if parser.isBetweenRows { sink.rowStartLine = line }
         let start = textPosition
+        if parser.isBetweenRows {
+            sink.rowStartLine = line
+            // A whole line without quotes is split here; libcsv reads everything else.
+            if text[end - 1] == 0x0A, text.withUnsafeBufferPointer({ all in
+                PlainCSVLine.split(UnsafeBufferPointer(rebasing: all[start..<end]), delimiter: options.delimiter, quote: options.quote) {
+                    sink.field(UnsafeRawBufferPointer($0))
+                }
+            }) {
+                sink.endOfRow()
+                line += 1
+                textPosition = end
+                if sink.largestField > options.maxFieldBytes || sink.largestRow > options.maxRecordBytes { try checkSizes() }
+                return
+            }
+        }
         let failure: Error? = text.withUnsafeBytes { all in
             do {
                 try parser.parse(UnsafeRawBufferPointer(rebasing: all[start..<end]))
@@ -167,6 +181,13 @@ public final class CSVReader: RecordReader {
             }
         }
         if let failure { throw Diagnostic.error("\(failure)", rule: "csv.parse", file: path, line: line) }
+        try checkSizes()
+        if text[end - 1] == 0x0A { line += 1 }
+        textPosition = end
+    }
+
+    /// Stops at a field or row beyond the limits (an unbalanced quote, mostly).
+    private func checkSizes() throws {
         if parser.pendingFieldBytes > options.maxFieldBytes || sink.largestField > options.maxFieldBytes {
             throw Diagnostic.error(
                 "a field that starts on line \(sink.rowStartLine) is larger than \(options.maxFieldBytes) bytes (an unbalanced quote?); raise input.max_field_bytes if it is real",
@@ -177,8 +198,25 @@ public final class CSVReader: RecordReader {
                 "a row that starts on line \(sink.rowStartLine) is larger than \(options.maxRecordBytes) bytes; raise input.max_record_bytes if it is real",
                 rule: "csv.record-too-large", file: path, line: sink.rowStartLine)
         }
-        if text[end - 1] == 0x0A { line += 1 }
-        textPosition = end
+    }
+
+    /// The index of the first line feed at or after `from` (eight bytes at a time).
+    static func firstNewline(_ s: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        var i = from
+        if let base = s.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            while i + 8 <= s.count {
+                let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ (ones &* 0x0A)
+                if (x &- ones) & ~x & (ones &* 0x80) != 0 { break }
+                i += 8
+            }
+        }
+        while i < s.count {
+            if s[i] == 0x0A { return i }
+            i += 1
+        }
+        return nil
     }
 }
 

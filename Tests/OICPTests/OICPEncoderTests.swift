@@ -106,11 +106,10 @@ import Testing
         #expect(String(decoding: w.bytes, as: UTF8.self) == expected)
         var copy = w
         copy.removeAll()
-        copy.beginObject()
-        copy.key("a")
+        copy.beginArray()
         copy.bool(true)
-        copy.endObject()
-        #expect(String(decoding: copy.bytes, as: UTF8.self) == #"{"a":true}"#)
+        copy.endArray()
+        #expect(String(decoding: copy.bytes, as: UTF8.self) == "[\ntrue\n]")
         #expect(String(decoding: w.bytes, as: UTF8.self) == expected)  // the copy wrote its own bytes
     }
 

@@ -1,0 +1,70 @@
+import Testing
+
+@testable import Readers
+
+/// Lines split without libcsv must come out exactly as libcsv reads them.
+@Suite struct PlainCSVLineTests {
+    final class Collector: LibCSVHandler {
+        var rows: [[[UInt8]]] = []
+        var current: [[UInt8]] = []
+        override func field(_ bytes: UnsafeRawBufferPointer) { current.append(Array(bytes)) }
+        override func endOfRow() {
+            rows.append(current)
+            current = []
+        }
+    }
+
+    struct Generator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    func viaLibCSV(_ line: [UInt8], delimiter: UInt8, quote: UInt8) throws -> [[[UInt8]]] {
+        let collector = Collector()
+        let parser = try LibCSVParser(delimiter: delimiter, quote: quote, handler: collector)
+        try line.withUnsafeBytes { try parser.parse($0) }
+        parser.finish()
+        return collector.rows
+    }
+
+    func viaSplit(_ line: [UInt8], delimiter: UInt8, quote: UInt8) -> [[UInt8]]? {
+        var fields: [[UInt8]] = []
+        let plain = line.withUnsafeBufferPointer { PlainCSVLine.split($0, delimiter: delimiter, quote: quote) { fields.append(Array($0)) } }
+        return plain ? fields : nil
+    }
+
+    @Test("generated lines: every line taken as plain reads as libcsv reads it", arguments: [UInt8(ascii: ","), UInt8(ascii: ";"), 0x09])
+    func agreesWithLibCSV(delimiter: UInt8) throws {
+        let alphabet: [UInt8] = [UInt8(ascii: "a"), UInt8(ascii: "b"), 0x20, 0x20, 0x09, UInt8(ascii: ","), UInt8(ascii: ";"), 0xC3, 0xA9, 0x0D,
+                                 UInt8(ascii: "\""), UInt8(ascii: "'"), 0x00]
+        var g = Generator(state: UInt64(delimiter))
+        var plain = 0
+        for _ in 0..<30_000 {
+            var line = (0..<Int(g.next() % 12)).map { _ in alphabet[Int(g.next() % UInt64(alphabet.count))] }
+            if g.next() % 3 == 0 { line.append(0x0D) }
+            line.append(0x0A)
+            guard let fields = viaSplit(line, delimiter: delimiter, quote: UInt8(ascii: "\"")) else { continue }
+            plain += 1
+            #expect(try viaLibCSV(line, delimiter: delimiter, quote: UInt8(ascii: "\"")) == [fields], "\(line)")
+        }
+        #expect(plain > 5000)
+    }
+
+    @Test("quotes, inner carriage returns and blank lines go to libcsv", arguments: ["a,\"b\"\n", "a\rb,c\n", "\n", " \t \n", ",,\n", "'x',y\n"])
+    func notPlain(_ text: String) {
+        #expect(viaSplit(Array(text.utf8), delimiter: UInt8(ascii: ","), quote: text.hasPrefix("'") ? UInt8(ascii: "'") : UInt8(ascii: "\"")) == nil)
+    }
+
+    @Test func fieldsAreTrimmed() {
+        #expect(viaSplit(Array(" a ,\tb\t, c d \r\n".utf8), delimiter: UInt8(ascii: ","), quote: UInt8(ascii: "\""))
+            == [Array("a".utf8), Array("b".utf8), Array("c d".utf8)])
+        // With a tab delimiter, tabs separate and only spaces are trimmed.
+        #expect(viaSplit(Array(" a \t\tb\n".utf8), delimiter: 0x09, quote: UInt8(ascii: "\"")) == [Array("a".utf8), [], Array("b".utf8)])
+    }
+}
