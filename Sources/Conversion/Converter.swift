@@ -50,9 +50,9 @@ public final class Converter {
         // One thread reads and cuts the input into batches, `jobs` threads map and check them,
         // this one takes their results in input order and writes them.
         let jobs = mapping.groupsRows && !mapping.groupsAdjacentRowsOnly ? 1 : max(1, options.jobs)
-        var workers = [MappingWorker(mapping: mapping, version: options.version)]
+        var workers = [MappingWorker(mapping: mapping, version: options.version, keepRecords: geoJSON != nil)]
         for _ in 1..<jobs {
-            workers.append(MappingWorker(mapping: try compile(document, reader), version: options.version))
+            workers.append(MappingWorker(mapping: try compile(document, reader), version: options.version, keepRecords: geoJSON != nil))
         }
         let keyer = mapping.groupsRows ? Mapper(mapping: try compile(document, reader), version: options.version) : workers[0].mapper
         let size = (try? FileManager.default.attributesOfItem(atPath: options.inputPath)[.size] as? Int) ?? 0

@@ -23,9 +23,11 @@ final class MappingWorker: @unchecked Sendable {  // used by one thread at a tim
     let mapper: Mapper
     private var check: RecordCheck
 
-    init(mapping: CompiledMapping, version: OICPVersion) {
+    /// - Parameter keepRecords: whether the checked records keep the whole EVSE (an output such
+    ///   as the GeoJSON map needs it); else only what the writing end uses.
+    init(mapping: CompiledMapping, version: OICPVersion, keepRecords: Bool = false) {
         mapper = Mapper(mapping: mapping, version: version)
-        check = RecordCheck(version: version)
+        check = RecordCheck(version: version, keepRecords: keepRecords)
     }
 
     func process(_ batch: SourceBatch) -> CheckedBatch {

@@ -3,10 +3,21 @@ import Mapping
 import OICP
 
 /// A mapped record after the checks that need nothing but the record itself: its reasons to
-/// reject, its warnings, and the JSON of the record when it passed.
+/// reject, its warnings, and the JSON of the record when it passed. It carries what the writing
+/// end needs; the EVSE itself only when an output asks for it (the rest is freed on the mapping
+/// thread that built it).
 struct CheckedRecord: Sendable {
-    /// The mapped record, its EVSE as it is written for the target version.
-    var mapped: MappedRecord
+    var evseID: String?
+    var operatorID: String?
+    var operatorName: String?
+    /// Where the (first) source record came from.
+    var provenance: Provenance
+    /// Lines of the other rows merged into this record.
+    var mergedLines: [Int]
+    /// Whether the mapping rejected the record.
+    var rejected: Bool
+    /// The EVSE as it is written for the target version, when kept.
+    var evse: EvseDataRecord?
     var reasons: [RecordIssue]
     var warnings: [RecordIssue]
     /// The encoded record, when nothing rejects it so far (the EvseID checks come later).
@@ -20,48 +31,54 @@ struct RecordCheck {
     let version: OICPVersion
     let validator: OICPValidator
     let encoder: OICPEncoder
+    let keepRecords: Bool
     private var json = JSONWriter(capacity: 4096)
 
-    init(version: OICPVersion) {
+    init(version: OICPVersion, keepRecords: Bool = false) {
         self.version = version
+        self.keepRecords = keepRecords
         validator = OICPValidator(version: version)
         encoder = OICPEncoder(version: version)
     }
 
     mutating func check(_ record: consuming MappedRecord) -> CheckedRecord {
-        // Filled in place and returned: a copy of the record would count a reference to each field.
-        var checked = CheckedRecord(mapped: record, reasons: [], warnings: [], json: nil)
-        for issue in checked.mapped.issues {
-            if issue.severity == .reject { checked.reasons.append(issue) } else if issue.severity == .warning { checked.warnings.append(issue) }
+        var mapped = record
+        var reasons: [RecordIssue] = []
+        var warnings: [RecordIssue] = []
+        for issue in mapped.issues {
+            if issue.severity == .reject { reasons.append(issue) } else if issue.severity == .warning { warnings.append(issue) }
         }
         // A row the reader could not read (ragged, broken text) has nothing to validate.
-        let unread = checked.mapped.rejected && checked.mapped.operatorID == nil && checked.mapped.evse == EvseDataRecord()
-        checked.mapped.evse.prepare(for: version)
+        let unread = mapped.rejected && mapped.operatorID == nil && mapped.evse == EvseDataRecord()
+        mapped.evse.prepare(for: version)
         if !unread {
             // The record as mapped is validated even when the mapping rejected it, so the rejects
             // file lists every reason at once; fields the mapping already failed on are not repeated.
-            let failed = Set(checked.reasons.map { Self.topField($0.field) })
-            if let id = checked.mapped.operatorID {
-                for v in validator.validateOperator(id: id, name: checked.mapped.operatorName) {
-                    checked.reasons.append(RecordIssue(.reject, rule: v.rule.id, field: "operator." + (v.path == "OperatorID" ? "id" : "name"),
+            let failed = Set(reasons.map { Self.topField($0.field) })
+            if let id = mapped.operatorID {
+                for v in validator.validateOperator(id: id, name: mapped.operatorName) {
+                    reasons.append(RecordIssue(.reject, rule: v.rule.id, field: "operator." + (v.path == "OperatorID" ? "id" : "name"),
                         message: v.message, value: v.value))
                 }
             } else {
-                checked.reasons.append(RecordIssue(.reject, rule: "operator.missing", field: "operator.id",
+                reasons.append(RecordIssue(.reject, rule: "operator.missing", field: "operator.id",
                     message: "the record has no OperatorID (operator.id gives no value)"))
             }
-            for v in validator.validate(checked.mapped.evse) where failed.isEmpty || !failed.contains(Self.topField(v.path)) {
+            for v in validator.validate(mapped.evse) where failed.isEmpty || !failed.contains(Self.topField(v.path)) {
                 let issue = RecordIssue(v.severity == .error ? .reject : .warning, rule: v.rule.id, field: v.path, message: v.message, value: v.value)
-                if v.severity == .error { checked.reasons.append(issue) } else { checked.warnings.append(issue) }
+                if v.severity == .error { reasons.append(issue) } else { warnings.append(issue) }
             }
         }
-        if checked.reasons.isEmpty && !checked.mapped.rejected {
+        var bytes: [UInt8]?
+        if reasons.isEmpty && !mapped.rejected {
             json.removeAll()
-            encoder.writePrepared(checked.mapped.evse, into: &json)
+            encoder.writePrepared(mapped.evse, into: &json)
             // A copy of its own size: the writer's buffer is reused, and records wait in batches.
-            checked.json = json.bytes
+            bytes = json.bytes
         }
-        return checked
+        return CheckedRecord(evseID: mapped.evse.evseID, operatorID: mapped.operatorID, operatorName: mapped.operatorName,
+            provenance: mapped.provenance, mergedLines: mapped.mergedLines, rejected: mapped.rejected, evse: keepRecords ? mapped.evse : nil,
+            reasons: reasons, warnings: warnings, json: bytes)
     }
 
     /// The top-level OICP field of a path (`ChargingFacilities` of `ChargingFacilities[0].Power`);

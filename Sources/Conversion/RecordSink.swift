@@ -52,16 +52,16 @@ struct RecordSink {
     mutating func take(_ checked: CheckedRecord) throws {
         // Read in place: a copy of the record would count a reference to each of its fields.
         var reasons = checked.reasons
-        let operatorKey = checked.mapped.operatorID.map { keyCache.key($0) }
-        if let key = operatorKey, let id = checked.mapped.operatorID {
+        let operatorKey = checked.operatorID.map { keyCache.key($0) }
+        if let key = operatorKey, let id = checked.operatorID {
             if operatorStats[key] == nil {
-                operatorStats[key] = OperatorStats(spelling: id, name: checked.mapped.operatorName,
+                operatorStats[key] = OperatorStats(spelling: id, name: checked.operatorName,
                     ownership: OperatorOwnership(operatorID: id, subOperatorIDs: options.subOperatorIDs))
                 operatorOrder.append(key)
             }
             // Ownership and duplicates only for records that are otherwise good, so a bad record
             // does not block its EvseID for a later good one.
-            if reasons.isEmpty, let evseID = checked.mapped.evse.evseID, var v = operatorStats[key]!.ownership.check(evseID: evseID) {
+            if reasons.isEmpty, let evseID = checked.evseID, var v = operatorStats[key]!.ownership.check(evseID: evseID) {
                 if v.rule == .evseIDDuplicate && adjacentGrouping {
                     v.message += " (rows of one EVSE that are not next to each other need records.group.adjacent: false)"
                 }
@@ -74,13 +74,13 @@ struct RecordSink {
                 diagnostics.tally(.warning, rule: w.rule)
                 continue
             }
-            diagnostics.emit(Diagnostic(.warning, rule: w.rule, message(w, checked.mapped), file: checked.mapped.provenance.file, line: checked.mapped.provenance.line,
-                field: w.field, value: w.value, context: checked.mapped.evse.evseID))
+            diagnostics.emit(Diagnostic(.warning, rule: w.rule, message(w, checked), file: checked.provenance.file, line: checked.provenance.line,
+                field: w.field, value: w.value, context: checked.evseID))
         }
-        if reasons.isEmpty && !checked.mapped.rejected, let json = checked.json {
-            try bundles.append(json, operatorID: checked.mapped.operatorID!, operatorName: checked.mapped.operatorName)
-            try delta?.take(json, evseID: checked.mapped.evse.evseID!, operatorID: checked.mapped.operatorID!, operatorName: checked.mapped.operatorName)
-            try geoJSON?.written(checked.mapped.evse, operatorID: checked.mapped.operatorID!)
+        if reasons.isEmpty && !checked.rejected, let json = checked.json {
+            try bundles.append(json, operatorID: checked.operatorID!, operatorName: checked.operatorName)
+            try delta?.take(json, evseID: checked.evseID!, operatorID: checked.operatorID!, operatorName: checked.operatorName)
+            if let geoJSON, let evse = checked.evse { try geoJSON.written(evse, operatorID: checked.operatorID!) }
             written += 1
             return
         }
@@ -88,8 +88,10 @@ struct RecordSink {
             reasons.append(RecordIssue(.reject, rule: "mapping.rejected", field: "", message: "the mapping rejected the record"))
         }
         rejected += 1
-        if let delta, let evseID = checked.mapped.evse.evseID, let operatorID = checked.mapped.operatorID { delta.rejected(evseID: evseID, operatorID: operatorID) }
-        try geoJSON?.rejected(checked.mapped.evse, operatorID: checked.mapped.operatorID, reasons: reasons.map { ($0.rule, $0.message) }, provenance: checked.mapped.provenance)
+        if let delta, let evseID = checked.evseID, let operatorID = checked.operatorID { delta.rejected(evseID: evseID, operatorID: operatorID) }
+        if let geoJSON, let evse = checked.evse {
+            try geoJSON.rejected(evse, operatorID: checked.operatorID, reasons: reasons.map { ($0.rule, $0.message) }, provenance: checked.provenance)
+        }
         if let key = operatorKey {
             operatorStats[key]!.rejected += 1
             operatorStats[key]!.reasons[reasons[0].rule, default: 0] += 1
@@ -97,20 +99,20 @@ struct RecordSink {
         rejectedByRule[reasons[0].rule, default: 0] += 1
         for r in reasons {
             reasonsByRule[r.rule, default: 0] += 1
-            try rejects.write(RejectsWriter.Row(file: checked.mapped.provenance.file, line: checked.mapped.provenance.line, evseID: checked.mapped.evse.evseID,
-                operatorID: checked.mapped.operatorID, rule: r.rule, field: r.field, message: r.message, value: r.value))
+            try rejects.write(RejectsWriter.Row(file: checked.provenance.file, line: checked.provenance.line, evseID: checked.evseID,
+                operatorID: checked.operatorID, rule: r.rule, field: r.field, message: r.message, value: r.value))
             guard reasonsByRule[r.rule]! <= Self.detailedPerRule else {
                 diagnostics.tally(.error, rule: r.rule)
                 continue
             }
-            diagnostics.emit(Diagnostic(.error, rule: r.rule, message(r, checked.mapped), file: checked.mapped.provenance.file, line: checked.mapped.provenance.line,
-                field: r.field, value: r.value, context: checked.mapped.evse.evseID))
+            diagnostics.emit(Diagnostic(.error, rule: r.rule, message(r, checked), file: checked.provenance.file, line: checked.provenance.line,
+                field: r.field, value: r.value, context: checked.evseID))
         }
     }
 
-    private func message(_ issue: RecordIssue, _ mapped: MappedRecord) -> String {
+    private func message(_ issue: RecordIssue, _ mapped: CheckedRecord) -> String {
         var m = ""
-        if let id = mapped.evse.evseID { m += "\(id): " }
+        if let id = mapped.evseID { m += "\(id): " }
         if !issue.field.isEmpty && !issue.message.hasPrefix(issue.field) { m += "\(issue.field): " }
         m += issue.message
         if !mapped.mergedLines.isEmpty { m += " (record built from lines \(mapped.provenance.line), \(mapped.mergedLines.map(String.init).joined(separator: ", ")))" }
