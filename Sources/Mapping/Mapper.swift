@@ -150,11 +150,15 @@ public final class Mapper {
                 return
             }
         }
-        // Built in place and moved on: a copy would count a reference to each of its fields.
-        var mapped = MappedRecord(evse: EvseDataRecord(), operatorID: nil, operatorName: nil, provenance: record.provenance, issues: [],
-            rejected: false)
+        // Built in place at the end of `out` and moved from there: a copy would count a reference
+        // to each of its fields. A group being built is handed on first (input order).
+        let grouped = mapping.grouping != nil && key != nil
+        if !grouped || mapping.groupsAdjacentRowsOnly { flushCurrent(into: &out) }
+        out.append(MappedRecord(evse: EvseDataRecord(), operatorID: nil, operatorName: nil, provenance: record.provenance, issues: [],
+            rejected: false))
+        let i = out.count - 1
         for field in slot.fields {
-            _ = field.assign(&mapped.evse, &ctx)
+            _ = field.assign(&out[i].evse, &ctx)
         }
         let operatorID = slot.operatorID.flatMap { Convert.text($0.evaluate(&ctx, field: "operator.id"), &ctx, "operator.id") }
         var operatorName = slot.operatorName.flatMap { Convert.text($0.evaluate(&ctx, field: "operator.name"), &ctx, "operator.name") }
@@ -163,33 +167,27 @@ public final class Mapper {
             if !defaults.fields.isEmpty {
                 var d = EvseDataRecord()
                 for field in defaults.fields { _ = field.assign(&d, &ctx) }
-                RecordDefaults.fillAbsent(&mapped.evse, from: d)
+                RecordDefaults.fillAbsent(&out[i].evse, from: d)
             }
         }
-        checkSwapped(mapped.evse, &ctx)
-        mapped.operatorID = operatorID
-        mapped.operatorName = operatorName
-        mapped.issues = ctx.issues
-        mapped.rejected = ctx.rejected
-        guard mapping.grouping != nil, let key else {
-            // Keep input order: a group being built comes first.
-            flushCurrent(into: &out)
-            out.append(mapped)
-            return
-        }
+        checkSwapped(out[i].evse, &ctx)
+        out[i].operatorID = operatorID
+        out[i].operatorName = operatorName
+        out[i].issues = ctx.issues
+        out[i].rejected = ctx.rejected
+        guard grouped, let key else { return }
         if mapping.groupsAdjacentRowsOnly {
-            flushCurrent(into: &out)
             currentKey = key
-            currentRecord = mapped
+            currentRecord = out.removeLast()
         } else {
             heldIndex[key] = held.count
-            held.append(Group(key: key, record: mapped))
+            held.append(Group(key: key, record: out.removeLast()))
         }
     }
 
     /// Hands on the group being built.
     private func flushCurrent(into out: inout [MappedRecord]) {
-        if let record = currentRecord.take() { out.append(record) }
+        if currentRecord != nil { out.append(currentRecord.take()!) }
         currentKey = nil
     }
 
