@@ -1,5 +1,7 @@
 /// A value of a tree-shaped source record (JSON or XML).
-public indirect enum SourceNode: Sendable, Equatable {
+/// Not `indirect`: arrays already hold the children, so a node needs no box of its own (a box per
+/// node was an allocation per value of the input).
+public enum SourceNode: Sendable, Equatable {
     case null
     case text(String)
     /// A number exactly as written in the source.

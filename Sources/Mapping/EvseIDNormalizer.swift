@@ -7,7 +7,7 @@ enum EvseIDNormalizer {
     /// the same for charging pool IDs (`FREBNPBAABR` → `FR*EBN*PBAABR`).
     /// IDs that are neither form are returned upper-cased, for the pattern rule to report.
     static func normalize(_ text: String, separator: Character = "E") -> String {
-        var id = text.filter { !$0.isWhitespace }.uppercased()
+        var id = compactUppercased(text)
         // eMI3 IDs written with dashes (OCPI 2.1.1 examples): BE-BEC-E041503001.
         if !id.contains("*"), id.contains("-") {
             let starred = id.replacingOccurrences(of: "-", with: "*")
@@ -25,9 +25,32 @@ enum EvseIDNormalizer {
         return id
     }
 
+    /// Without white space, upper case. ASCII text (nearly every ID) is done on its bytes; any
+    /// other text by Unicode's rules.
+    static func compactUppercased(_ text: String) -> String {
+        var text = text
+        let ascii: String? = text.withUTF8 { b in
+            guard b.allSatisfy({ $0 < 0x80 }) else { return nil }
+            if !b.contains(where: { ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }) {
+                return nil  // already compact and upper case: the text itself
+            }
+            return String(unsafeUninitializedCapacity: b.count) { out in
+                var n = 0
+                for c in b where !(c == 0x20 || (c >= 0x09 && c <= 0x0D)) {
+                    out[n] = c >= 0x61 && c <= 0x7A ? c - 0x20 : c
+                    n += 1
+                }
+                return n
+            }
+        }
+        if let ascii { return ascii }
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+        return text.filter { !$0.isWhitespace }.uppercased()
+    }
+
     /// `DEABC` → `DE*ABC`; `DE*ABC` and `+49*810` unchanged.
     static func normalizeOperator(_ text: String) -> String {
-        let id = text.filter { !$0.isWhitespace }.uppercased()
+        let id = compactUppercased(text)
         let b = Array(id.utf8)
         if b.count == 5, b[0...1].allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) {
             return String(id.prefix(2)) + "*" + String(id.dropFirst(2))

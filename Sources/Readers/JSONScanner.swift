@@ -239,8 +239,18 @@ struct JSONScanner {
         return v
     }
 
-    private func makeString<C: Collection<UInt8>>(_ slice: C) throws -> String {
-        guard let s = String(validating: slice, as: UTF8.self) else { throw error("invalid UTF-8 in a string", rule: "json.encoding") }
-        return s
+    private func makeString(_ slice: Slice<UnsafeBufferPointer<UInt8>>) throws -> String {
+        try makeString(UnsafeBufferPointer(rebasing: slice))
+    }
+
+    private func makeString(_ slice: ArraySlice<UInt8>) throws -> String {
+        try slice.withUnsafeBufferPointer { try makeString($0) }
+    }
+
+    /// The text of the bytes, checked first with the readers' own UTF-8 check (the generic
+    /// `String(validating:)` costs several times more per string).
+    private func makeString(_ bytes: UnsafeBufferPointer<UInt8>) throws -> String {
+        guard UTF8Check.isASCII(bytes) || UTF8Check.isValid(bytes) else { throw error("invalid UTF-8 in a string", rule: "json.encoding") }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
