@@ -96,8 +96,9 @@ public final class BundleWriter {
     private func actionOf(part: Int) -> ActionType { part == 1 || action != .fullLoad ? action : .insert }
 
     /// Appends one encoded record (a JSON object) to the operator's bundle.
-    public func append(_ recordJSON: [UInt8], operatorID: String, operatorName: String?) throws {
-        let key = keyCache.key(operatorID)
+    /// - Parameter operatorKey: ``Patterns/operatorKey(_:)`` of the ID, when the caller has it.
+    public func append(_ recordJSON: [UInt8], operatorID: String, operatorName: String?, operatorKey: String? = nil) throws {
+        let key = operatorKey ?? keyCache.key(operatorID)
         clock += 1
         let bundle: Bundle
         if let b = bundles[key] {

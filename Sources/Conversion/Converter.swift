@@ -49,7 +49,9 @@ public final class Converter {
 
         // One thread reads and cuts the input into batches, `jobs` threads map and check them,
         // this one takes their results in input order and writes them.
-        let jobs = mapping.groupsRows && !mapping.groupsAdjacentRowsOnly ? 1 : max(1, options.jobs)
+        // Groups gathered from anywhere in the file, and counts across records, need every record
+        // in input order on one mapping.
+        let jobs = (mapping.groupsRows && !mapping.groupsAdjacentRowsOnly) || mapping.countsAcrossRecords ? 1 : max(1, options.jobs)
         var workers = [MappingWorker(mapping: mapping, version: options.version, keepRecords: geoJSON != nil)]
         for _ in 1..<jobs {
             workers.append(MappingWorker(mapping: try compile(document, reader), version: options.version, keepRecords: geoJSON != nil))
@@ -125,9 +127,10 @@ public final class Converter {
             partsByKey[key, default: []].append(s)
             if known.insert(key).inserted { keys.append(key) }
         }
+        let operatorStats = sink.operatorStats
         report.operators = keys.map { key in
             let parts = partsByKey[key] ?? []
-            let stats = sink.operatorStats[key]
+            let stats = operatorStats[key]
             let kept = delta?.counts[key].map { $0.kept + $0.deletionsHeldBack } ?? 0
             var o = RunReport.Operator(operatorID: parts.first?.operatorID ?? stats?.spelling ?? key, operatorName: parts.first?.operatorName ?? stats?.name,
                 files: parts.map(\.fileName), written: parts.reduce(0) { $0 + $1.records } - kept, rejected: stats?.rejected ?? 0)

@@ -35,8 +35,12 @@ struct RecordSink {
         var ownership: OperatorOwnership
     }
 
-    private(set) var operatorStats: [String: OperatorStats] = [:]
+    /// The operators by key, in the order they first appeared (`operatorOrder`).
+    private var operators: [OperatorStats] = []
+    private var operatorSlots: [String: Int] = [:]
     private(set) var operatorOrder: [String] = []
+
+    var operatorStats: [String: OperatorStats] { Dictionary(uniqueKeysWithValues: zip(operatorOrder, operators)) }
 
     init(options: ConversionOptions, bundles: BundleWriter, delta: DeltaWriter?, geoJSON: GeoJSONWriter?, rejects: RejectsWriter,
          diagnostics: DiagnosticCollector, adjacentGrouping: Bool) {
@@ -53,15 +57,20 @@ struct RecordSink {
         // Read in place: a copy of the record would count a reference to each of its fields.
         var reasons = checked.reasons
         let operatorKey = checked.operatorID.map { keyCache.key($0) }
+        var slot: Int?
         if let key = operatorKey, let id = checked.operatorID {
-            if operatorStats[key] == nil {
-                operatorStats[key] = OperatorStats(spelling: id, name: checked.operatorName,
-                    ownership: OperatorOwnership(operatorID: id, subOperatorIDs: options.subOperatorIDs))
+            if let known = operatorSlots[key] {
+                slot = known
+            } else {
+                slot = operators.count
+                operatorSlots[key] = operators.count
+                operators.append(OperatorStats(spelling: id, name: checked.operatorName,
+                    ownership: OperatorOwnership(operatorID: id, subOperatorIDs: options.subOperatorIDs)))
                 operatorOrder.append(key)
             }
             // Ownership and duplicates only for records that are otherwise good, so a bad record
             // does not block its EvseID for a later good one.
-            if reasons.isEmpty, let evseID = checked.evseID, var v = operatorStats[key]!.ownership.check(evseID: evseID) {
+            if reasons.isEmpty, let evseID = checked.evseID, var v = operators[slot!].ownership.check(evseID: evseID) {
                 if v.rule == .evseIDDuplicate && adjacentGrouping {
                     v.message += " (rows of one EVSE that are not next to each other need records.group.adjacent: false)"
                 }
@@ -69,8 +78,7 @@ struct RecordSink {
             }
         }
         for w in checked.warnings {
-            warningsByRule[w.rule, default: 0] += 1
-            guard warningsByRule[w.rule]! <= Self.detailedPerRule else {
+            guard Self.count(&warningsByRule[w.rule, default: 0]) <= Self.detailedPerRule else {
                 diagnostics.tally(.warning, rule: w.rule)
                 continue
             }
@@ -78,7 +86,7 @@ struct RecordSink {
                 field: w.field, value: w.value, context: checked.evseID))
         }
         if reasons.isEmpty && !checked.rejected, let json = checked.json {
-            try bundles.append(json, operatorID: checked.operatorID!, operatorName: checked.operatorName)
+            try bundles.append(json, operatorID: checked.operatorID!, operatorName: checked.operatorName, operatorKey: operatorKey)
             try delta?.take(json, evseID: checked.evseID!, operatorID: checked.operatorID!, operatorName: checked.operatorName)
             if let geoJSON, let evse = checked.evse { try geoJSON.written(evse, operatorID: checked.operatorID!) }
             written += 1
@@ -92,22 +100,28 @@ struct RecordSink {
         if let geoJSON, let evse = checked.evse {
             try geoJSON.rejected(evse, operatorID: checked.operatorID, reasons: reasons.map { ($0.rule, $0.message) }, provenance: checked.provenance)
         }
-        if let key = operatorKey {
-            operatorStats[key]!.rejected += 1
-            operatorStats[key]!.reasons[reasons[0].rule, default: 0] += 1
+        if let slot {
+            operators[slot].rejected += 1
+            operators[slot].reasons[reasons[0].rule, default: 0] += 1
         }
         rejectedByRule[reasons[0].rule, default: 0] += 1
         for r in reasons {
-            reasonsByRule[r.rule, default: 0] += 1
+            let seen = Self.count(&reasonsByRule[r.rule, default: 0])
             try rejects.write(RejectsWriter.Row(file: checked.provenance.file, line: checked.provenance.line, evseID: checked.evseID,
                 operatorID: checked.operatorID, rule: r.rule, field: r.field, message: r.message, value: r.value))
-            guard reasonsByRule[r.rule]! <= Self.detailedPerRule else {
+            guard seen <= Self.detailedPerRule else {
                 diagnostics.tally(.error, rule: r.rule)
                 continue
             }
             diagnostics.emit(Diagnostic(.error, rule: r.rule, message(r, checked), file: checked.provenance.file, line: checked.provenance.line,
                 field: r.field, value: r.value, context: checked.evseID))
         }
+    }
+
+    /// Adds one to a count and returns it (one dictionary lookup instead of two).
+    private static func count(_ n: inout Int) -> Int {
+        n += 1
+        return n
     }
 
     private func message(_ issue: RecordIssue, _ mapped: CheckedRecord) -> String {

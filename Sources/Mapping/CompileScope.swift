@@ -103,6 +103,11 @@ struct CompileScope {
 public final class ColumnUsage: @unchecked Sendable {
     public private(set) var keysByColumn: [String: [String]] = [:]
     public private(set) var order: [String] = []
+    /// Whether a step counts across the records of the run (`hash: { repeats: number }`): such a
+    /// mapping must see the records in input order on one thread.
+    public private(set) var countsAcrossRecords = false
+
+    func noteCountAcrossRecords() { countsAcrossRecords = true }
 
     func add(_ column: String, _ key: String) {
         if keysByColumn[column] == nil { order.append(column) }

@@ -50,6 +50,9 @@ public final class CompiledMapping: @unchecked Sendable {
 
     /// Whether rows are grouped, and whether groups must be adjacent.
     public var groupsRows: Bool { grouping != nil }
+    /// Whether a step counts across records (`hash: { repeats: number }`): the records must then
+    /// be mapped in input order by one mapping.
+    public var countsAcrossRecords: Bool { columnUsage.countsAcrossRecords }
     public var groupsAdjacentRowsOnly: Bool { grouping?.adjacent ?? true }
 
     /// The OICP fields the mapping fills, in mapping order.

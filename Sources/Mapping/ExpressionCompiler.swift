@@ -168,7 +168,9 @@ struct ExpressionCompiler {
                     guard (4...16).contains(length) else { throw v.error("hash length must be 4 to 16") }
                 } else {
                     switch try v.string() {
-                    case "number": repeats = RepeatCounter()
+                    case "number":
+                        repeats = RepeatCounter()
+                        scope.usage.noteCountAcrossRecords()
                     case "same": repeats = nil
                     default: throw v.error("repeats must be number (a repeated value gets *2, *3, …) or same")
                     }

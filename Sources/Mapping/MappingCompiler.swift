@@ -36,6 +36,9 @@ public enum MappingCompiler {
         case .xml: .xml
         }
         let usage = ColumnUsage()
+        // Tables keep a cache of the values they looked up: each compiled mapping (one per mapping
+        // thread) has its own.
+        let tables = document.tables.mapValues { $0.withOwnCache() }
         let baseScope = CompileScope(format: format, header: header, parameters: parameters, usage: usage)
 
         var select: Condition?
@@ -101,7 +104,7 @@ public enum MappingCompiler {
         for v in variableValues {
             var scope = baseScope
             if let name = explodeVariable, let v { scope.variables[name] = v }
-            let expressions = ExpressionCompiler(scope: scope, tables: document.tables, decimal: document.input.decimal)
+            let expressions = ExpressionCompiler(scope: scope, tables: tables, decimal: document.input.decimal)
             let compiler = TargetCompiler(expressions: expressions)
             let references = ReferenceParser(scope: scope, node: explodeWhen ?? document.evse)
             let when = try explodeWhen.map { try references.condition(try $0.string()) }
@@ -132,7 +135,7 @@ public enum MappingCompiler {
         let compiled = CompiledMapping(document: document, parameters: parameters, select: select, slots: slots,
             grouping: groupBy == nil ? nil : .init(adjacent: adjacent), columnUsage: usage)
         if let operators = document.operatorsNode {
-            let expressions = ExpressionCompiler(scope: baseScope, tables: document.tables, decimal: document.input.decimal)
+            let expressions = ExpressionCompiler(scope: baseScope, tables: tables, decimal: document.input.decimal)
             for (id, node) in try operators.members() {
                 guard Patterns.isOperatorID(id) else {
                     throw node.error("'\(id)' is not an OperatorID (such as DE*ABC)", rule: "mapping.invalid")

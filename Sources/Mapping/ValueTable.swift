@@ -55,6 +55,20 @@ final class ValueTable: @unchecked Sendable {
         self.patterns = patterns
     }
 
+    private init(copying table: ValueTable) {
+        name = table.name
+        matching = table.matching
+        unknown = table.unknown
+        collect = table.collect
+        exact = table.exact
+        normalized = table.normalized
+        patterns = table.patterns
+    }
+
+    /// The same table with a cache of its own: each mapping thread compiles the mapping with its
+    /// own copies, as the cache is written on every new value (the rest is only read).
+    func withOwnCache() -> ValueTable { ValueTable(copying: self) }
+
     /// The table's values, for documentation and `mapping check`.
     var entryCount: Int { exact.count }
 

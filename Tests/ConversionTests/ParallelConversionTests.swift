@@ -152,6 +152,35 @@ import Testing
         #expect(report.contains("\"merged\": 285"))
     }
 
+    @Test("numbered hash repeats count in input order, whatever the number of threads")
+    func hashRepeatsCountInInputOrder() throws {
+        // EvseIDs made from a hash of the station: the second EVSE of a station gets *2, the third *3.
+        let mapping = Self.exploding
+            .replacingOccurrences(of: #"EvseID: { template: "{evse}{$i}", evse_id: true }"#,
+                with: #"EvseID: { template: "{op}", hash: { length: 8, repeats: number }, prefix: "DE*ABC*E" }"#)
+            .replacingOccurrences(of: #"group: { by: "{evse}*{$i}" }"#, with: #"group: { by: "{evse}*{$i}*{kw}" }"#)
+        #expect(mapping != Self.exploding)
+        let csv = Self.explodingExport(seed: 6, rows: 120)
+        let reference = try Self.run(mapping: mapping, csv: csv, jobs: 1, batchSize: 100_000)
+        let bundle = String(decoding: try #require(reference.files["bundles/DE_ABC.json"]), as: UTF8.self)
+        #expect(bundle.contains("*3\""))
+        let other = try Self.run(mapping: mapping, csv: csv, jobs: 3, batchSize: 2)
+        #expect(other.difference(from: reference) == nil)
+    }
+
+    @Test("tables that normalise their values are looked up by every thread on its own")
+    func normalisedTablesOnEveryThread() throws {
+        // Spellings that only the normalised match finds: each thread's table caches them.
+        var csv = "op,evse,plug1,plug2,kw\n"
+        for n in 1...400 { csv += "DE*ABC,DE*ABC*E\(n),\(["t2", "T 2", "ccs", "C-C-S"][n % 4]),,22\n" }
+        let reference = try Self.run(mapping: Self.exploding, csv: csv, jobs: 1, batchSize: 100_000)
+        #expect(reference.files["bundles/DE_ABC.json"] != nil)
+        for _ in 0..<5 {
+            let other = try Self.run(mapping: Self.exploding, csv: csv, jobs: 4, batchSize: 3)
+            #expect(other.difference(from: reference) == nil)
+        }
+    }
+
     @Test func groupsFromAnywhereInTheFile() throws {
         let mapping = AccountingPropertyTests.mapping.replacingOccurrences(of: #"group: { by: "{evse}" }"#, with: #"group: { by: "{evse}", adjacent: false }"#)
         #expect(mapping != AccountingPropertyTests.mapping)

@@ -17,6 +17,14 @@ import Testing
         #expect(try id("{ column: a }", "a\n\"  padded  \"\n").evse.chargingStationID == "padded")
     }
 
+    @Test("white space around a column value is trimmed at both ends, no-break and ideographic spaces too",
+          arguments: ["\u{A0}Köln", "Köln\u{A0}", "\u{3000}Köln\u{2009}", " \tKöln\u{A0} ", "Köln"])
+    func columnValuesAreTrimmed(_ value: String) throws {
+        #expect(try id("{ column: a }", "a,b\n\(value),x\n").evse.chargingStationID == "Köln")
+        // The same value remembered by its bytes for a pipeline of steps.
+        #expect(try id("{ column: a, upper: true }", "a,b\n\(value),x\n").evse.chargingStationID == "KÖLN")
+    }
+
     @Test func emptyIsNoValue() throws {
         let r = try id("{ column: a, default: fallback }", "a,b\n,x\n")
         #expect(r.evse.chargingStationID == "fallback")
