@@ -2,21 +2,21 @@
 /// values. They go into `report.json`.
 public final class MappingStatistics: @unchecked Sendable {
     /// Table name → source value → how often it was not found.
-    public private(set) var unknownValues: [String: [String: Int]] = [:]
+    @exclusivity(unchecked) public private(set) var unknownValues: [String: [String: Int]] = [:]
     /// Field → how many values were rounded.
-    public private(set) var rounded: [String: Int] = [:]
+    @exclusivity(unchecked) public private(set) var rounded: [String: Int] = [:]
     /// Field → a few examples of rounded values (`7.4 → 7`).
-    public private(set) var roundedExamples: [String: [String]] = [:]
+    @exclusivity(unchecked) public private(set) var roundedExamples: [String: [String]] = [:]
     /// Field → how many values were left out (out of range, unknown, failed to parse with `on_error: drop`).
-    public private(set) var dropped: [String: Int] = [:]
+    @exclusivity(unchecked) public private(set) var dropped: [String: Int] = [:]
     /// Field → how many times a `default` supplied the value.
-    public private(set) var defaulted: [String: Int] = [:]
+    @exclusivity(unchecked) public private(set) var defaulted: [String: Int] = [:]
     /// Field → how many values were truncated.
-    public private(set) var truncated: [String: Int] = [:]
+    @exclusivity(unchecked) public private(set) var truncated: [String: Int] = [:]
     private static let maxDistinct = 500
     /// How many times anything was counted: a computation that leaves it unchanged had no
     /// effect here and may be remembered.
-    public private(set) var changes = 0
+    @exclusivity(unchecked) public private(set) var changes = 0
 
     public init() {}
 
@@ -31,7 +31,7 @@ public final class MappingStatistics: @unchecked Sendable {
     }
 
     /// The events counted since `startRecording`, when recording.
-    private var recording: [Event]?
+    @exclusivity(unchecked) private var recording: [Event]?
 
     /// Starts recording the events counted from now on; returns the recording that was going on
     /// (recordings nest: pass it to `stopRecording`).
@@ -72,10 +72,10 @@ public final class MappingStatistics: @unchecked Sendable {
         }
     }
 
-    private var keys: [String: String] = [:]
+    @exclusivity(unchecked) private var keys: [String: String] = [:]
 
     /// The last field asked for and its key (a field is mostly counted many times in a row).
-    private var lastKey: (field: String, key: String) = ("", "")
+    @exclusivity(unchecked) private var lastKey: (field: String, key: String) = ("", "")
 
     /// `ChargingFacilities[0].Power` and `ChargingFacilities[1].Power` count together.
     private func key(_ field: String) -> String {
@@ -93,7 +93,9 @@ public final class MappingStatistics: @unchecked Sendable {
 
     /// The last rounding given as an example (or found among the examples): the same rounding
     /// again needs no new example text.
-    private var lastExample: (field: String, from: Double, to: Double)?
+    @exclusivity(unchecked) private var lastExample: (field: String, from: Double, to: Double)?
+    /// The roundings given as examples so far, by field.
+    @exclusivity(unchecked) private var examplePairs: [String: [(from: Double, to: Double)]] = [:]
 
     static func key(_ field: String) -> String {
         guard field.contains("[") else { return field }
@@ -112,9 +114,12 @@ public final class MappingStatistics: @unchecked Sendable {
         rounded[field, default: 0] += 1
         if let last = lastExample, last.from == from, last.to == to, last.field == field { return }
         if roundedExamples[field, default: []].count < 5 {
+            lastExample = (field, from, to)
+            // An example already given is recognised by its numbers, without writing it again.
+            if examplePairs[field, default: []].contains(where: { $0.from == from && $0.to == to }) { return }
+            examplePairs[field, default: []].append((from, to))
             let example = "\(FixedDecimalText.of(from)) → \(FixedDecimalText.of(to))"
             if !roundedExamples[field, default: []].contains(example) { roundedExamples[field, default: []].append(example) }
-            lastExample = (field, from, to)
         }
     }
 
@@ -135,7 +140,7 @@ public final class MappingStatistics: @unchecked Sendable {
     }
 
     /// Field → how many power values below 1000 were taken as kW rather than W.
-    public private(set) var assumedKilowatts: [String: Int] = [:]
+    @exclusivity(unchecked) public private(set) var assumedKilowatts: [String: Int] = [:]
     func assumedKilowatts(field: String) {
         changes += 1
         recording?.append(.assumedKilowatts(field: field))

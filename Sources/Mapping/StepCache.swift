@@ -20,11 +20,20 @@ final class StepCache: @unchecked Sendable {
     // The byte-keyed table: open addressing over `slots` (indexes into the entries, -1 free),
     // twice as many slots as the limit of entries.
     @exclusivity(unchecked) private var slots: [Int32] = []
-    @exclusivity(unchecked) private var keys: [[UInt8]] = []
+    /// The keys' bytes one after another; key `e` is `keyBytes[keyStarts[e]..<keyStarts[e + 1]]`.
+    @exclusivity(unchecked) private var keyBytes: [UInt8] = []
+    @exclusivity(unchecked) private var keyStarts: [Int] = [0]
     @exclusivity(unchecked) private var hashes: [UInt64] = []
     @exclusivity(unchecked) private var byteValues: [Entry] = []
 
-    private var count: Int { values.count + keys.count }
+    private var count: Int { values.count + hashes.count }
+
+    /// Whether key `e` is `bytes`.
+    @inline(__always) private func key(_ e: Int, is bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = keyStarts[e]
+        guard keyStarts[e + 1] - start == bytes.count else { return false }
+        return keyBytes.withUnsafeBufferPointer { Self.equal(UnsafeBufferPointer(rebasing: $0[start..<(start + bytes.count)]), bytes) }
+    }
 
     func get(_ key: String) -> Entry? {
         lookups += 1
@@ -42,14 +51,14 @@ final class StepCache: @unchecked Sendable {
 
     func get(bytes: UnsafeBufferPointer<UInt8>) -> Entry? {
         lookups += 1
-        guard !keys.isEmpty else { return nil }
+        guard !hashes.isEmpty else { return nil }
         let h = Self.hash(bytes)
         let mask = slots.count - 1
         var i = Int(truncatingIfNeeded: h) & mask
         while true {
             let e = Int(slots[i])
             if e < 0 { return nil }
-            if hashes[e] == h && keys[e].withUnsafeBufferPointer({ Self.equal($0, bytes) }) {
+            if hashes[e] == h && key(e, is: bytes) {
                 hits += 1
                 return byteValues[e]
             }
@@ -65,11 +74,12 @@ final class StepCache: @unchecked Sendable {
         var i = Int(truncatingIfNeeded: h) & mask
         while slots[i] >= 0 {
             let e = Int(slots[i])
-            if hashes[e] == h && keys[e].withUnsafeBufferPointer({ Self.equal($0, bytes) }) { return }
+            if hashes[e] == h && key(e, is: bytes) { return }
             i = (i + 1) & mask
         }
-        slots[i] = Int32(keys.count)
-        keys.append(Array(bytes))
+        slots[i] = Int32(hashes.count)
+        keyBytes.append(contentsOf: bytes)
+        keyStarts.append(keyBytes.count)
         hashes.append(h)
         byteValues.append(value)
     }
@@ -82,7 +92,8 @@ final class StepCache: @unchecked Sendable {
             enabled = false
             values = [:]
             slots = []
-            keys = []
+            keyBytes = []
+            keyStarts = [0]
             hashes = []
             byteValues = []
         }
