@@ -157,8 +157,10 @@ public final class Mapper {
         out.append(MappedRecord(evse: EvseDataRecord(), operatorID: nil, operatorName: nil, provenance: record.provenance, issues: [],
             rejected: false))
         let i = out.count - 1
-        for field in slot.fields {
-            _ = field.assign(&out[i].evse, &ctx)
+        // Through a buffer pointer: iterating the array would copy each field (a reference count
+        // for its name, its closure and its sources), for every record.
+        slot.fields.withUnsafeBufferPointer { fields in
+            for f in fields.indices { _ = fields[f].assign(&out[i].evse, &ctx) }
         }
         let operatorID = slot.operatorID.flatMap { Convert.text($0.evaluate(&ctx, field: "operator.id"), &ctx, "operator.id") }
         var operatorName = slot.operatorName.flatMap { Convert.text($0.evaluate(&ctx, field: "operator.name"), &ctx, "operator.name") }
@@ -209,9 +211,11 @@ public final class Mapper {
 
     private func mergeRow(_ slot: CompiledMapping.Slot, _ ctx: inout EvalContext, into target: inout MappedRecord) {
         var partial = EvseDataRecord()
-        for m in slot.mergeFields {
-            _ = m.field.assign(&partial, &ctx)
-            m.merge(&target.evse, partial, m.policy)
+        slot.mergeFields.withUnsafeBufferPointer { fields in
+            for f in fields.indices {
+                _ = fields[f].field.assign(&partial, &ctx)
+                fields[f].merge(&target.evse, partial, fields[f].policy)
+            }
         }
         target.mergedLines.append(ctx.record.provenance.line)
         target.issues += ctx.issues

@@ -65,9 +65,11 @@ struct TargetCompiler {
             var object = make()
             var setFromSource = false
             var setAny = false
-            for field in compiled where field.assign(&object, &ctx) {
-                setAny = true
-                if field.readsSource { setFromSource = true }
+            compiled.withUnsafeBufferPointer { fields in
+                for f in fields.indices where fields[f].assign(&object, &ctx) {
+                    setAny = true
+                    if fields[f].readsSource { setFromSource = true }
+                }
             }
             return (anySource ? setFromSource : setAny) ? object : nil
         }

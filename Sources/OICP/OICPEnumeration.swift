@@ -12,6 +12,8 @@ public protocol OICPEnumeration: RawRepresentable, Hashable, Sendable, CustomStr
     static var typeName: String { get }
     /// Every value the given version accepts, in the specification's order.
     static func allowedValues(in version: OICPVersion) -> [Self]
+    /// Whether this value is spelled exactly as one of the version's values.
+    func isValid(in version: OICPVersion) -> Bool
 }
 
 extension OICPEnumeration {

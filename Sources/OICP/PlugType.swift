@@ -29,6 +29,15 @@ public struct PlugType: OICPEnumeration {
     private static let values23: [PlugType] = [.smallPaddleInductive, .largePaddleInductive, .avconConnector, .teslaConnector, .nema5_20, .typeEFrenchStandard, .typeFSchuko, .typeGBritishStandard, .typeJSwissStandard, .type1ConnectorCableAttached, .type2Outlet, .type2ConnectorCableAttached, .type3Outlet, .iec60309SinglePhase, .iec60309ThreePhase, .ccsCombo2PlugCableAttached, .ccsCombo1PlugCableAttached, .chademo]
     private static let values22: [PlugType] = [.smallPaddleInductive, .largePaddleInductive, .avconConnector, .teslaConnector, .nema5_20, .typeEFrenchStandard, .typeFSchuko, .typeGBritishStandard, .typeJSwissStandard, .type1ConnectorCableAttached, .type2Outlet, .type2ConnectorCableAttached, .type3Outlet, .iec60309SinglePhase, .iec60309ThreePhase, .ccsCombo2PlugCableAttached, .ccsCombo1PlugCableAttached, .chademo, .unspecified]
 
+    /// The spellings, for the check every record's plugs go through (a set instead of a scan of
+    /// eighteen strings).
+    private static let spellings23 = Set(values23.map(\.rawValue))
+    private static let spellings22 = Set(values22.map(\.rawValue))
+
+    public func isValid(in version: OICPVersion) -> Bool {
+        (version == .v2_3 ? Self.spellings23 : Self.spellings22).contains(rawValue)
+    }
+
     public static func allowedValues(in version: OICPVersion) -> [Self] {
         switch version {
         case .v2_3: values23
