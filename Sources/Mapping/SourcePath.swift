@@ -13,6 +13,9 @@ struct SourcePath: Sendable, CustomStringConvertible {
     var scope: String?
     var components: [Component]
     let text: String
+    /// The last value of a `$scope` path, for the scope object it was read from. Each compiled
+    /// mapping (one per mapping thread) has its own paths, so its own memos.
+    let memo = PathMemo()
 
     var description: String { text }
 
@@ -79,11 +82,15 @@ struct SourcePath: Sendable, CustomStringConvertible {
     func evaluate(_ context: EvalContext) -> Value {
         let record = context.record
         // Records of one station share its `$station`: its paths are resolved once.
-        if let scope, let id = record.scopeIDs[scope], let cache = context.cache, let node = record.scopes[scope] {
-            if let hit = cache.values[text], hit.scopeID == id { return hit.value }
-            let value = Self.value(of: Self.resolve(node, components[...]))
-            cache.values[text] = (id, value)
-            return value
+        if let scope, let cache = context.cache, let id = record.scopeIDs[scope] {
+            if memo.owner === cache && memo.scopeID == id { return memo.value }
+            if let node = record.scopes[scope] {
+                let value = Self.value(of: Self.resolve(node, components[...]))
+                memo.owner = cache
+                memo.scopeID = id
+                memo.value = value
+                return value
+            }
         }
         let root: SourceNode
         if let scope {
