@@ -28,7 +28,7 @@ enum CoordinateParser {
     }
 
     private static func pair(_ t: String, order: Order) -> Result<(latitude: Double, longitude: Double), Failure> {
-        let isDMS = t.contains("°") || t.contains("'") || t.contains("\"")
+        let isDMS = t.unicodeScalars.contains { $0 == "°" || $0 == "'" || $0 == "\"" }
         var parts: [String]
         if isDMS {
             // Split after the hemisphere letter or at a comma/semicolon.

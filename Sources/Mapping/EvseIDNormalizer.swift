@@ -9,7 +9,8 @@ enum EvseIDNormalizer {
     static func normalize(_ text: String, separator: Character = "E") -> String {
         var id = compactUppercased(text)
         // eMI3 IDs written with dashes (OCPI 2.1.1 examples): BE-BEC-E041503001.
-        if !id.contains("*"), id.contains("-") {
+        // Byte tests: `String.contains(_:)` with a string argument goes through Foundation's search.
+        if !id.utf8.contains(UInt8(ascii: "*")), id.utf8.contains(UInt8(ascii: "-")) {
             let starred = id.replacingOccurrences(of: "-", with: "*")
             if Patterns.isEvseID(starred) || Patterns.isChargingPoolID(starred) { id = starred }
         }

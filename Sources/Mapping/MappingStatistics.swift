@@ -98,7 +98,7 @@ public final class MappingStatistics: @unchecked Sendable {
     @exclusivity(unchecked) private var examplePairs: [String: [(from: Double, to: Double)]] = [:]
 
     static func key(_ field: String) -> String {
-        guard field.contains("[") else { return field }
+        guard field.utf8.contains(UInt8(ascii: "[")) else { return field }
         var out = ""
         var skipping = false
         for c in field {

@@ -79,8 +79,8 @@ struct NumberParser: Sendable {
         guard seenDigit else { return .failure(.notANumber) }
         let groupsWithSpaces = numeric.split(separator: " ")
         var digits = groupsWithSpaces.joined()
-        let hasPoint = digits.contains(".")
-        let hasComma = digits.contains(",")
+        let hasPoint = digits.utf8.contains(UInt8(ascii: "."))
+        let hasComma = digits.utf8.contains(UInt8(ascii: ","))
         let decimalChar: Character?
         switch decimal {
         case .point: decimalChar = "."

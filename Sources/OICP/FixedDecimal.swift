@@ -40,7 +40,7 @@ public enum FixedDecimal {
         guard value.isFinite else { return "0" }
         if value == value.rounded() { return abs(value) < 9.0e15 ? String(Int64(value)) : (value < 0 ? "-" : "") + integerDigits(abs(value)) }
         let text = String(value)
-        if !text.contains("e") && !text.contains("E") { return text }
+        if !text.utf8.contains(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) { return text }
         // Very small or very large: fall back to nine decimals without trailing zeros.
         var fixed = format(value, decimals: 9)
         while fixed.hasSuffix("0") { fixed.removeLast() }
