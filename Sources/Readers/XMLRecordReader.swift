@@ -22,17 +22,19 @@ public final class XMLRecordReader: RecordReader {
     private let recordPath: ElementPath
     private let scopePaths: [(name: String, path: ElementPath, partial: Bool)]
     private let prefixByURI: [String: String]
-    private var names: [NameKey: String] = [:]
-    private var frames: [Frame] = []
-    private var ready: [SourceRecord] = []
-    private var readyIndex = 0
+    // The reader is used by one thread (the reading one): its state needs no run-time
+    // exclusivity checks, which cost more than the work of most callbacks.
+    @exclusivity(unchecked) private var names: [NameKey: String] = [:]
+    @exclusivity(unchecked) private var frames: [Frame] = []
+    @exclusivity(unchecked) private var ready: [SourceRecord] = []
+    @exclusivity(unchecked) private var readyIndex = 0
     /// Records waiting for their scope elements to end.
-    private var waiting: [SourceRecord] = []
-    private var recordNumber = 0
+    @exclusivity(unchecked) private var waiting: [SourceRecord] = []
+    @exclusivity(unchecked) private var recordNumber = 0
     /// Numbers the scope objects (`SourceRecord.scopeIDs`).
-    private var scopeCounter = 0
-    private var done = false
-    private var sawRoot = false
+    @exclusivity(unchecked) private var scopeCounter = 0
+    @exclusivity(unchecked) private var done = false
+    @exclusivity(unchecked) private var sawRoot = false
 
     private struct NameKey: Hashable {
         let local: UInt
