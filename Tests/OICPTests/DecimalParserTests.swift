@@ -4,19 +4,6 @@ import Testing
 
 /// `DecimalParser.double` must give exactly what `Double(String)` gives, for every text.
 @Suite struct DecimalParserTests {
-    /// A small deterministic generator (the tests must not depend on the run).
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
-
     func same(_ text: String) -> Bool {
         let a = DecimalParser.double(text)
         let b = Double(text)
@@ -26,7 +13,7 @@ import Testing
 
     @Test("plain decimals, with up to 22 fraction digits, round exactly as Double(String)")
     func plainDecimals() {
-        var g = Generator(state: 7)
+        var g = SplitMix(seed: 7)
         let alphabet = Array("0123456789")
         for _ in 0..<200_000 {
             var s = g.below(4) == 0 ? "-" : ""
@@ -76,7 +63,7 @@ import Testing
 
     @Test("format agrees with the string rendering for random values and every number of decimals")
     func agrees() {
-        var g = DecimalParserTests.Generator(state: 3)
+        var g = SplitMix(seed: 3)
         for _ in 0..<50_000 {
             let magnitude = Double(g.below(7))
             var value = Double(g.next() % 1_000_000_007) / 1_000_000_007 * pow10(magnitude)

@@ -14,17 +14,6 @@ import Testing
         }
     }
 
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     func viaLibCSV(_ line: [UInt8], delimiter: UInt8, quote: UInt8) throws -> [[[UInt8]]] {
         let collector = Collector()
         let parser = try LibCSVParser(delimiter: delimiter, quote: quote, handler: collector)
@@ -43,7 +32,7 @@ import Testing
     func agreesWithLibCSV(delimiter: UInt8) throws {
         let alphabet: [UInt8] = [UInt8(ascii: "a"), UInt8(ascii: "b"), 0x20, 0x20, 0x09, UInt8(ascii: ","), UInt8(ascii: ";"), 0xC3, 0xA9, 0x0D,
                                  UInt8(ascii: "\""), UInt8(ascii: "'"), 0x00]
-        var g = Generator(state: UInt64(delimiter))
+        var g = SplitMix(seed: UInt64(delimiter))
         var plain = 0
         for _ in 0..<30_000 {
             var line = (0..<Int(g.next() % 12)).map { _ in alphabet[Int(g.next() % UInt64(alphabet.count))] }

@@ -4,17 +4,6 @@ import Testing
 
 /// The byte checks must agree with the standard library's UTF-8 decoding on every input.
 @Suite struct UTF8CheckTests {
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Bytes biased towards the edges of the UTF-8 ranges, so that overlong forms, surrogates,
     /// cut sequences and the largest code points all turn up.
     static let interesting: [UInt8] = [0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC,
@@ -22,7 +11,7 @@ import Testing
 
     @Test("isValid agrees with String(validating:) on random byte strings")
     func validity() {
-        var g = Generator(state: 11)
+        var g = SplitMix(seed: 11)
         var invalid = 0
         for _ in 0..<200_000 {
             let count = Int(g.next() % 7)
