@@ -160,12 +160,10 @@ public final class CSVReader: RecordReader {
         if parser.isBetweenRows {
             sink.rowStartLine = line
             // A whole line without quotes is split here; libcsv reads everything else.
-            if text[end - 1] == 0x0A, text.withUnsafeBufferPointer({ all in
-                PlainCSVLine.split(UnsafeBufferPointer(rebasing: all[start..<end]), delimiter: options.delimiter, quote: options.quote) {
-                    sink.field(UnsafeRawBufferPointer($0))
-                }
+            if text[end - 1] == 0x0A, let row = text.withUnsafeBufferPointer({ all in
+                PlainCSVLine.row(UnsafeBufferPointer(rebasing: all[start..<end]), delimiter: options.delimiter, quote: options.quote)
             }) {
-                sink.endOfRow()
+                sink.append(row.bytes, ends: row.ends)
                 line += 1
                 textPosition = end
                 if sink.largestField > options.maxFieldBytes || sink.largestRow > options.maxRecordBytes { try checkSizes() }
@@ -244,6 +242,17 @@ private final class RowSink: LibCSVHandler {
         if field.count > largestField { largestField = field.count }
         bytes.append(contentsOf: field.assumingMemoryBound(to: UInt8.self))
         ends.append(Int32(truncatingIfNeeded: bytes.count))
+    }
+
+    /// A whole row split elsewhere (`PlainCSVLine`), its arrays at their final size.
+    func append(_ bytes: [UInt8], ends: [Int32]) {
+        var previous: Int32 = 0
+        for end in ends {
+            if Int(end - previous) > largestField { largestField = Int(end - previous) }
+            previous = end
+        }
+        if bytes.count > largestRow { largestRow = bytes.count }
+        rows.append(RawRow(bytes: bytes, ends: ends, line: rowStartLine))
     }
 
     override func endOfRow() {
