@@ -14,9 +14,6 @@ public final class MappingStatistics: @unchecked Sendable {
     /// Field → how many values were truncated.
     @exclusivity(unchecked) public private(set) var truncated: [String: Int] = [:]
     private static let maxDistinct = 500
-    /// How many times anything was counted: a computation that leaves it unchanged had no
-    /// effect here and may be remembered.
-    @exclusivity(unchecked) public private(set) var changes = 0
 
     public init() {}
 
@@ -63,7 +60,6 @@ public final class MappingStatistics: @unchecked Sendable {
     }
 
     func unknown(table: String, value: String) {
-        changes += 1
         recording?.append(.unknown(table: table, value: value))
         if unknownValues[table, default: [:]][value] != nil || unknownValues[table, default: [:]].count < Self.maxDistinct {
             unknownValues[table, default: [:]][value, default: 0] += 1
@@ -108,7 +104,6 @@ public final class MappingStatistics: @unchecked Sendable {
     }
 
     func rounded(field rawField: String, from: Double, to: Double) {
-        changes += 1
         recording?.append(.rounded(field: rawField, from: from, to: to))
         let field = key(rawField)
         rounded[field, default: 0] += 1
@@ -124,17 +119,14 @@ public final class MappingStatistics: @unchecked Sendable {
     }
 
     func dropped(field: String) {
-        changes += 1
         recording?.append(.dropped(field: field))
         dropped[key(field), default: 0] += 1
     }
     func truncated(field: String) {
-        changes += 1
         recording?.append(.truncated(field: field))
         truncated[key(field), default: 0] += 1
     }
     func defaulted(field: String) {
-        changes += 1
         recording?.append(.defaulted(field: field))
         defaulted[key(field), default: 0] += 1
     }
@@ -142,7 +134,6 @@ public final class MappingStatistics: @unchecked Sendable {
     /// Field → how many power values below 1000 were taken as kW rather than W.
     @exclusivity(unchecked) public private(set) var assumedKilowatts: [String: Int] = [:]
     func assumedKilowatts(field: String) {
-        changes += 1
         recording?.append(.assumedKilowatts(field: field))
         assumedKilowatts[key(field), default: 0] += 1
     }
