@@ -78,10 +78,10 @@ public final class CSVReader: RecordReader {
         let header = header!
         let line = raw.line
         var defect: Diagnostic?
-        if !raw.bytes.withUnsafeBufferPointer(UTF8Check.isASCII) {
+        if !raw.bytes.withUnsafeBufferPointer(ByteScan.isASCII) {
             for i in 0..<raw.count {
                 let f = raw.field(i)
-                if !f.withUnsafeBufferPointer(UTF8Check.isValid) {
+                if !f.withUnsafeBufferPointer(ByteScan.isValidUTF8) {
                     let column = i < header.names.count ? header.names[i] : "field \(i + 1)"
                     defect = Diagnostic(.error, rule: "csv.encoding",
                         "invalid UTF-8 in column '\(column)'; if the file is not UTF-8, set input.encoding (windows-1252, latin-1)",
@@ -147,7 +147,7 @@ public final class CSVReader: RecordReader {
             if text.isEmpty { return }
         }
         let end: Int
-        if let nl = text.withUnsafeBufferPointer({ Self.firstNewline($0, from: textPosition) }) { end = nl + 1 } else { end = text.count }
+        if let nl = text.withUnsafeBufferPointer({ ByteScan.firstIndex(of: 0x0A, in: $0, from: textPosition) }) { end = nl + 1 } else { end = text.count }
         if linesToSkip > 0 {
             if end <= text.count, text[end - 1] == 0x0A {
                 linesToSkip -= 1
@@ -196,25 +196,6 @@ public final class CSVReader: RecordReader {
                 "a row that starts on line \(sink.rowStartLine) is larger than \(options.maxRecordBytes) bytes; raise input.max_record_bytes if it is real",
                 rule: "csv.record-too-large", file: path, line: sink.rowStartLine)
         }
-    }
-
-    /// The index of the first line feed at or after `from` (eight bytes at a time).
-    static func firstNewline(_ s: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
-        var i = from
-        if let base = s.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            while i + 8 <= s.count {
-                let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ (ones &* 0x0A)
-                if (x &- ones) & ~x & (ones &* 0x80) != 0 { break }
-                i += 8
-            }
-        }
-        while i < s.count {
-            if s[i] == 0x0A { return i }
-            i += 1
-        }
-        return nil
     }
 }
 

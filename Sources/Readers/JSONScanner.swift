@@ -250,7 +250,7 @@ struct JSONScanner {
     /// The text of the bytes, checked first with the readers' own UTF-8 check (the generic
     /// `String(validating:)` costs several times more per string).
     private func makeString(_ bytes: UnsafeBufferPointer<UInt8>) throws -> String {
-        guard UTF8Check.isASCII(bytes) || UTF8Check.isValid(bytes) else { throw error("invalid UTF-8 in a string", rule: "json.encoding") }
+        guard ByteScan.isASCII(bytes) || ByteScan.isValidUTF8(bytes) else { throw error("invalid UTF-8 in a string", rule: "json.encoding") }
         return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -13,7 +13,7 @@ enum PlainCSVLine {
         var end = line.count
         if end > 0 && line[end - 1] == 0x0A { end -= 1 }
         if end > 0 && line[end - 1] == 0x0D { end -= 1 }
-        guard !containsAny(line, end: end, quote) else { return nil }
+        guard !ByteScan.containsAny(quote, 0x0D, 0x0A, in: line, end: end) else { return nil }
         let tabIsSpace = delimiter != 0x09
         @inline(__always) func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (tabIsSpace && b == 0x09) }
         // The fields' bounds first: libcsv's handling of blank and space-only lines (no field with
@@ -71,31 +71,5 @@ enum PlainCSVLine {
             }
         }
         return true
-    }
-
-    /// Whether the first `end` bytes hold the quote, a carriage return or a line feed (eight
-    /// bytes at a time).
-    static func containsAny(_ s: UnsafeBufferPointer<UInt8>, end: Int, _ quote: UInt8) -> Bool {
-        var i = 0
-        if let base = s.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let highs = ones &* 0x80
-            @inline(__always) func has(_ x: UInt64, _ b: UInt8) -> Bool {
-                let y = x ^ (ones &* UInt64(b))
-                return (y &- ones) & ~y & highs != 0
-            }
-            while i + 8 <= end {
-                let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                if has(x, quote) || has(x, 0x0D) || has(x, 0x0A) { return true }
-                i += 8
-            }
-        }
-        while i < end {
-            let b = s[i]
-            if b == quote || b == 0x0D || b == 0x0A { return true }
-            i += 1
-        }
-        return false
     }
 }

@@ -1,5 +1,46 @@
-/// Byte-level checks of UTF-8 text, for the readers' hot paths (no strings are made).
-enum UTF8Check {
+/// Byte-level scans for the readers' hot paths, eight bytes at a time where it pays (no strings
+/// are made).
+enum ByteScan {
+    /// Whether one of the eight bytes of `word` is `byte` (the high bit of a lane is set by the
+    /// subtraction only where the lane was zero after the xor).
+    @inline(__always) static func word(_ word: UInt64, has byte: UInt8) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let y = word ^ (ones &* UInt64(byte))
+        return (y &- ones) & ~y & (ones &* 0x80) != 0
+    }
+
+    /// The index of the first `byte` at or after `from`.
+    static func firstIndex(of byte: UInt8, in s: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        var i = from
+        if let base = s.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while i + 8 <= s.count, !word(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self), has: byte) { i += 8 }
+        }
+        while i < s.count {
+            if s[i] == byte { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Whether the first `end` bytes hold any of three bytes.
+    static func containsAny(_ a: UInt8, _ b: UInt8, _ c: UInt8, in s: UnsafeBufferPointer<UInt8>, end: Int) -> Bool {
+        var i = 0
+        if let base = s.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while i + 8 <= end {
+                let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                if word(x, has: a) || word(x, has: b) || word(x, has: c) { return true }
+                i += 8
+            }
+        }
+        while i < end {
+            if s[i] == a || s[i] == b || s[i] == c { return true }
+            i += 1
+        }
+        return false
+    }
+
     /// Whether every byte is below 0x80 (eight at a time).
     static func isASCII(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
@@ -21,7 +62,7 @@ enum UTF8Check {
 
     /// Whether the bytes are well-formed UTF-8 (Unicode's table 3-7: no overlong forms, no
     /// surrogates, nothing above U+10FFFF, no sequence cut short).
-    static func isValid(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isValidUTF8(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         let n = s.count
         @inline(__always) func continuation(_ j: Int) -> Bool { j < n && s[j] & 0xC0 == 0x80 }
