@@ -20,9 +20,19 @@ public struct OperatorOwnership: Sendable {
 
     /// Whether `evseID`'s operator part is the operator's (or a sub-operator's).
     public func belongs(_ evseID: String) -> Bool {
-        // An ID that is no EvseID at all is the pattern rule's to report.
-        guard Patterns.isEvseID(evseID, allowLowercase: true), let part = Patterns.operatorPart(ofEvseID: evseID) else { return true }
-        return allowedKeys.isEmpty || allowedKeys.contains(keys.key(part))
+        guard let end = Self.operatorPartLength(evseID) else { return true }
+        return partBelongs(String(Substring(evseID.utf8.prefix(end))))
+    }
+
+    /// The length of the operator part of an EvseID; nil for an ID that is no EvseID at all
+    /// (the pattern rule's to report).
+    private static func operatorPartLength(_ evseID: String) -> Int? {
+        var id = evseID
+        return id.withUTF8 { Patterns.evseID($0, allowLowercase: true) ? Patterns.operatorPartEnd($0) : nil }
+    }
+
+    private func partBelongs(_ part: String) -> Bool {
+        allowedKeys.isEmpty || allowedKeys.contains(keys.key(part))
     }
 
     /// The operator part of the last EvseID checked, and whether it belonged: the EvseIDs of a
@@ -32,15 +42,12 @@ public struct OperatorOwnership: Sendable {
 
     /// `belongs(evseID)`, remembered for the last operator part.
     private mutating func belongsRemembered(_ evseID: String) -> Bool {
-        var id = evseID
-        let (valid, end) = id.withUTF8 { (Patterns.evseID($0, allowLowercase: true), Patterns.operatorPartEnd($0)) }
-        guard valid, let end else { return true }
+        guard let end = Self.operatorPartLength(evseID) else { return true }
         if let lastPart, lastPart.utf8.count == end, evseID.utf8.starts(with: lastPart.utf8) { return lastBelongs }
         let part = String(Substring(evseID.utf8.prefix(end)))
-        let result = allowedKeys.isEmpty || allowedKeys.contains(keys.key(part))
         lastPart = part
-        lastBelongs = result
-        return result
+        lastBelongs = partBelongs(part)
+        return lastBelongs
     }
 
     /// A violation when the EvseID belongs to another operator or was seen before; records the ID.

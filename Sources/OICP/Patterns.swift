@@ -20,8 +20,7 @@ public enum Patterns {
     /// (2.3, upper case), or with `[A-Za-z]` and `[A-Za-z0-9]` when `allowLowercase` (2.2 and the
     /// OpenAPI file).
     public static func isEvseID(_ text: String, allowLowercase: Bool = false) -> Bool {
-        var text = text
-        return text.withUTF8 { evseID($0, allowLowercase: allowLowercase) }
+        utf8(text) { evseID($0, allowLowercase: allowLowercase) }
     }
 
     static func evseID(_ s: UnsafeBufferPointer<UInt8>, allowLowercase: Bool) -> Bool {
@@ -71,8 +70,7 @@ public enum Patterns {
 
     /// `^(([A-Za-z]{2}\*?[A-Za-z0-9]{3})|(\+?[0-9]{1,3}\*[0-9]{3}))$`
     public static func isOperatorID(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { s in
+        utf8(text) { s in
             if let end = isoOperatorPrefix(s, allowLowercase: true, separator: nil), end == s.count { return true }
             if let end = dinOperatorPrefix(s), end == s.count { return true }
             return false
@@ -81,8 +79,7 @@ public enum Patterns {
 
     /// `^([A-Za-z]{2}\*?[A-Za-z0-9]{3}\*?P[A-Za-z0-9\*]{1,30})$`
     public static func isChargingPoolID(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { s in
+        utf8(text) { s in
             guard let end = isoOperatorPrefix(s, allowLowercase: true, separator: UInt8(ascii: "P")) else { return false }
             let rest = s.count - end
             guard rest >= 1 && rest <= 30 else { return false }
@@ -99,14 +96,7 @@ public enum Patterns {
     /// The operator part of an EvseID (`DE*AB7` of `DE*AB7*E840*6487`, `+49*810` of
     /// `+49*810*000*438`), in the spelling of the EvseID; nil when the ID has no such prefix.
     public static func operatorPart(ofEvseID text: String) -> String? {
-        var text = text
-        return text.withUTF8 { s -> String? in
-            if let end = isoOperatorPrefix(s, allowLowercase: true, separator: nil) {
-                return String(decoding: UnsafeBufferPointer(rebasing: s[0..<end]), as: UTF8.self)
-            }
-            if let end = dinOperatorPrefix(s) { return String(decoding: UnsafeBufferPointer(rebasing: s[0..<end]), as: UTF8.self) }
-            return nil
-        }
+        utf8(text) { s in operatorPartEnd(s).map { String(decoding: UnsafeBufferPointer(rebasing: s[0..<$0]), as: UTF8.self) } }
     }
 
     /// An operator ID reduced for comparison: no `*`, no leading `+`, upper case
