@@ -29,24 +29,11 @@ enum EvseIDNormalizer {
     /// Without white space, upper case. ASCII text (nearly every ID) is done on its bytes; any
     /// other text by Unicode's rules.
     static func compactUppercased(_ text: String) -> String {
-        var text = text
-        let ascii: String? = text.withUTF8 { b in
-            guard b.allSatisfy({ $0 < 0x80 }) else { return nil }
-            if !b.contains(where: { ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }) {
-                return nil  // already compact and upper case: the text itself
-            }
-            return String(unsafeUninitializedCapacity: b.count) { out in
-                var n = 0
-                for c in b where !(c == 0x20 || (c >= 0x09 && c <= 0x0D)) {
-                    out[n] = c >= 0x61 && c <= 0x7A ? c - 0x20 : c
-                    n += 1
-                }
-                return n
-            }
-        }
-        if let ascii { return ascii }
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
-        return text.filter { !$0.isWhitespace }.uppercased()
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.filter { !$0.isWhitespace }.uppercased() }
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+        func isLower(_ b: UInt8) -> Bool { b >= 0x61 && b <= 0x7A }
+        guard text.utf8.contains(where: { isSpace($0) || isLower($0) }) else { return text }
+        return String(decoding: text.utf8.filter { !isSpace($0) }.map { isLower($0) ? $0 - 0x20 : $0 }, as: UTF8.self)
     }
 
     /// `DEABC` → `DE*ABC`; `DE*ABC` and `+49*810` unchanged.
