@@ -23,56 +23,58 @@ public final class CSVHeader: Sendable {
     }
 }
 
-/// One CSV row: the bytes of all its fields (UTF-8) and where each field ends.
+/// One CSV row: where each field's bytes (UTF-8) lie in a buffer. The buffer may be shared by
+/// many rows (a reader's chunk of the file) or hold this row's fields alone.
 ///
-/// Field text is made on demand, so columns no mapping reads cost nothing.
-public struct CSVRow: Sendable {
+/// Field text is made on demand, so columns no mapping reads cost nothing. A class: records are
+/// passed around and copied often, and a row is then one reference to count, not three.
+public final class CSVRow: Sendable {
     public let header: CSVHeader
     @usableFromInline let bytes: [UInt8]
-    @usableFromInline let ends: [Int32]
+    /// Field `i` is `bytes[bounds[2 i] ..< bounds[2 i + 1]]`.
+    @usableFromInline let bounds: [Int32]
 
-    public init(header: CSVHeader, bytes: [UInt8], ends: [Int32]) {
+    public init(header: CSVHeader, bytes: [UInt8], bounds: [Int32]) {
+        precondition(bounds.count % 2 == 0)
         self.header = header
         self.bytes = bytes
-        self.ends = ends
+        self.bounds = bounds
     }
 
     /// Convenience for tests and small tools.
-    public init(header: CSVHeader, fields: [String]) {
+    public convenience init(header: CSVHeader, fields: [String]) {
         var bytes: [UInt8] = []
-        var ends: [Int32] = []
+        var bounds: [Int32] = []
         for f in fields {
+            bounds.append(Int32(bytes.count))
             bytes.append(contentsOf: f.utf8)
-            ends.append(Int32(bytes.count))
+            bounds.append(Int32(bytes.count))
         }
-        self.init(header: header, bytes: bytes, ends: ends)
+        self.init(header: header, bytes: bytes, bounds: bounds)
     }
 
     /// How many fields the row has (may differ from the header's count in a ragged file).
-    public var count: Int { ends.count }
+    public var count: Int { bounds.count >> 1 }
 
     /// The text of field `i`, or nil when the row has no such field.
     @inlinable
     public func text(at i: Int) -> String? {
-        guard i >= 0 && i < ends.count else { return nil }
-        let start = i == 0 ? 0 : Int(ends[i - 1])
-        let end = Int(ends[i])
-        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
+        withField(i) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Calls `body` with the bytes of field `i`; nil when the row has no such field.
     @inlinable
     public func withField<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
-        guard i >= 0 && i < ends.count else { return nil }
-        let start = i == 0 ? 0 : Int(ends[i - 1])
-        let end = Int(ends[i])
+        guard i >= 0 && 2 * i < bounds.count else { return nil }
+        let start = Int(bounds[2 * i])
+        let end = Int(bounds[2 * i + 1])
         return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
     }
 
     /// The number of bytes of field `i` (0 when absent).
     public func byteCount(at i: Int) -> Int {
-        guard i >= 0 && i < ends.count else { return 0 }
-        return Int(ends[i]) - (i == 0 ? 0 : Int(ends[i - 1]))
+        guard i >= 0 && 2 * i < bounds.count else { return 0 }
+        return Int(bounds[2 * i + 1] - bounds[2 * i])
     }
 
     /// All fields as text.

@@ -16,12 +16,22 @@ public struct SourceRecord: Sendable {
     public var scopeIDs: [String: Int] = [:]
     /// A defect the reader found in this record (a ragged row, invalid text). The record is
     /// rejected with this diagnostic; it is not lost.
-    public var defect: Diagnostic?
+    public var defect: Diagnostic? {
+        get { defectBox?.diagnostic }
+        set { defectBox = newValue.map(DefectBox.init) }
+    }
+    /// Kept out of line: few records have one, and the record is copied often.
+    private var defectBox: DefectBox?
 
     public init(content: Content, provenance: Provenance, scopes: [String: SourceNode] = [:], defect: Diagnostic? = nil) {
         self.content = content
         self.provenance = provenance
         self.scopes = scopes
-        self.defect = defect
+        self.defectBox = defect.map(DefectBox.init)
     }
+}
+
+private final class DefectBox: Sendable {
+    let diagnostic: Diagnostic
+    init(_ diagnostic: Diagnostic) { self.diagnostic = diagnostic }
 }

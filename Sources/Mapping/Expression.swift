@@ -17,9 +17,9 @@ indirect enum Expression: @unchecked Sendable {
     /// Every expression's value, concatenated into one list.
     case list([Expression])
     case pipeline(Expression, [Step], onError: Step.FailurePolicy)
-    /// A pipeline over one column whose steps depend on nothing but the text: its results are
-    /// remembered per text (exports repeat a few values in most columns).
-    case remembered(Expression, StepCache)
+    /// A pipeline over one column or path whose steps depend on nothing but the text: its
+    /// results are remembered per text (exports repeat a few values in most columns).
+    case remembered(RememberedPipeline)
 
     enum Variable: String, CaseIterable {
         /// The record number in the file.
@@ -48,7 +48,7 @@ indirect enum Expression: @unchecked Sendable {
             parts.contains { if case .expression(let e, _) = $0 { e.readsSource } else { false } }
         case .first(let list), .list(let list), .product(let list): list.contains(where: \.readsSource)
         case .pipeline(let source, _, _): source.readsSource
-        case .remembered(let inner, _): inner.readsSource
+        case .remembered(let r): r.source.readsSource
         }
     }
 }
@@ -170,51 +170,14 @@ extension Expression {
             let rejections = context.rejections
             let input = source.evaluate(&context, field: field)
             return Self.run(steps, on: input, onError, since: rejections, &context, field)
-        case .remembered(let pipeline, let cache):
-            guard case .pipeline(let source, let steps, let onError) = pipeline else { return pipeline.evaluate(&context, field: field) }
-            guard cache.enabled else { return pipeline.evaluate(&context, field: field) }
-            if case .column(let index, _) = source, context.row != nil {
-                // Looked up by the field's bytes: a value seen before makes no text at all.
-                if let hit = context.withField(index, { cache.get(bytes: $0) }), let entry = hit {
-                    if !entry.events.isEmpty { context.statistics.replay(entry.events) }
-                    return entry.value
-                }
-                let rejections = context.rejections
-                let input = source.evaluate(&context, field: field)
-                let (value, entry) = Self.runRemembering(steps, on: input, onError, since: rejections, &context, field)
-                if let entry { _ = context.withField(index) { cache.put(bytes: $0, entry) } }
-                return value
-            }
-            let rejections = context.rejections
-            let input = source.evaluate(&context, field: field)
-            guard case .text(let text) = input else { return Self.run(steps, on: input, onError, since: rejections, &context, field) }
-            if let entry = cache.get(text) {
-                if !entry.events.isEmpty { context.statistics.replay(entry.events) }
-                return entry.value
-            }
-            let (value, entry) = Self.runRemembering(steps, on: input, onError, since: rejections, &context, field)
-            if let entry { cache.put(text, entry) }
-            return value
+        case .remembered(let r):
+            return r.evaluate(&context, field: field)
         }
-    }
-
-    /// A pipeline evaluated for the cache: its value, and the entry to remember when the input
-    /// is text and the steps reported nothing (a warning or a reason must recur; what they
-    /// counted is kept with the value and counted again on each hit).
-    private static func runRemembering(_ steps: [Step], on input: Value, _ onError: Step.FailurePolicy, since rejections: Int,
-                                       _ context: inout EvalContext, _ field: String) -> (Value, StepCache.Entry?) {
-        guard case .text = input, context.rejections == rejections else { return (run(steps, on: input, onError, since: rejections, &context, field), nil) }
-        let issues = context.issues.count
-        let outer = context.statistics.startRecording()
-        let value = run(steps, on: input, onError, since: rejections, &context, field)
-        let events = context.statistics.stopRecording(restoring: outer)
-        guard context.issues.count == issues else { return (value, nil) }
-        return (value, StepCache.Entry(value: value, events: events))
     }
 
     /// The steps of a pipeline applied to its source's value; no value once a step (or the
     /// source) has added a reason to reject since `rejections`.
-    private static func run(_ steps: [Step], on input: Value, _ onError: Step.FailurePolicy, since rejections: Int, _ context: inout EvalContext,
+    static func run(_ steps: [Step], on input: Value, _ onError: Step.FailurePolicy, since rejections: Int, _ context: inout EvalContext,
                             _ field: String) -> Value {
         var value = input
         for step in steps {

@@ -9,7 +9,13 @@ import OICP
 public final class Mapper {
     public let mapping: CompiledMapping
     public let version: OICPVersion
-    public private(set) var statistics = MappingStatistics()
+    /// What the mapping counted since the last `takeStatistics`.
+    public var statistics: MappingStatistics {
+        counting.settle()
+        return counting
+    }
+    /// The statistics being counted into (remembered pipelines may still hold some hits back).
+    private var counting = MappingStatistics()
     private let pathCache = PathCache()
     public private(set) var counts = MappingCounts()
 
@@ -41,7 +47,7 @@ public final class Mapper {
     public func process(_ record: SourceRecord, into out: inout [MappedRecord]) {
         counts.read += 1
         var units = 0
-        let selection = selectSlots(record, statistics: statistics) { slot in
+        let selection = selectSlots(record, statistics: counting) { slot in
             units += 1
             if units > 1 { counts.expanded += 1 }
             evaluate(slot, record, into: &out)
@@ -101,7 +107,7 @@ public final class Mapper {
 
     /// The statistics gathered since the last call (or the start); the mapper goes on with new ones.
     public func takeStatistics() -> MappingStatistics {
-        defer { statistics = MappingStatistics() }
+        defer { counting = MappingStatistics() }
         return statistics
     }
 
@@ -132,7 +138,7 @@ public final class Mapper {
     }
 
     private func evaluate(_ slot: CompiledMapping.Slot, _ record: SourceRecord, into out: inout [MappedRecord]) {
-        var ctx = EvalContext(record: record, version: version, statistics: statistics, cache: pathCache)
+        var ctx = EvalContext(record: record, version: version, statistics: counting, cache: pathCache)
         var key: String?
         if let k = slot.groupKey {
             key = k.evaluate(&ctx, field: "records.group.by").text

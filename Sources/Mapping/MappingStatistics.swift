@@ -45,26 +45,39 @@ public final class MappingStatistics: @unchecked Sendable {
         return events
     }
 
-    /// Counts the events again.
-    func replay(_ events: [Event]) {
+    var isRecording: Bool { recording != nil }
+
+    /// Counts the events again, `times` times.
+    func replay(_ events: [Event], times: Int = 1) {
         for event in events {
             switch event {
-            case .unknown(let table, let value): unknown(table: table, value: value)
-            case .rounded(let field, let from, let to): rounded(field: field, from: from, to: to)
-            case .dropped(let field): dropped(field: field)
-            case .truncated(let field): truncated(field: field)
-            case .defaulted(let field): defaulted(field: field)
-            case .assumedKilowatts(let field): assumedKilowatts(field: field)
+            case .unknown(let table, let value): unknown(table: table, value: value, times: times)
+            case .rounded(let field, let from, let to): rounded(field: field, from: from, to: to, times: times)
+            case .dropped(let field): dropped(field: field, times: times)
+            case .truncated(let field): truncated(field: field, times: times)
+            case .defaulted(let field): defaulted(field: field, times: times)
+            case .assumedKilowatts(let field): assumedKilowatts(field: field, times: times)
             }
         }
     }
 
-    func unknown(table: String, value: String) {
+    /// Caches holding hits to count here (see `StepCache.hit`).
+    @exclusivity(unchecked) private var unsettled: [StepCache] = []
+
+    func settleLater(_ cache: StepCache) { unsettled.append(cache) }
+
+    /// Counts the hits remembered pipelines deferred; called before the counts are read.
+    public func settle() {
+        for cache in unsettled { cache.settle(into: self) }
+        unsettled = []
+    }
+
+    func unknown(table: String, value: String, times: Int = 1) {
         recording?.append(.unknown(table: table, value: value))
         if unknownValues[table, default: [:]][value] != nil || unknownValues[table, default: [:]].count < Self.maxDistinct {
-            unknownValues[table, default: [:]][value, default: 0] += 1
+            unknownValues[table, default: [:]][value, default: 0] += times
         } else {
-            unknownValues[table, default: [:]]["(other values)", default: 0] += 1
+            unknownValues[table, default: [:]]["(other values)", default: 0] += times
         }
     }
 
@@ -103,10 +116,10 @@ public final class MappingStatistics: @unchecked Sendable {
         return out
     }
 
-    func rounded(field rawField: String, from: Double, to: Double) {
+    func rounded(field rawField: String, from: Double, to: Double, times: Int = 1) {
         recording?.append(.rounded(field: rawField, from: from, to: to))
         let field = key(rawField)
-        rounded[field, default: 0] += 1
+        rounded[field, default: 0] += times
         if let last = lastExample, last.from == from, last.to == to, last.field == field { return }
         if roundedExamples[field, default: []].count < 5 {
             lastExample = (field, from, to)
@@ -118,24 +131,24 @@ public final class MappingStatistics: @unchecked Sendable {
         }
     }
 
-    func dropped(field: String) {
+    func dropped(field: String, times: Int = 1) {
         recording?.append(.dropped(field: field))
-        dropped[key(field), default: 0] += 1
+        dropped[key(field), default: 0] += times
     }
-    func truncated(field: String) {
+    func truncated(field: String, times: Int = 1) {
         recording?.append(.truncated(field: field))
-        truncated[key(field), default: 0] += 1
+        truncated[key(field), default: 0] += times
     }
-    func defaulted(field: String) {
+    func defaulted(field: String, times: Int = 1) {
         recording?.append(.defaulted(field: field))
-        defaulted[key(field), default: 0] += 1
+        defaulted[key(field), default: 0] += times
     }
 
     /// Field → how many power values below 1000 were taken as kW rather than W.
     @exclusivity(unchecked) public private(set) var assumedKilowatts: [String: Int] = [:]
-    func assumedKilowatts(field: String) {
+    func assumedKilowatts(field: String, times: Int = 1) {
         recording?.append(.assumedKilowatts(field: field))
-        assumedKilowatts[key(field), default: 0] += 1
+        assumedKilowatts[key(field), default: 0] += times
     }
 }
 

@@ -25,6 +25,13 @@ final class StepCache: @unchecked Sendable {
     @exclusivity(unchecked) private var keyStarts: [Int] = [0]
     @exclusivity(unchecked) private var hashes: [UInt64] = []
     @exclusivity(unchecked) private var byteValues: [Entry] = []
+    /// Per byte-keyed entry, whether it counted anything.
+    @exclusivity(unchecked) private var counts: [Bool] = []
+    /// Hits on entries that counted something, not yet counted again: how many per entry, the
+    /// entries with any, and the statistics they belong to (see `hit`).
+    @exclusivity(unchecked) private var pending: [Int32] = []
+    @exclusivity(unchecked) private var pendingEntries: [Int32] = []
+    @exclusivity(unchecked) private var owner: MappingStatistics?
 
     private var count: Int { values.count + hashes.count }
 
@@ -49,21 +56,57 @@ final class StepCache: @unchecked Sendable {
         values[key] = value
     }
 
-    func get(bytes: UnsafeBufferPointer<UInt8>) -> Entry? {
+    /// The entry remembered for `bytes`, or -1.
+    func index(bytes: UnsafeBufferPointer<UInt8>) -> Int {
         lookups += 1
-        guard !hashes.isEmpty else { return nil }
+        guard !hashes.isEmpty else { return -1 }
         let h = Self.hash(bytes)
         let mask = slots.count - 1
         var i = Int(truncatingIfNeeded: h) & mask
         while true {
             let e = Int(slots[i])
-            if e < 0 { return nil }
+            if e < 0 { return -1 }
             if hashes[e] == h && key(e, is: bytes) {
                 hits += 1
-                return byteValues[e]
+                return e
             }
             i = (i + 1) & mask
         }
+    }
+
+    /// The value of entry `e` (from `index(bytes:)`), its counts counted again in `statistics`.
+    ///
+    /// Counting again is deferred: the hits are tallied per entry and counted in one go when the
+    /// statistics are settled (`MappingStatistics.settle`), which gives the same counts, since a
+    /// repeated count never changes which bucket or example a value goes to. While a pipeline is
+    /// recording what it counts, they are counted at once, into the recording.
+    @inline(__always) func hit(_ e: Int, counting statistics: MappingStatistics) -> Value {
+        if counts[e] { countLater(e, statistics) }
+        return byteValues[e].value
+    }
+
+    private func countLater(_ e: Int, _ statistics: MappingStatistics) {
+        if statistics.isRecording {
+            statistics.replay(byteValues[e].events)
+            return
+        }
+        if owner !== statistics {
+            if let owner { settle(into: owner) }
+            owner = statistics
+            statistics.settleLater(self)
+        }
+        if pending[e] == 0 { pendingEntries.append(Int32(e)) }
+        pending[e] += 1
+    }
+
+    /// Counts the deferred hits in `statistics`.
+    func settle(into statistics: MappingStatistics) {
+        for e in pendingEntries {
+            statistics.replay(byteValues[Int(e)].events, times: Int(pending[Int(e)]))
+            pending[Int(e)] = 0
+        }
+        pendingEntries.removeAll(keepingCapacity: true)
+        owner = nil
     }
 
     func put(bytes: UnsafeBufferPointer<UInt8>, _ value: Entry) {
@@ -82,6 +125,8 @@ final class StepCache: @unchecked Sendable {
         keyStarts.append(keyBytes.count)
         hashes.append(h)
         byteValues.append(value)
+        counts.append(!value.events.isEmpty)
+        pending.append(0)
     }
 
     /// Whether there is room for one more entry. Full: the cache stays only when it serves most
@@ -89,6 +134,7 @@ final class StepCache: @unchecked Sendable {
     private func admit() -> Bool {
         guard count >= limit else { return true }
         if hits * 2 < lookups {
+            if let owner { settle(into: owner) }
             enabled = false
             values = [:]
             slots = []
@@ -96,6 +142,8 @@ final class StepCache: @unchecked Sendable {
             keyStarts = [0]
             hashes = []
             byteValues = []
+            counts = []
+            pending = []
         }
         return false
     }

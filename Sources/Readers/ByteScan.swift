@@ -9,6 +9,25 @@ enum ByteScan {
         return (y &- ones) & ~y & (ones &* 0x80) != 0
     }
 
+    /// Whether one of the eight bytes of `word` is `a`, `b` or `c` (one test of the three
+    /// results).
+    @inline(__always) static func word(_ word: UInt64, hasAnyOf a: UInt8, _ b: UInt8, _ c: UInt8) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let ya = word ^ (ones &* UInt64(a))
+        let yb = word ^ (ones &* UInt64(b))
+        let yc = word ^ (ones &* UInt64(c))
+        return ((ya &- ones) & ~ya | (yb &- ones) & ~yb | (yc &- ones) & ~yc) & (ones &* 0x80) != 0
+    }
+
+    /// The high bit of each lane of `word` that equals `byte`, and of no other lane. (The test in
+    /// `word(_:has:)` is exact about whether there is such a lane, but a borrow can also set the
+    /// bit of the lane above one that matches; here no lane carries into the next.)
+    @inline(__always) static func lanes(_ word: UInt64, equalTo byte: UInt8) -> UInt64 {
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let y = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+        return ~(((y & low7) &+ low7) | y | low7)
+    }
+
     /// The index of the first `byte` at or after `from`.
     static func firstIndex(of byte: UInt8, in s: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
         var i = from
@@ -21,24 +40,6 @@ enum ByteScan {
             i += 1
         }
         return nil
-    }
-
-    /// Whether the first `end` bytes hold any of three bytes.
-    static func containsAny(_ a: UInt8, _ b: UInt8, _ c: UInt8, in s: UnsafeBufferPointer<UInt8>, end: Int) -> Bool {
-        var i = 0
-        if let base = s.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            while i + 8 <= end {
-                let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                if word(x, has: a) || word(x, has: b) || word(x, has: c) { return true }
-                i += 8
-            }
-        }
-        while i < end {
-            if s[i] == a || s[i] == b || s[i] == c { return true }
-            i += 1
-        }
-        return false
     }
 
     /// Whether every byte is below 0x80 (eight at a time).

@@ -78,7 +78,7 @@ public final class CSVReader: RecordReader {
         let header = header!
         let line = raw.line
         var defect: Diagnostic?
-        if !raw.bytes.withUnsafeBufferPointer(ByteScan.isASCII) {
+        if !(raw.isASCII ?? raw.bytes.withUnsafeBufferPointer(ByteScan.isASCII)) && !raw.isValidPlainLine {
             for i in 0..<raw.count {
                 let f = raw.field(i)
                 if !f.withUnsafeBufferPointer(ByteScan.isValidUTF8) {
@@ -90,11 +90,11 @@ public final class CSVReader: RecordReader {
                 }
             }
         }
-        let ends = raw.ends
+        let bounds = raw.bounds
         let expected = header.names.count
         var count = raw.count
         // Trailing empty fields beyond the header (a trailing delimiter) are harmless.
-        while count > expected, ends[count - 1] == (count >= 2 ? ends[count - 2] : 0) { count -= 1 }
+        while count > expected, bounds[2 * count - 1] == bounds[2 * count - 2] { count -= 1 }
         if count != expected && defect == nil {
             let message = "\(raw.count) fields where the header has \(expected)"
             switch options.raggedRows {
@@ -104,7 +104,7 @@ public final class CSVReader: RecordReader {
                 ragged.append(Diagnostic(.warning, rule: "csv.ragged", message + "; missing fields read as empty", file: path, line: line))
             }
         }
-        let row = CSVRow(header: header, bytes: raw.bytes, ends: count == ends.count ? ends : Array(ends.prefix(max(count, 0))))
+        let row = CSVRow(header: header, bytes: raw.bytes, bounds: count == raw.count ? bounds : Array(bounds.prefix(2 * max(count, 0))))
         return SourceRecord(content: .row(row), provenance: Provenance(file: path, line: line, recordNumber: recordNumber), defect: defect)
     }
 
@@ -159,11 +159,12 @@ public final class CSVReader: RecordReader {
         let start = textPosition
         if parser.isBetweenRows {
             sink.rowStartLine = line
-            // A whole line without quotes is split here; libcsv reads everything else.
-            if text[end - 1] == 0x0A, let row = text.withUnsafeBufferPointer({ all in
-                PlainCSVLine.row(UnsafeBufferPointer(rebasing: all[start..<end]), delimiter: options.delimiter, quote: options.quote)
+            // A whole line without quotes is split here, its fields left where they are (the row
+            // shares the chunk); libcsv reads everything else.
+            if text[end - 1] == 0x0A, let plain = text.withUnsafeBufferPointer({ all in
+                PlainCSVLine.bounds(UnsafeBufferPointer(rebasing: all[start..<end]), offset: start, delimiter: options.delimiter, quote: options.quote)
             }) {
-                sink.append(row.bytes, ends: row.ends)
+                sink.append(text, bounds: plain.bounds, isASCII: plain.isASCII, length: end - start)
                 line += 1
                 textPosition = end
                 if sink.largestField > options.maxFieldBytes || sink.largestRow > options.maxRecordBytes { try checkSizes() }
@@ -199,13 +200,13 @@ public final class CSVReader: RecordReader {
     }
 }
 
-/// Collects libcsv's events into rows: the bytes of all fields of a row in one buffer.
+/// Collects libcsv's events into rows: the bytes of all fields of a row in one buffer of its own.
 ///
 /// Its state is only ever touched from libcsv's callbacks and the reader, one call at a time,
 /// so the run-time exclusivity checks (a large part of each callback's cost) are left out.
 private final class RowSink: LibCSVHandler {
     @exclusivity(unchecked) var bytes: [UInt8] = []
-    @exclusivity(unchecked) var ends: [Int32] = []
+    @exclusivity(unchecked) var bounds: [Int32] = []
     @exclusivity(unchecked) var rows: [RawRow] = []
     @exclusivity(unchecked) var next = 0  // the first row of `rows` not handed out yet
     @exclusivity(unchecked) var rowStartLine = 1
@@ -216,32 +217,32 @@ private final class RowSink: LibCSVHandler {
 
     override init() {
         bytes.reserveCapacity(512)
-        ends.reserveCapacity(32)
+        bounds.reserveCapacity(64)
     }
 
     override func field(_ field: UnsafeRawBufferPointer) {
         if field.count > largestField { largestField = field.count }
+        bounds.append(Int32(truncatingIfNeeded: bytes.count))
         bytes.append(contentsOf: field.assumingMemoryBound(to: UInt8.self))
-        ends.append(Int32(truncatingIfNeeded: bytes.count))
+        bounds.append(Int32(truncatingIfNeeded: bytes.count))
     }
 
-    /// A whole row split elsewhere (`PlainCSVLine`), its arrays at their final size.
-    func append(_ bytes: [UInt8], ends: [Int32]) {
-        var previous: Int32 = 0
-        for end in ends {
-            if Int(end - previous) > largestField { largestField = Int(end - previous) }
-            previous = end
+    /// A whole row split elsewhere (`PlainCSVLine`): its fields' bounds in `buffer`, which the
+    /// row shares; `length` is the line's.
+    func append(_ buffer: [UInt8], bounds: [Int32], isASCII: Bool, length: Int) {
+        for k in stride(from: 0, to: bounds.count, by: 2) where Int(bounds[k + 1] - bounds[k]) > largestField {
+            largestField = Int(bounds[k + 1] - bounds[k])
         }
-        if bytes.count > largestRow { largestRow = bytes.count }
-        rows.append(RawRow(bytes: bytes, ends: ends, line: rowStartLine))
+        if length > largestRow { largestRow = length }
+        rows.append(RawRow(bytes: buffer, bounds: bounds, line: rowStartLine, isASCII: isASCII))
     }
 
     override func endOfRow() {
         if bytes.count > largestRow { largestRow = bytes.count }
         // Copies of their own size; the buffers stay for the next row.
-        rows.append(RawRow(bytes: Array(bytes), ends: Array(ends), line: rowStartLine))
+        rows.append(RawRow(bytes: Array(bytes), bounds: Array(bounds), line: rowStartLine, isASCII: nil))
         bytes.removeAll(keepingCapacity: true)
-        ends.removeAll(keepingCapacity: true)
+        bounds.removeAll(keepingCapacity: true)
     }
 
     var isEmpty: Bool { next >= rows.count }
@@ -257,16 +258,27 @@ private final class RowSink: LibCSVHandler {
     }
 }
 
-/// A row as libcsv gave it: field bytes, where each field ends, the line it started on.
+/// A row as read: a buffer, where each field lies in it (field `i` is
+/// `bytes[bounds[2 i] ..< bounds[2 i + 1]]`), the line it started on, and whether its fields are
+/// all ASCII when that is known.
 struct RawRow {
     var bytes: [UInt8]
-    var ends: [Int32]
+    var bounds: [Int32]
     var line: Int
+    var isASCII: Bool?
 
-    var count: Int { ends.count }
+    var count: Int { bounds.count >> 1 }
+
+    /// Whether the row is a plain line (`isASCII` known) that is well-formed UTF-8 as a whole: its
+    /// fields then are too, since only ASCII lies between them. (For a row from libcsv the
+    /// fields lie end to end, and two broken fields can make a well-formed whole.)
+    var isValidPlainLine: Bool {
+        guard isASCII != nil, let first = bounds.first, let last = bounds.last else { return false }
+        return bytes.withUnsafeBufferPointer { ByteScan.isValidUTF8(UnsafeBufferPointer(rebasing: $0[Int(first)..<Int(last)])) }
+    }
 
     func field(_ i: Int) -> ArraySlice<UInt8> {
-        bytes[(i == 0 ? 0 : Int(ends[i - 1]))..<Int(ends[i])]
+        bytes[Int(bounds[2 * i])..<Int(bounds[2 * i + 1])]
     }
 }
 

@@ -3,72 +3,91 @@
 /// forty instructions per byte. Anything else (a quote anywhere, a carriage return before the
 /// end, a line inside a quoted field) is left to libcsv; a test compares the two on generated
 /// lines.
+///
+/// Nothing is copied: the fields are found where they are, eight bytes at a time, and given as
+/// bounds into the line's buffer.
 enum PlainCSVLine {
-    /// The fields of `line` (one physical line, with or without its line break): their bytes one
-    /// after another and where each ends, made at their final size; nil when the line is not
-    /// plain. Spaces (and tabs, unless the delimiter is a tab) around a field are trimmed, as
-    /// libcsv does.
-    static func row(_ line: UnsafeBufferPointer<UInt8>, delimiter: UInt8, quote: UInt8) -> (bytes: [UInt8], ends: [Int32])? {
+    /// Where the fields of `line` (one physical line, with or without its line break) lie: field
+    /// `i` is `bounds[2 i] ..< bounds[2 i + 1]`, counted from `offset` (the line's position in its
+    /// buffer); and whether the line is all ASCII. Nil when the line is not plain. Spaces (and
+    /// tabs, unless the delimiter is a tab) around a field are left out, as libcsv trims them.
+    static func bounds(_ line: UnsafeBufferPointer<UInt8>, offset: Int, delimiter: UInt8, quote: UInt8) -> (bounds: [Int32], isASCII: Bool)? {
         guard delimiter != 0x20, delimiter != quote, let base = line.baseAddress else { return nil }
         var end = line.count
         if end > 0 && line[end - 1] == 0x0A { end -= 1 }
         if end > 0 && line[end - 1] == 0x0D { end -= 1 }
-        guard !ByteScan.containsAny(quote, 0x0D, 0x0A, in: line, end: end) else { return nil }
+        let raw = UnsafeRawPointer(base)
+        // First the delimiters are counted (the bounds are made at their size) and the bytes
+        // libcsv must see looked for.
+        var delimiters = 0
+        var high: UInt64 = 0
+        var i = 0
+        while i + 8 <= end {
+            let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            if ByteScan.word(x, hasAnyOf: quote, 0x0D, 0x0A) { return nil }
+            // One bit per matching lane, shifted to the lane's lowest bit and summed into the top
+            // lane by the multiplication (at most 8, no carry out of a lane).
+            delimiters += Int(truncatingIfNeeded: ((ByteScan.lanes(x, equalTo: delimiter) >> 7) &* 0x0101_0101_0101_0101) >> 56)
+            high |= x
+            i += 8
+        }
+        while i < end {
+            let b = base[i]
+            if b == quote || b == 0x0D || b == 0x0A { return nil }
+            if b == delimiter { delimiters += 1 }
+            high |= UInt64(b)
+            i += 1
+        }
         let tabIsSpace = delimiter != 0x09
         @inline(__always) func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (tabIsSpace && b == 0x09) }
-        // The fields' bounds first: libcsv's handling of blank and space-only lines (no field with
-        // any text) is left to libcsv, and the arrays are made once at their size.
-        return withUnsafeTemporaryAllocation(of: (Int, Int).self, capacity: end + 1) { bounds -> (bytes: [UInt8], ends: [Int32])? in
-            var n = 0
-            var total = 0
+        let fields = delimiters + 1
+        var anyText = false
+        let bounds = [Int32](unsafeUninitializedCapacity: 2 * fields) { out, count in
+            var k = 0
             var start = 0
+            @inline(__always) func close(at e: Int) {
+                var s = start
+                var e = e
+                while s < e && isSpace(base[s]) { s += 1 }
+                while e > s && isSpace(base[e - 1]) { e -= 1 }
+                if e > s { anyText = true }
+                out[k] = Int32(truncatingIfNeeded: offset + s)
+                out[k + 1] = Int32(truncatingIfNeeded: offset + e)
+                k += 2
+            }
             var i = 0
-            while true {
-                if i == end || line[i] == delimiter {
-                    var s = start
-                    var e = i
-                    while s < e && isSpace(line[s]) { s += 1 }
-                    while e > s && isSpace(line[e - 1]) { e -= 1 }
-                    bounds[n] = (s, e)
-                    n += 1
-                    total += e - s
-                    if i == end { break }
+            while i + 8 <= end {
+                var m = ByteScan.lanes(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self), equalTo: delimiter)
+                while m != 0 {
+                    let at = i + m.trailingZeroBitCount >> 3
+                    close(at: at)
+                    start = at + 1
+                    m &= m &- 1
+                }
+                i += 8
+            }
+            while i < end {
+                if base[i] == delimiter {
+                    close(at: i)
                     start = i + 1
                 }
                 i += 1
             }
-            guard total > 0 else { return nil }
-            let bytes = [UInt8](unsafeUninitializedCapacity: total) { out, count in
-                var at = 0
-                for k in 0..<n where bounds[k].1 > bounds[k].0 {
-                    let length = bounds[k].1 - bounds[k].0
-                    (out.baseAddress! + at).initialize(from: base + bounds[k].0, count: length)
-                    at += length
-                }
-                count = at
-            }
-            let ends = [Int32](unsafeUninitializedCapacity: n) { out, count in
-                var at = 0
-                for k in 0..<n {
-                    at += bounds[k].1 - bounds[k].0
-                    out[k] = Int32(truncatingIfNeeded: at)
-                }
-                count = n
-            }
-            return (bytes, ends)
+            close(at: end)
+            count = k
         }
+        // libcsv's handling of blank and space-only lines (no field with any text) is left to it.
+        guard anyText else { return nil }
+        return (bounds, high & 0x8080_8080_8080_8080 == 0)
     }
 
-    /// `row`, field by field (for tests and callers that want the pieces).
+    /// The fields of a plain line, one by one (for tests and callers that want the pieces); false
+    /// when the line is not plain.
     static func split(_ line: UnsafeBufferPointer<UInt8>, delimiter: UInt8, quote: UInt8,
                       field: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
-        guard let row = row(line, delimiter: delimiter, quote: quote) else { return false }
-        row.bytes.withUnsafeBufferPointer { bytes in
-            var start = 0
-            for end in row.ends {
-                field(UnsafeBufferPointer(rebasing: bytes[start..<Int(end)]))
-                start = Int(end)
-            }
+        guard let found = bounds(line, offset: 0, delimiter: delimiter, quote: quote) else { return false }
+        for k in stride(from: 0, to: found.bounds.count, by: 2) {
+            field(UnsafeBufferPointer(rebasing: line[Int(found.bounds[k])..<Int(found.bounds[k + 1])]))
         }
         return true
     }

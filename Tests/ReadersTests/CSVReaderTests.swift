@@ -94,6 +94,16 @@ import Testing
         #expect(records[0].defect == nil && records[2].defect == nil)
     }
 
+    @Test("a character split over two quoted fields is invalid in each, though the bytes end to end are well-formed")
+    func invalidUTF8AcrossQuotedFields() throws {
+        let bytes: [UInt8] = Array("id,name\n\"1".utf8) + [0xC3] + Array("\",\"".utf8) + [0xA9] + Array("\"\n2,Étoile\n".utf8)
+        let (_, records) = try read(TemporaryFile(bytes)) { $0.encoding = .utf8 }
+        #expect(records.count == 2)
+        #expect(records[0].defect?.rule == "csv.encoding")
+        #expect(records[0].defect?.field == "id")
+        #expect(records[1].defect == nil)
+    }
+
     @Test func raggedRows() throws {
         let text = "a,b,c\n1,2,3\n1,2\n1,2,3,4\n1,2,3,\n"
         let (_, rejected) = try read(TemporaryFile(text))
