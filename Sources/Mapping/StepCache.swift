@@ -99,8 +99,9 @@ final class StepCache: @unchecked Sendable {
         pending[e] += 1
     }
 
-    /// Counts the deferred hits in `statistics`.
+    /// Counts the deferred hits in `statistics`, if they are its.
     func settle(into statistics: MappingStatistics) {
+        guard owner === statistics else { return }
         for e in pendingEntries {
             statistics.replay(byteValues[Int(e)].events, times: Int(pending[Int(e)]))
             pending[Int(e)] = 0

@@ -1,4 +1,5 @@
 import OICP
+import Readers
 import Testing
 
 @testable import Mapping
@@ -298,6 +299,31 @@ import Testing
         #expect(h.mapper.statistics.unknownValues["plugs"]?["X"] == 40)
         #expect(h.mapper.statistics.rounded["ChargingFacilities.Power"] == 40)
         #expect(h.mapper.statistics.dropped["Plugs"] == 40)
+    }
+
+    @Test("what remembered results count again lands in the statistics of the batch the hit was in")
+    func repeatedCountsBelongToTheirBatch() throws {
+        var csv = "id,plug,kw,station\n"
+        for i in 1...30 { csv += "DE*ABC*E\(i),T2,11.4,st\(i % 3)\n" }
+        let file = TemporaryFile(csv)
+        // The group key rounds too: the probes below evaluate it with statistics of their own.
+        let yaml = Self.mapping.replacingOccurrences(of: "evse:", with: "records:\n  group: { by: { column: kw, number: true, round: true } }\nevse:")
+        let document = try MappingDocument.parse(yaml: yaml, file: "test.yaml")
+        let reader = try CSVReader(path: file.path, options: document.input.csv)
+        let mapper = Mapper(mapping: try MappingCompiler.compile(document, header: reader.header, parameters: [:]), version: .v2_3)
+        var batches: [MappingStatistics] = []
+        var n = 0
+        while let r = try reader.next() {
+            _ = mapper.process(r)
+            // A group-key probe counts into statistics of its own, which are dropped.
+            _ = mapper.groupKeys(r)
+            n += 1
+            if n % 10 == 0 { batches.append(mapper.takeStatistics()) }
+        }
+        // 11.4 is rounded in the first record and remembered after: each batch still counts its ten.
+        #expect(batches.map { $0.rounded["ChargingFacilities.Power"] } == [10, 10, 10])
+        #expect(batches.map { $0.rounded["records.group.by"] } == [10, 10, 10])
+        #expect(mapper.takeStatistics().rounded.isEmpty)
     }
 
     @Test func stepsThatReadMoreThanTheTextAreNotRemembered() {
