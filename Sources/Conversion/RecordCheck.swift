@@ -41,6 +41,19 @@ struct RecordCheck {
         encoder = OICPEncoder(version: version)
     }
 
+    /// Warnings counted per rule on this thread, and the rules past `RecordSink.detailedPerRule`.
+    /// The sink details only the first warnings of a rule in the whole run; each of those is
+    /// among the first as many of its thread, so later ones need no message (and the output
+    /// does not depend on how records were shared out).
+    private var warningCounts: [String: Int] = [:]
+    private var briefWarnings: Set<String> = []
+
+    private mutating func countWarning(_ rule: String) {
+        guard !briefWarnings.contains(rule) else { return }
+        warningCounts[rule, default: 0] += 1
+        if warningCounts[rule]! >= RecordSink.detailedPerRule { briefWarnings.insert(rule) }
+    }
+
     mutating func check(_ record: consuming MappedRecord) -> CheckedRecord {
         var mapped = record
         var reasons: [RecordIssue] = []
@@ -64,11 +77,12 @@ struct RecordCheck {
                 reasons.append(RecordIssue(.reject, rule: "operator.missing", field: "operator.id",
                     message: "the record has no OperatorID (operator.id gives no value)"))
             }
-            for v in validator.validate(mapped.evse) where failed.isEmpty || !failed.contains(Self.topField(v.path)) {
+            for v in validator.validate(mapped.evse, briefWarnings: briefWarnings) where failed.isEmpty || !failed.contains(Self.topField(v.path)) {
                 let issue = RecordIssue(v.severity == .error ? .reject : .warning, rule: v.rule.id, field: v.path, message: v.message, value: v.value)
                 if v.severity == .error { reasons.append(issue) } else { warnings.append(issue) }
             }
         }
+        for w in warnings { countWarning(w.rule) }
         var bytes: [UInt8]?
         if reasons.isEmpty && !mapped.rejected {
             json.removeAll()

@@ -14,7 +14,14 @@ public struct OICPValidator: Sendable {
     /// Findings for one record, as the version writes it (see ``EvseDataRecord/prepared(for:)``).
     /// Paths are relative to the record.
     public func validate(_ record: EvseDataRecord) -> [Violation] {
+        validate(record, briefWarnings: [])
+    }
+
+    /// Findings for one record; warnings of the rules in `briefWarnings` (by ``Rule/id``) come
+    /// without message and value, for a caller that details only the first so many of a rule.
+    public func validate(_ record: EvseDataRecord, briefWarnings: Set<String>) -> [Violation] {
         var sink = Sink()
+        sink.briefWarnings = briefWarnings
         check(record, into: &sink)
         return sink.violations
     }
@@ -376,10 +383,16 @@ public struct OICPValidator: Sendable {
     /// every record written.
     struct Sink {
         var violations: [Violation] = []
+        /// Rules whose warnings are wanted without their text.
+        var briefWarnings: Set<String> = []
 
         mutating func add(_ rule: Rule, _ path: @autoclosure () -> String, _ message: @autoclosure () -> String,
-                          _ value: String? = nil, severity: Violation.Severity = .error) {
-            violations.append(Violation(rule: rule, severity: severity, path: path(), message: message(), value: value))
+                          _ value: @autoclosure () -> String? = nil, severity: Violation.Severity = .error) {
+            if severity == .warning && !briefWarnings.isEmpty && briefWarnings.contains(rule.id) {
+                violations.append(Violation(rule: rule, severity: severity, path: path(), message: ""))
+                return
+            }
+            violations.append(Violation(rule: rule, severity: severity, path: path(), message: message(), value: value()))
         }
 
         mutating func required(_ path: @autoclosure () -> String) {
