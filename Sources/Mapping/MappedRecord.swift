@@ -22,6 +22,13 @@ public struct MappedRecord: Sendable {
         self.issues = issues
         self.rejected = rejected
     }
+
+    /// An empty record to fill in place (made here, the EVSE is not copied in).
+    init(provenance: Provenance) {
+        evse = EvseDataRecord()
+        self.provenance = provenance
+        rejected = false
+    }
 }
 
 /// How many records the mapping saw and what became of them before validation.

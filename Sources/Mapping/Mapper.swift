@@ -160,8 +160,7 @@ public final class Mapper {
         // to each of its fields. A group being built is handed on first (input order).
         let grouped = mapping.grouping != nil && key != nil
         if !grouped || mapping.groupsAdjacentRowsOnly { flushCurrent(into: &out) }
-        out.append(MappedRecord(evse: EvseDataRecord(), operatorID: nil, operatorName: nil, provenance: record.provenance, issues: [],
-            rejected: false))
+        out.append(MappedRecord(provenance: record.provenance))
         let i = out.count - 1
         // Through a buffer pointer: iterating the array would copy each field (a reference count
         // for its name, its closure and its sources), for every record.
@@ -178,7 +177,7 @@ public final class Mapper {
                 RecordDefaults.fillAbsent(&out[i].evse, from: d)
             }
         }
-        checkSwapped(out[i].evse, &ctx)
+        checkSwapped(&out[i].evse, &ctx)
         out[i].operatorID = operatorID
         out[i].operatorName = operatorName
         out[i].issues = ctx.issues
@@ -202,8 +201,8 @@ public final class Mapper {
     private let keys = OperatorKeyCache()
 
     /// A warning when the position lies outside the record's country but would lie inside with
-    /// latitude and longitude exchanged.
-    private func checkSwapped(_ evse: EvseDataRecord, _ ctx: inout EvalContext) {
+    /// latitude and longitude exchanged. (The record is only read: `inout` spares a copy.)
+    private func checkSwapped(_ evse: inout EvseDataRecord, _ ctx: inout EvalContext) {
         guard let (lat, lon) = evse.geoCoordinates?.numericValue else { return }
         var country = evse.address?.country
         if country == nil || CountryBounds.boxes[country!] == nil, let id = evse.evseID, id.count >= 2 {
