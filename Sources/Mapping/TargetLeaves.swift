@@ -27,8 +27,9 @@ enum Leaf {
     static func number<R>(_ name: String, _ set: @escaping (inout R, Double) -> Void) -> Target<R> {
         Target(name: name) { node, compiler, path in
             let e = try compiler.expression(node)
+            let last = LastConversion<Value, Double>()
             return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)]) { root, ctx in
-                guard let n = Convert.number(e.evaluate(&ctx, field: path), &ctx, path) else { return false }
+                guard let n = last(e.evaluate(&ctx, field: path), &ctx, { Convert.number($0, &$1, path) }) else { return false }
                 set(&root, n)
                 return true
             }
@@ -40,8 +41,9 @@ enum Leaf {
                            fit: ((Int, inout EvalContext, String) -> Int?)? = nil) -> Target<R> {
         Target(name: name) { node, compiler, path in
             let e = try compiler.expression(node)
+            let last = LastConversion<Value, Int>()
             return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)]) { root, ctx in
-                guard var n = Convert.integer(e.evaluate(&ctx, field: path), &ctx, path) else { return false }
+                guard var n = last(e.evaluate(&ctx, field: path), &ctx, { Convert.integer($0, &$1, path) }) else { return false }
                 if let fit {
                     guard let fitted = fit(n, &ctx, path) else { return false }
                     n = fitted
@@ -55,8 +57,9 @@ enum Leaf {
     static func enumeration<R, E: OICPEnumeration>(_ name: String, _ set: @escaping (inout R, E) -> Void) -> Target<R> {
         Target(name: name) { node, compiler, path in
             let e = try compiler.expression(node)
+            let last = LastConversion<Value, E>()
             return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)]) { root, ctx in
-                guard let v: E = Convert.enumeration(e.evaluate(&ctx, field: path), &ctx, path) else { return false }
+                guard let v = last(e.evaluate(&ctx, field: path), &ctx, { Convert.enumeration($0, &$1, path) }) else { return false }
                 set(&root, v)
                 return true
             }
@@ -66,8 +69,9 @@ enum Leaf {
     static func enumerations<R, E: OICPEnumeration>(_ name: String, _ set: @escaping (inout R, [E]) -> Void) -> Target<R> {
         Target(name: name) { node, compiler, path in
             let e = try compiler.expression(node)
+            let last = LastConversion<Value, [E]>()
             return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)]) { root, ctx in
-                guard let v: [E] = Convert.enumerations(e.evaluate(&ctx, field: path), &ctx, path) else { return false }
+                guard let v = last(e.evaluate(&ctx, field: path), &ctx, { Convert.enumerations($0, &$1, path) }) else { return false }
                 set(&root, v)
                 return true
             }
@@ -80,14 +84,17 @@ enum Leaf {
         Target(name: name) { node, compiler, path in
             var format = "DecimalDegree"
             var decimals = 6
-            let read: (inout EvalContext) -> (Double, Double)?
+            // The source values, then the position they give (or nil).
+            let read: (inout EvalContext) -> ValuePair
+            let position: (ValuePair, inout EvalContext) -> (Double, Double)?
             var reads = false
             var describe = ""
             if ExpressionCompiler.isExpression(node) || !node.isMapping {
                 let e = try compiler.expression(node)
                 reads = e.readsSource
                 describe = e.summary
-                read = { ctx in Convert.coordinates(e.evaluate(&ctx, field: path), &ctx, path) }
+                read = { ctx in ValuePair(first: e.evaluate(&ctx, field: path), second: .absent) }
+                position = { values, ctx in Convert.coordinates(values.first, &ctx, path) }
             } else {
                 var lat: Expression?
                 var lon: Expression?
@@ -111,16 +118,18 @@ enum Leaf {
                     guard lat == nil && lon == nil else { throw node.error("give either value or latitude and longitude") }
                     reads = whole.readsSource
                     describe = whole.summary
-                    read = { ctx in Convert.coordinates(whole.evaluate(&ctx, field: path), &ctx, path) }
+                    read = { ctx in ValuePair(first: whole.evaluate(&ctx, field: path), second: .absent) }
+                    position = { values, ctx in Convert.coordinates(values.first, &ctx, path) }
                 } else {
                     guard let lat, let lon else { throw node.error("\(name) needs latitude and longitude (or value)") }
                     reads = lat.readsSource || lon.readsSource
                     describe = "latitude " + lat.summary + ", longitude " + lon.summary
                     let latPath = path + ".latitude"
                     let lonPath = path + ".longitude"
-                    read = { ctx in
-                        let la = Convert.number(lat.evaluate(&ctx, field: latPath), &ctx, latPath)
-                        let lo = Convert.number(lon.evaluate(&ctx, field: lonPath), &ctx, lonPath)
+                    read = { ctx in ValuePair(first: lat.evaluate(&ctx, field: latPath), second: lon.evaluate(&ctx, field: lonPath)) }
+                    position = { values, ctx in
+                        let la = Convert.number(values.first, &ctx, latPath)
+                        let lo = Convert.number(values.second, &ctx, lonPath)
                         guard let la, let lo else { return nil }
                         return (la, lo)
                     }
@@ -128,27 +137,37 @@ enum Leaf {
             }
             let fmt = format
             let dec = decimals
+            let last = LastConversion<ValuePair, GeoCoordinates>()
             return CompiledField(name: name, readsSource: reads, sources: [(path, describe + " → \(fmt), \(dec) decimals")]) { root, ctx in
-                guard let (lat, lon) = read(&ctx) else { return false }
-                guard (-90...90).contains(lat), (-180...180).contains(lon) else {
-                    let swapped = (-90...90).contains(lon) && (-180...180).contains(lat)
-                    ctx.reject("coordinates.range", field: path,
-                        "latitude \(FixedDecimal.shortest(lat)), longitude \(FixedDecimal.shortest(lon)) are out of range"
-                            + (swapped ? " (latitude and longitude look swapped)" : ""),
-                        value: "\(FixedDecimal.shortest(lat)) \(FixedDecimal.shortest(lon))")
-                    return false
-                }
-                if lat == lon && lat != 0 {
-                    ctx.warn("coordinates.equal", field: path, "latitude equals longitude (\(FixedDecimal.shortest(lat))); the position is probably wrong",
-                        value: FixedDecimal.shortest(lat))
-                }
-                switch fmt {
-                case "Google": set(&root, .google(latitude: lat, longitude: lon, decimals: dec))
-                case "DegreeMinuteSeconds": set(&root, .degreeMinuteSeconds(latitude: lat, longitude: lon))
-                default: set(&root, .decimalDegree(latitude: lat, longitude: lon, decimals: dec))
-                }
+                guard let coordinates = last(read(&ctx), &ctx, { values, ctx in
+                    guard let (lat, lon) = position(values, &ctx) else { return nil }
+                    return Self.coordinates(lat, lon, format: fmt, decimals: dec, &ctx, path)
+                }) else { return false }
+                set(&root, coordinates)
                 return true
             }
+        }
+    }
+
+    /// The position in the format asked for; nil (and a reason to reject) when out of range.
+    private static func coordinates(_ lat: Double, _ lon: Double, format fmt: String, decimals dec: Int, _ ctx: inout EvalContext,
+                                    _ path: String) -> GeoCoordinates? {
+        guard (-90...90).contains(lat), (-180...180).contains(lon) else {
+            let swapped = (-90...90).contains(lon) && (-180...180).contains(lat)
+            ctx.reject("coordinates.range", field: path,
+                "latitude \(FixedDecimal.shortest(lat)), longitude \(FixedDecimal.shortest(lon)) are out of range"
+                    + (swapped ? " (latitude and longitude look swapped)" : ""),
+                value: "\(FixedDecimal.shortest(lat)) \(FixedDecimal.shortest(lon))")
+            return nil
+        }
+        if lat == lon && lat != 0 {
+            ctx.warn("coordinates.equal", field: path, "latitude equals longitude (\(FixedDecimal.shortest(lat))); the position is probably wrong",
+                value: FixedDecimal.shortest(lat))
+        }
+        switch fmt {
+        case "Google": return .google(latitude: lat, longitude: lon, decimals: dec)
+        case "DegreeMinuteSeconds": return .degreeMinuteSeconds(latitude: lat, longitude: lon)
+        default: return .decimalDegree(latitude: lat, longitude: lon, decimals: dec)
         }
     }
 

@@ -1,0 +1,31 @@
+/// The last input a field converted and what it made of it. Exports repeat values from one row to
+/// the next (the rows of a station, of an operator), and the same input then gives the same
+/// field at the cost of a comparison: no list, coordinate text or number is made again, and the
+/// record shares the one made before.
+///
+/// Only a conversion that reported nothing is remembered (a warning or a reason to reject must
+/// recur). Each compiled mapping is used by one thread, so the state needs no lock.
+final class LastConversion<Input: Equatable, Output>: @unchecked Sendable {
+    @exclusivity(unchecked) private var input: Input?
+    @exclusivity(unchecked) private var output: Output?
+
+    @inline(__always) func callAsFunction(_ value: Input, _ ctx: inout EvalContext, _ convert: (Input, inout EvalContext) -> Output?) -> Output? {
+        if let input, input == value { return output }
+        let issues = ctx.issues.count
+        let rejections = ctx.rejections
+        let result = convert(value, &ctx)
+        if ctx.issues.count == issues && ctx.rejections == rejections {
+            input = value
+            output = result
+        } else {
+            input = nil
+        }
+        return result
+    }
+}
+
+/// Two values, as one input of a `LastConversion` (latitude and longitude).
+struct ValuePair: Equatable {
+    var first: Value
+    var second: Value
+}
