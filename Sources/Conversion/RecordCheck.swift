@@ -33,6 +33,7 @@ struct RecordCheck {
     let encoder: OICPEncoder
     let keepRecords: Bool
     private var json = JSONWriter(capacity: 4096)
+    private var memo = EncodingMemo()
 
     init(version: OICPVersion, keepRecords: Bool = false) {
         self.version = version
@@ -86,7 +87,7 @@ struct RecordCheck {
         var bytes: [UInt8]?
         if reasons.isEmpty && !mapped.rejected {
             json.removeAll()
-            encoder.writePrepared(mapped.evse, into: &json)
+            encoder.writePrepared(mapped.evse, into: &json, memo: &memo)
             // A copy of its own size: the writer's buffer is reused, and records wait in batches.
             bytes = json.bytes
         }

@@ -48,6 +48,13 @@ public struct OICPEncoder: Sendable {
 
     /// Like ``write(_:into:)`` for a record already prepared for this version.
     public func writePrepared(_ r: EvseDataRecord, into w: inout JSONWriter) {
+        var memo = EncodingMemo()
+        writePrepared(r, into: &w, memo: &memo)
+    }
+
+    /// Like ``writePrepared(_:into:)``; parts equal to those of the record written before with
+    /// the same `memo` are copied from there.
+    public func writePrepared(_ r: EvseDataRecord, into w: inout JSONWriter, memo: inout EncodingMemo) {
         w.beginObject()
         if let v = r.deltaType { w.key("deltaType"); w.string(v.rawValue) }
         if let v = r.lastUpdate { w.key("lastUpdate"); w.string(v) }
@@ -55,7 +62,10 @@ public struct OICPEncoder: Sendable {
         if let v = r.chargingPoolID { w.key("ChargingPoolID"); w.string(v) }
         if let v = r.chargingStationID { w.key("ChargingStationID"); w.string(v) }
         if version == .v2_3 {
-            if let v = r.chargingStationNames { w.key("ChargingStationNames"); writeInfoTexts(v, into: &w) }
+            if let v = r.chargingStationNames {
+                w.key("ChargingStationNames")
+                memo.stationNames.write(v, into: &w) { writeInfoTexts(v, into: &$0) }
+            }
             if let v = r.hardwareManufacturer { w.key("HardwareManufacturer"); w.string(v) }
             if let v = r.chargingStationImage { w.key("ChargingStationImage"); w.string(v) }
             if let v = r.subOperatorName { w.key("SubOperatorName"); w.string(v) }
@@ -63,8 +73,14 @@ public struct OICPEncoder: Sendable {
             if let v = r.chargingStationName { w.key("ChargingStationName"); w.string(v) }
             if let v = r.enChargingStationName { w.key("EnChargingStationName"); w.string(v) }
         }
-        if let v = r.address { w.key("Address"); writeAddress(v, into: &w) }
-        if let v = r.geoCoordinates { w.key("GeoCoordinates"); writeGeo(v, into: &w) }
+        if let v = r.address {
+            w.key("Address")
+            memo.address.write(v, into: &w) { writeAddress(v, into: &$0) }
+        }
+        if let v = r.geoCoordinates {
+            w.key("GeoCoordinates")
+            memo.geo.write(v, into: &w) { writeGeo(v, into: &$0) }
+        }
         if let v = r.plugs { w.key("Plugs"); writeEnums(v, into: &w) }
         if version == .v2_3, let v = r.dynamicPowerLevel { w.key("DynamicPowerLevel"); w.bool(v) }
         if let v = r.chargingFacilities {
@@ -112,9 +128,11 @@ public struct OICPEncoder: Sendable {
         if let v = r.isOpen24Hours { w.key("IsOpen24Hours"); w.bool(v) }
         if let v = r.openingTimes {
             w.key("OpeningTimes")
-            w.beginArray()
-            for o in v { writeOpeningTimes(o, into: &w) }
-            w.endArray()
+            memo.openingTimes.write(v, into: &w) { w in
+                w.beginArray()
+                for o in v { writeOpeningTimes(o, into: &w) }
+                w.endArray()
+            }
         }
         if let v = r.hubOperatorID { w.key("HubOperatorID"); w.string(v) }
         if let v = r.clearinghouseID { w.key("ClearinghouseID"); w.string(v) }

@@ -135,3 +135,35 @@ import Testing
         #expect(v.validate(Acknowledgement(result: false, statusCode: nil)).map(\.path) == ["StatusCode"])
     }
 }
+
+@Suite struct EncodingMemoTests {
+    /// Records whose parts repeat and change in turn: equal to the one before, different, back.
+    func records() -> [EvseDataRecord] {
+        let base = Fixtures.fullRecord()
+        var other = base
+        other.address?.city = "Bonn"
+        other.geoCoordinates = .decimalDegree(latitude: 50.7374, longitude: 7.0982)
+        other.chargingStationNames = [InfoText(lang: "de", value: "Bahnhof")]
+        other.openingTimes = [OpeningTimes(period: [Period(begin: "08:00", end: "18:00")], on: .workdays)]
+        var cityOnly = base
+        cityOnly.address?.city = "Köln-Deutz"
+        return [base, base, other, other, base, cityOnly, base, Fixtures.validRecord(), base]
+    }
+
+    @Test("with a memo, each record is written exactly as without one", arguments: [OICPVersion.v2_3, .v2_2])
+    func memoChangesNothing(version: OICPVersion) {
+        let encoder = OICPEncoder(version: version)
+        var memo = EncodingMemo()
+        for (i, record) in records().enumerated() {
+            let prepared = record.prepared(for: version)
+            var plain = JSONWriter()
+            encoder.writePrepared(prepared, into: &plain)
+            var remembered = JSONWriter()
+            remembered.beginArray()
+            remembered.string("before")
+            encoder.writePrepared(prepared, into: &remembered, memo: &memo)
+            remembered.endArray()
+            #expect(remembered.bytes == Array("[\"before\",".utf8) + plain.bytes + Array("]".utf8), "record \(i)")
+        }
+    }
+}

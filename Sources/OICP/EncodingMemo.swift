@@ -1,0 +1,29 @@
+/// The parts of the last records an encoder wrote that the next record often repeats (the EVSEs
+/// of one station share its address, position and names), with their JSON: a part equal to the
+/// one before is written by copying its bytes. Owned by one writer of records, one at a time.
+public struct EncodingMemo: Sendable {
+    var address = Remembered<Address>()
+    var geo = Remembered<GeoCoordinates>()
+    var stationNames = Remembered<[InfoText]>()
+    var openingTimes = Remembered<[OpeningTimes]>()
+
+    public init() {}
+
+    /// One remembered part: the value and the JSON written for it.
+    struct Remembered<Value: Equatable & Sendable>: Sendable {
+        private var value: Value?
+        private var json: [UInt8] = []
+
+        /// Writes `value` as `write` would, or copies the JSON of the same value written before.
+        mutating func write(_ value: Value, into w: inout JSONWriter, _ write: (inout JSONWriter) -> Void) {
+            if let last = self.value, last == value {
+                w.raw(json)
+                return
+            }
+            let start = w.count
+            write(&w)
+            json = w.withBytes { Array($0[start...]) }
+            self.value = value
+        }
+    }
+}
