@@ -79,6 +79,11 @@ final class ByteStorage: @unchecked Sendable {
         count += key.count + 3
     }
 
+    /// A literal's bytes (`true`, `null`), without making an array of them.
+    @inline(__always) func appendLiteral(_ text: StaticString) {
+        append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
     func append(contentsOf bytes: some Collection<UInt8>) {
         if bytes.withContiguousStorageIfAvailable({ append(contentsOf: $0) }) != nil { return }
         reserve(bytes.count)

@@ -2,21 +2,24 @@
 /// of one station share its address, position and names), with their JSON: a part equal to the
 /// one before is written by copying its bytes. Owned by one writer of records, one at a time.
 public struct EncodingMemo: Sendable {
-    var address = Remembered<Address>()
-    var geo = Remembered<GeoCoordinates>()
-    var stationNames = Remembered<[InfoText]>()
-    var openingTimes = Remembered<[OpeningTimes]>()
+    var address = Remembered(Address())
+    var geo = Remembered(GeoCoordinates())
+    var stationNames = Remembered<[InfoText]>([])
 
     public init() {}
 
     /// One remembered part: the value and the JSON written for it.
     struct Remembered<Value: Equatable & Sendable>: Sendable {
-        private var value: Value?
+        // Not optional: the comparison then reads the value where it is, without a copy.
+        private var value: Value
+        private var valid = false
         private var json: [UInt8] = []
+
+        init(_ empty: Value) { value = empty }
 
         /// Writes `value` as `write` would, or copies the JSON of the same value written before.
         mutating func write(_ value: Value, into w: inout JSONWriter, _ write: (inout JSONWriter) -> Void) {
-            if let last = self.value, last == value {
+            if valid && self.value == value {
                 w.raw(json)
                 return
             }
@@ -24,6 +27,7 @@ public struct EncodingMemo: Sendable {
             write(&w)
             json = w.withBytes { Array($0[start...]) }
             self.value = value
+            valid = true
         }
     }
 }

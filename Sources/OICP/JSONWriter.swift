@@ -58,13 +58,14 @@ public struct JSONWriter: Sendable {
         return had
     }
 
-    @inline(__always) private mutating func separate() {
+    /// The comma (and line break) before the next element, written to `b` (the storage, made
+    /// unique by the caller: once per element).
+    @inline(__always) private mutating func separate(_ b: ByteStorage) {
         if afterKey {
             afterKey = false
             return
         }
         guard depth > 0 else { return }
-        let b = buffer
         if depth <= 64 {
             let bit: UInt64 = 1 << UInt64(depth - 1)
             if commaBits & bit != 0 { b.append(UInt8(ascii: ",")) }
@@ -77,8 +78,9 @@ public struct JSONWriter: Sendable {
     }
 
     public mutating func beginObject() {
-        separate()
-        buffer.append(UInt8(ascii: "{"))
+        let b = buffer
+        separate(b)
+        b.append(UInt8(ascii: "{"))
         push()
     }
 
@@ -88,39 +90,45 @@ public struct JSONWriter: Sendable {
     }
 
     public mutating func beginArray() {
-        separate()
-        buffer.append(UInt8(ascii: "["))
+        let b = buffer
+        separate(b)
+        b.append(UInt8(ascii: "["))
         push()
     }
 
     public mutating func endArray() {
         let hadElements = pop()
-        if let lineBreakDepth, depth + 1 == lineBreakDepth, hadElements { buffer.append(UInt8(ascii: "\n")) }
-        buffer.append(UInt8(ascii: "]"))
+        let b = buffer
+        if let lineBreakDepth, depth + 1 == lineBreakDepth, hadElements { b.append(UInt8(ascii: "\n")) }
+        b.append(UInt8(ascii: "]"))
     }
 
     /// An object key. `key` must not need escaping (all OICP keys are plain ASCII).
     public mutating func key(_ key: StaticString) {
-        separate()
-        buffer.appendKey(UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+        let b = buffer
+        separate(b)
+        b.appendKey(UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
         afterKey = true
     }
 
     /// An object key given at run time; escaped like any string.
     public mutating func key(text key: String) {
-        separate()
-        appendEscaped(key)
-        buffer.append(UInt8(ascii: ":"))
+        let b = buffer
+        separate(b)
+        Self.appendEscaped(key, to: b)
+        b.append(UInt8(ascii: ":"))
         afterKey = true
     }
 
     public mutating func string(_ value: String) {
-        separate()
-        appendEscaped(value)
+        let b = buffer
+        separate(b)
+        Self.appendEscaped(value, to: b)
     }
 
     public mutating func int(_ value: Int) {
-        separate()
+        let buffer = buffer
+        separate(buffer)
         if value < 0 { buffer.append(UInt8(ascii: "-")) }
         var v = value.magnitude
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
@@ -139,65 +147,68 @@ public struct JSONWriter: Sendable {
         if value == value.rounded(), abs(value) < 9.0e15 {
             int(Int(value))
         } else {
-            separate()
-            buffer.append(contentsOf: FixedDecimal.shortest(value).utf8)
+            let b = buffer
+            separate(b)
+            b.append(contentsOf: FixedDecimal.shortest(value).utf8)
         }
     }
 
     public mutating func bool(_ value: Bool) {
-        separate()
-        if value {
-            buffer.append(contentsOf: [0x74, 0x72, 0x75, 0x65])
-        } else {
-            buffer.append(contentsOf: [0x66, 0x61, 0x6C, 0x73, 0x65])
-        }
+        let b = buffer
+        separate(b)
+        b.appendLiteral(value ? "true" : "false")
     }
 
     public mutating func null() {
-        separate()
-        buffer.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
+        let b = buffer
+        separate(b)
+        b.appendLiteral("null")
     }
 
     /// Appends already-encoded JSON (one complete value) as the next element.
     public mutating func raw(_ json: some Collection<UInt8>) {
-        separate()
-        buffer.append(contentsOf: json)
+        let b = buffer
+        separate(b)
+        b.append(contentsOf: json)
     }
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
-    private mutating func appendEscaped(_ value: String) {
-        let buffer = buffer
+    private static func appendEscaped(_ value: String, to buffer: ByteStorage) {
+        // Native strings (all the converter makes) give their bytes in place; others are copied.
+        if value.utf8.withContiguousStorageIfAvailable({ appendEscaped(utf8: $0, to: buffer) }) != nil { return }
         var value = value
-        value.withUTF8 { utf8 in
-            let clean = Self.firstToEscape(utf8)
-            if clean == utf8.count {
-                buffer.appendQuoted(utf8)
-                return
-            }
-            buffer.append(UInt8(ascii: "\""))
-            var start = 0
-            for i in clean..<utf8.count {
-                let b = utf8[i]
-                guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") else { continue }
-                if start < i { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i])) }
-                start = i + 1
-                buffer.append(UInt8(ascii: "\\"))
-                switch b {
-                case UInt8(ascii: "\""): buffer.append(UInt8(ascii: "\""))
-                case UInt8(ascii: "\\"): buffer.append(UInt8(ascii: "\\"))
-                case 0x0A: buffer.append(UInt8(ascii: "n"))
-                case 0x0D: buffer.append(UInt8(ascii: "r"))
-                case 0x09: buffer.append(UInt8(ascii: "t"))
-                case 0x08: buffer.append(UInt8(ascii: "b"))
-                case 0x0C: buffer.append(UInt8(ascii: "f"))
-                default:
-                    buffer.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, Self.hex[Int(b >> 4)], Self.hex[Int(b & 0xF)]])
-                }
-            }
-            if start < utf8.count { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...])) }
-            buffer.append(UInt8(ascii: "\""))
+        value.withUTF8 { appendEscaped(utf8: $0, to: buffer) }
+    }
+
+    private static func appendEscaped(utf8: UnsafeBufferPointer<UInt8>, to buffer: ByteStorage) {
+        let clean = firstToEscape(utf8)
+        if clean == utf8.count {
+            buffer.appendQuoted(utf8)
+            return
         }
+        buffer.append(UInt8(ascii: "\""))
+        var start = 0
+        for i in clean..<utf8.count {
+            let b = utf8[i]
+            guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") else { continue }
+            if start < i { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i])) }
+            start = i + 1
+            buffer.append(UInt8(ascii: "\\"))
+            switch b {
+            case UInt8(ascii: "\""): buffer.append(UInt8(ascii: "\""))
+            case UInt8(ascii: "\\"): buffer.append(UInt8(ascii: "\\"))
+            case 0x0A: buffer.append(UInt8(ascii: "n"))
+            case 0x0D: buffer.append(UInt8(ascii: "r"))
+            case 0x09: buffer.append(UInt8(ascii: "t"))
+            case 0x08: buffer.append(UInt8(ascii: "b"))
+            case 0x0C: buffer.append(UInt8(ascii: "f"))
+            default:
+                buffer.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+            }
+        }
+        if start < utf8.count { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...])) }
+        buffer.append(UInt8(ascii: "\""))
     }
 
     /// The index of the first byte JSON needs escaped (a control character, `"` or `\`), or the

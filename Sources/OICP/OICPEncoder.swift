@@ -128,11 +128,9 @@ public struct OICPEncoder: Sendable {
         if let v = r.isOpen24Hours { w.key("IsOpen24Hours"); w.bool(v) }
         if let v = r.openingTimes {
             w.key("OpeningTimes")
-            memo.openingTimes.write(v, into: &w) { w in
-                w.beginArray()
-                for o in v { writeOpeningTimes(o, into: &w) }
-                w.endArray()
-            }
+            w.beginArray()
+            for o in v { writeOpeningTimes(o, into: &w) }
+            w.endArray()
         }
         if let v = r.hubOperatorID { w.key("HubOperatorID"); w.string(v) }
         if let v = r.clearinghouseID { w.key("ClearinghouseID"); w.string(v) }
