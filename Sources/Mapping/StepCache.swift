@@ -56,10 +56,18 @@ final class StepCache: @unchecked Sendable {
         values[key] = value
     }
 
+    /// The entry found last: rows next to each other often repeat a value (the rows of one
+    /// station), and comparing with it costs less than hashing.
+    @exclusivity(unchecked) private var lastFound = -1
+
     /// The entry remembered for `bytes`, or -1.
     func index(bytes: UnsafeBufferPointer<UInt8>) -> Int {
         lookups += 1
         guard !hashes.isEmpty else { return -1 }
+        if lastFound >= 0 && key(lastFound, is: bytes) {
+            hits += 1
+            return lastFound
+        }
         let h = Self.hash(bytes)
         let mask = slots.count - 1
         var i = Int(truncatingIfNeeded: h) & mask
@@ -68,6 +76,7 @@ final class StepCache: @unchecked Sendable {
             if e < 0 { return -1 }
             if hashes[e] == h && key(e, is: bytes) {
                 hits += 1
+                lastFound = e
                 return e
             }
             i = (i + 1) & mask
@@ -145,6 +154,7 @@ final class StepCache: @unchecked Sendable {
             byteValues = []
             counts = []
             pending = []
+            lastFound = -1
         }
         return false
     }
@@ -173,9 +183,22 @@ final class StepCache: @unchecked Sendable {
         return h ^ (h >> 29)
     }
 
+    /// Whether the bytes are the same (eight at a time).
     static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard a.count == b.count else { return false }
-        for i in 0..<a.count where a[i] != b[i] { return false }
+        var i = 0
+        if let pa = a.baseAddress, let pb = b.baseAddress {
+            let ra = UnsafeRawPointer(pa)
+            let rb = UnsafeRawPointer(pb)
+            while i + 8 <= a.count {
+                if ra.loadUnaligned(fromByteOffset: i, as: UInt64.self) != rb.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+                i += 8
+            }
+        }
+        while i < a.count {
+            if a[i] != b[i] { return false }
+            i += 1
+        }
         return true
     }
 }

@@ -1,0 +1,43 @@
+import Testing
+
+@testable import Mapping
+
+/// The byte-keyed table of remembered results.
+@Suite struct StepCacheTests {
+    func index(_ cache: StepCache, _ text: String) -> Int {
+        Array(text.utf8).withUnsafeBufferPointer { cache.index(bytes: $0) }
+    }
+
+    func put(_ cache: StepCache, _ text: String) {
+        Array(text.utf8).withUnsafeBufferPointer { cache.put(bytes: $0, StepCache.Entry(value: .text(text.uppercased()))) }
+    }
+
+    @Test("keys that differ in one byte, in the eight-byte blocks or the tail, are told apart; the last key found is found again")
+    func keysAreComparedWhole() {
+        let cache = StepCache()
+        let keys = ["Bahnhofstraße 12", "Bahnhofstraße 13", "Bahnhofstrasse 1", "Bahnhofstraße", "Bahnhof", "Bahnhofs", ""]
+        for k in keys { put(cache, k) }
+        for k in keys + keys.reversed() + keys {
+            let e = index(cache, k)
+            #expect(e >= 0)
+            #expect(cache.hit(e, counting: MappingStatistics()) == .text(k.uppercased()), "\(k)")
+        }
+        #expect(index(cache, "Bahnhofstraße 14") == -1)
+        #expect(index(cache, "Bahnhofstraße 1") == -1)
+        #expect(index(cache, "bahnhof") == -1)
+    }
+
+    @Test("equal compares every byte", arguments: 0..<20)
+    func equalComparesEveryByte(position: Int) {
+        let a = [UInt8](repeating: 0x61, count: 20)
+        var b = a
+        b[position] = 0x62
+        a.withUnsafeBufferPointer { pa in
+            b.withUnsafeBufferPointer { pb in
+                #expect(!StepCache.equal(pa, pb))
+                #expect(StepCache.equal(pa, pa))
+                #expect(!StepCache.equal(UnsafeBufferPointer(rebasing: pa[0..<position]), pa))
+            }
+        }
+    }
+}
