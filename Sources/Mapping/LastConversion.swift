@@ -6,19 +6,25 @@
 /// Only a conversion that reported nothing is remembered (a warning or a reason to reject must
 /// recur). Each compiled mapping is used by one thread, so the state needs no lock.
 final class LastConversion<Input: Equatable, Output>: @unchecked Sendable {
-    @exclusivity(unchecked) private var input: Input?
+    // Not optional: the comparison then reads the input where it is, without a copy.
+    @exclusivity(unchecked) private var input: Input
+    @exclusivity(unchecked) private var valid = false
     @exclusivity(unchecked) private var output: Output?
 
+    /// - Parameter empty: any value of the input type (nothing is remembered yet).
+    init(_ empty: Input) { input = empty }
+
     @inline(__always) func callAsFunction(_ value: Input, _ ctx: inout EvalContext, _ convert: (Input, inout EvalContext) -> Output?) -> Output? {
-        if let input, input == value { return output }
+        if valid && input == value { return output }
         let issues = ctx.issues.count
         let rejections = ctx.rejections
         let result = convert(value, &ctx)
         if ctx.issues.count == issues && ctx.rejections == rejections {
             input = value
             output = result
+            valid = true
         } else {
-            input = nil
+            valid = false
         }
         return result
     }

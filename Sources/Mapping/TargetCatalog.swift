@@ -148,32 +148,33 @@ enum TargetCatalog {
     /// How rows of one group combine a list field; nil for fields that are not lists.
     static func merger(for field: String) -> ((inout EvseDataRecord, EvseDataRecord, MergePolicy) -> Void)? {
         switch field {
-        case "ChargingStationNames": { a, b, p in a.chargingStationNames = merge(a.chargingStationNames, b.chargingStationNames, p) }
-        case "Plugs": { a, b, p in a.plugs = merge(a.plugs, b.plugs, p) }
-        case "ChargingFacilities": { a, b, p in a.chargingFacilities = merge(a.chargingFacilities, b.chargingFacilities, p) }
-        case "EnergySource": { a, b, p in a.energySource = merge(a.energySource, b.energySource, p) }
-        case "AuthenticationModes": { a, b, p in a.authenticationModes = merge(a.authenticationModes, b.authenticationModes, p) }
-        case "PaymentOptions": { a, b, p in a.paymentOptions = merge(a.paymentOptions, b.paymentOptions, p) }
-        case "ValueAddedServices": { a, b, p in a.valueAddedServices = merge(a.valueAddedServices, b.valueAddedServices, p) }
-        case "AdditionalInfo": { a, b, p in a.additionalInfo = merge(a.additionalInfo, b.additionalInfo, p) }
-        case "ChargingStationLocationReference": { a, b, p in
-            a.chargingStationLocationReference = merge(a.chargingStationLocationReference, b.chargingStationLocationReference, p)
-        }
-        case "OpeningTimes": { a, b, p in a.openingTimes = merge(a.openingTimes, b.openingTimes, p) }
-        case "ChargingModes": { a, b, p in a.chargingModes = merge(a.chargingModes, b.chargingModes, p) }
+        case "ChargingStationNames": { a, b, p in merge(into: &a.chargingStationNames, b.chargingStationNames, p) }
+        case "Plugs": { a, b, p in merge(into: &a.plugs, b.plugs, p) }
+        case "ChargingFacilities": { a, b, p in merge(into: &a.chargingFacilities, b.chargingFacilities, p) }
+        case "EnergySource": { a, b, p in merge(into: &a.energySource, b.energySource, p) }
+        case "AuthenticationModes": { a, b, p in merge(into: &a.authenticationModes, b.authenticationModes, p) }
+        case "PaymentOptions": { a, b, p in merge(into: &a.paymentOptions, b.paymentOptions, p) }
+        case "ValueAddedServices": { a, b, p in merge(into: &a.valueAddedServices, b.valueAddedServices, p) }
+        case "AdditionalInfo": { a, b, p in merge(into: &a.additionalInfo, b.additionalInfo, p) }
+        case "ChargingStationLocationReference": { a, b, p in merge(into: &a.chargingStationLocationReference, b.chargingStationLocationReference, p) }
+        case "OpeningTimes": { a, b, p in merge(into: &a.openingTimes, b.openingTimes, p) }
+        case "ChargingModes": { a, b, p in merge(into: &a.chargingModes, b.chargingModes, p) }
         default: nil
         }
     }
 
-    static func merge<T: Equatable>(_ a: [T]?, _ b: [T]?, _ policy: MergePolicy) -> [T]? {
-        guard let b, !b.isEmpty else { return a }
-        guard var a else { return b }
-        switch policy {
-        case .first: return a
-        case .append: a.append(contentsOf: b)
-        case .union: for x in b where !a.contains(x) { a.append(x) }
+    /// Adds the later row's list `b` to `a`, in place (the list is not copied for each row).
+    static func merge<T: Equatable>(into a: inout [T]?, _ b: [T]?, _ policy: MergePolicy) {
+        guard let b, !b.isEmpty else { return }
+        guard a != nil else {
+            a = b
+            return
         }
-        return a
+        switch policy {
+        case .first: return
+        case .append: a!.append(contentsOf: b)
+        case .union: for x in b where !a!.contains(x) { a!.append(x) }
+        }
     }
 
     /// The merge policy of a field when the mapping does not set one.

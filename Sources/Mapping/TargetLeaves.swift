@@ -27,7 +27,7 @@ enum Leaf {
     static func number<R>(_ name: String, _ set: @escaping (inout R, Double) -> Void) -> Target<R> {
         Target(name: name) { node, compiler, path in
             let e = try compiler.expression(node)
-            let last = LastConversion<Value, Double>()
+            let last = LastConversion<Value, Double>(.absent)
             return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)]) { root, ctx in
                 guard let n = last(e.evaluate(&ctx, field: path), &ctx, { Convert.number($0, &$1, path) }) else { return false }
                 set(&root, n)
@@ -41,7 +41,7 @@ enum Leaf {
                            fit: ((Int, inout EvalContext, String) -> Int?)? = nil) -> Target<R> {
         Target(name: name) { node, compiler, path in
             let e = try compiler.expression(node)
-            let last = LastConversion<Value, Int>()
+            let last = LastConversion<Value, Int>(.absent)
             return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)]) { root, ctx in
                 guard var n = last(e.evaluate(&ctx, field: path), &ctx, { Convert.integer($0, &$1, path) }) else { return false }
                 if let fit {
@@ -57,7 +57,7 @@ enum Leaf {
     static func enumeration<R, E: OICPEnumeration>(_ name: String, _ set: @escaping (inout R, E) -> Void) -> Target<R> {
         Target(name: name) { node, compiler, path in
             let e = try compiler.expression(node)
-            let last = LastConversion<Value, E>()
+            let last = LastConversion<Value, E>(.absent)
             return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)]) { root, ctx in
                 guard let v = last(e.evaluate(&ctx, field: path), &ctx, { Convert.enumeration($0, &$1, path) }) else { return false }
                 set(&root, v)
@@ -69,7 +69,7 @@ enum Leaf {
     static func enumerations<R, E: OICPEnumeration>(_ name: String, _ set: @escaping (inout R, [E]) -> Void) -> Target<R> {
         Target(name: name) { node, compiler, path in
             let e = try compiler.expression(node)
-            let last = LastConversion<Value, [E]>()
+            let last = LastConversion<Value, [E]>(.absent)
             return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)]) { root, ctx in
                 guard let v = last(e.evaluate(&ctx, field: path), &ctx, { Convert.enumerations($0, &$1, path) }) else { return false }
                 set(&root, v)
@@ -137,7 +137,7 @@ enum Leaf {
             }
             let fmt = format
             let dec = decimals
-            let last = LastConversion<ValuePair, GeoCoordinates>()
+            let last = LastConversion<ValuePair, GeoCoordinates>(ValuePair(first: .absent, second: .absent))
             return CompiledField(name: name, readsSource: reads, sources: [(path, describe + " → \(fmt), \(dec) decimals")]) { root, ctx in
                 guard let coordinates = last(read(&ctx), &ctx, { values, ctx in
                     guard let (lat, lon) = position(values, &ctx) else { return nil }
