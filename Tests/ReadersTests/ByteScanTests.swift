@@ -24,6 +24,23 @@ import Testing
         #expect(invalid > 1000)  // the generator does produce broken text
     }
 
+    @Test("isValid agrees with String(validating:) when runs of ASCII (read eight bytes at a time) lie between the other bytes")
+    func validityWithASCIIRuns() {
+        var g = SplitMix(seed: 12)
+        var invalid = 0
+        for _ in 0..<50_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int(g.next() % 4) {
+                bytes += [UInt8](repeating: 0x41, count: Int(g.next() % 20))
+                bytes += (0..<Int(g.next() % 4)).map { _ in Self.interesting[Int(g.next() % UInt64(Self.interesting.count))] }
+            }
+            let expected = String(validating: bytes, as: UTF8.self) != nil
+            #expect(bytes.withUnsafeBufferPointer(ByteScan.isValidUTF8) == expected, "\(bytes)")
+            if !expected { invalid += 1 }
+        }
+        #expect(invalid > 1000)
+    }
+
     @Test("isASCII looks at every byte, in the eight-byte blocks and the tail", arguments: 0..<20)
     func ascii(position: Int) {
         var bytes = [UInt8](repeating: 0x41, count: 20)
