@@ -25,8 +25,6 @@ final class StepCache: @unchecked Sendable {
     @exclusivity(unchecked) private var keyStarts: [Int] = [0]
     @exclusivity(unchecked) private var hashes: [UInt64] = []
     @exclusivity(unchecked) private var byteValues: [Entry] = []
-    /// Per byte-keyed entry, whether it counted anything.
-    @exclusivity(unchecked) private var counts: [Bool] = []
     /// Hits on entries that counted something, not yet counted again: how many per entry, the
     /// entries with any, and the statistics they belong to (see `hit`).
     @exclusivity(unchecked) private var pending: [Int32] = []
@@ -90,7 +88,7 @@ final class StepCache: @unchecked Sendable {
     /// repeated count never changes which bucket or example a value goes to. While a pipeline is
     /// recording what it counts, they are counted at once, into the recording.
     @inline(__always) func hit(_ e: Int, counting statistics: MappingStatistics) -> Value {
-        if counts[e] { countLater(e, statistics) }
+        if !byteValues[e].events.isEmpty { countLater(e, statistics) }
         return byteValues[e].value
     }
 
@@ -135,7 +133,6 @@ final class StepCache: @unchecked Sendable {
         keyStarts.append(keyBytes.count)
         hashes.append(h)
         byteValues.append(value)
-        counts.append(!value.events.isEmpty)
         pending.append(0)
     }
 
@@ -152,7 +149,6 @@ final class StepCache: @unchecked Sendable {
             keyStarts = [0]
             hashes = []
             byteValues = []
-            counts = []
             pending = []
             lastFound = -1
         }

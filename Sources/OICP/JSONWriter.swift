@@ -77,10 +77,15 @@ public struct JSONWriter: Sendable {
         if let lineBreakDepth, depth == lineBreakDepth { b.append(UInt8(ascii: "\n")) }
     }
 
-    public mutating func beginObject() {
+    /// The storage, made unique, after the separator of the next element: where the element goes.
+    @inline(__always) private mutating func element() -> ByteStorage {
         let b = buffer
         separate(b)
-        b.append(UInt8(ascii: "{"))
+        return b
+    }
+
+    public mutating func beginObject() {
+        element().append(UInt8(ascii: "{"))
         push()
     }
 
@@ -90,9 +95,7 @@ public struct JSONWriter: Sendable {
     }
 
     public mutating func beginArray() {
-        let b = buffer
-        separate(b)
-        b.append(UInt8(ascii: "["))
+        element().append(UInt8(ascii: "["))
         push()
     }
 
@@ -105,30 +108,24 @@ public struct JSONWriter: Sendable {
 
     /// An object key. `key` must not need escaping (all OICP keys are plain ASCII).
     public mutating func key(_ key: StaticString) {
-        let b = buffer
-        separate(b)
-        b.appendKey(UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+        element().appendKey(UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
         afterKey = true
     }
 
     /// An object key given at run time; escaped like any string.
     public mutating func key(text key: String) {
-        let b = buffer
-        separate(b)
+        let b = element()
         Self.appendEscaped(key, to: b)
         b.append(UInt8(ascii: ":"))
         afterKey = true
     }
 
     public mutating func string(_ value: String) {
-        let b = buffer
-        separate(b)
-        Self.appendEscaped(value, to: b)
+        Self.appendEscaped(value, to: element())
     }
 
     public mutating func int(_ value: Int) {
-        let buffer = buffer
-        separate(buffer)
+        let buffer = element()
         if value < 0 { buffer.append(UInt8(ascii: "-")) }
         var v = value.magnitude
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
@@ -147,29 +144,21 @@ public struct JSONWriter: Sendable {
         if value == value.rounded(), abs(value) < 9.0e15 {
             int(Int(value))
         } else {
-            let b = buffer
-            separate(b)
-            b.append(contentsOf: FixedDecimal.shortest(value).utf8)
+            element().append(contentsOf: FixedDecimal.shortest(value).utf8)
         }
     }
 
     public mutating func bool(_ value: Bool) {
-        let b = buffer
-        separate(b)
-        b.appendLiteral(value ? "true" : "false")
+        element().appendLiteral(value ? "true" : "false")
     }
 
     public mutating func null() {
-        let b = buffer
-        separate(b)
-        b.appendLiteral("null")
+        element().appendLiteral("null")
     }
 
     /// Appends already-encoded JSON (one complete value) as the next element.
     public mutating func raw(_ json: some Collection<UInt8>) {
-        let b = buffer
-        separate(b)
-        b.append(contentsOf: json)
+        element().append(contentsOf: json)
     }
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)

@@ -1,22 +1,24 @@
 /// Byte-level scans for the readers' hot paths, eight bytes at a time where it pays (no strings
 /// are made).
 enum ByteScan {
-    /// Whether one of the eight bytes of `word` is `byte` (the high bit of a lane is set by the
-    /// subtraction only where the lane was zero after the xor).
-    @inline(__always) static func word(_ word: UInt64, has byte: UInt8) -> Bool {
+    /// High bits set in `word` where a lane may be `byte`: the subtraction sets a lane's high bit
+    /// only where the lane was zero after the xor, or (by its borrow) just above such a lane. So
+    /// the result is non-zero exactly when some lane is `byte`; for the lanes themselves, see
+    /// `lanes(_:equalTo:)`.
+    @inline(__always) private static func marks(_ word: UInt64, _ byte: UInt8) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let y = word ^ (ones &* UInt64(byte))
-        return (y &- ones) & ~y & (ones &* 0x80) != 0
+        return (y &- ones) & ~y & (ones &* 0x80)
     }
 
-    /// Whether one of the eight bytes of `word` is `a`, `b` or `c` (one test of the three
-    /// results).
+    /// Whether one of the eight bytes of `word` is `byte`.
+    @inline(__always) static func word(_ word: UInt64, has byte: UInt8) -> Bool {
+        marks(word, byte) != 0
+    }
+
+    /// Whether one of the eight bytes of `word` is `a`, `b` or `c` (one test of the three).
     @inline(__always) static func word(_ word: UInt64, hasAnyOf a: UInt8, _ b: UInt8, _ c: UInt8) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let ya = word ^ (ones &* UInt64(a))
-        let yb = word ^ (ones &* UInt64(b))
-        let yc = word ^ (ones &* UInt64(c))
-        return ((ya &- ones) & ~ya | (yb &- ones) & ~yb | (yc &- ones) & ~yc) & (ones &* 0x80) != 0
+        marks(word, a) | marks(word, b) | marks(word, c) != 0
     }
 
     /// The high bit of each lane of `word` that equals `byte`, and of no other lane. (The test in
