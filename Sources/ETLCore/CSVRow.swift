@@ -71,6 +71,13 @@ public final class CSVRow: Sendable {
         return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
     }
 
+    /// Calls `body` with the buffer and the fields' bounds (field `i` lies at
+    /// `bounds[2 i] ..< bounds[2 i + 1]` of the buffer), for code that reads many fields at once.
+    @inlinable
+    public func withStorage<R>(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<Int32>) -> R) -> R {
+        bytes.withUnsafeBufferPointer { b in bounds.withUnsafeBufferPointer { body(b, $0) } }
+    }
+
     /// The number of bytes of field `i` (0 when absent).
     public func byteCount(at i: Int) -> Int {
         guard i >= 0 && 2 * i < bounds.count else { return 0 }

@@ -17,12 +17,27 @@ struct CompiledField<Root> {
     let assign: Assign<Root>
     /// Where the value comes from, for `mapping check` (one line per leaf field).
     var sources: [(field: String, summary: String)] = []
+    /// The CSV columns the value depends on, when it depends on nothing else (see
+    /// `Expression.inputColumns`); nil when it may depend on more.
+    var columns: [Int]?
 
-    init(name: String, readsSource: Bool, sources: [(field: String, summary: String)] = [], assign: @escaping Assign<Root>) {
+    init(name: String, readsSource: Bool, sources: [(field: String, summary: String)] = [], columns: [Int]? = nil,
+         assign: @escaping Assign<Root>) {
         self.name = name
         self.readsSource = readsSource
         self.assign = assign
         self.sources = sources
+        self.columns = columns
+    }
+
+    /// The columns a group of fields depends on, when each depends on columns only.
+    static func columns(of fields: [CompiledField]) -> [Int]? {
+        var out: [Int] = []
+        for f in fields {
+            guard let c = f.columns else { return nil }
+            out += c
+        }
+        return out
     }
 }
 
@@ -61,7 +76,7 @@ struct TargetCompiler {
         }
         let compiled = try fields(node, targets: targets, path: path)
         let anySource = compiled.contains(where: \.readsSource)
-        return { ctx in
+        let build: (inout EvalContext) -> T? = { ctx in
             var object = make()
             var setFromSource = false
             var setAny = false
@@ -73,12 +88,16 @@ struct TargetCompiler {
             }
             return (anySource ? setFromSource : setAny) ? object : nil
         }
+        // An object made of columns only (an address) is the one made before while its columns
+        // repeat (the rows of one station).
+        guard let memo = ColumnMemo<T>.make(CompiledField.columns(of: compiled)) else { return build }
+        return { ctx in memo(&ctx, build) }
     }
 
     /// A list of objects: a YAML list of object templates (each gives one item when it has a
     /// value), or one template.
     func objectList<T>(_ node: MappingNode, targets: [Target<T>], path: String, make: @escaping () -> T)
-        throws -> (readsSource: Bool, sources: [(field: String, summary: String)], build: (inout EvalContext) -> [T]?)
+        throws -> (readsSource: Bool, sources: [(field: String, summary: String)], columns: [Int]?, build: (inout EvalContext) -> [T]?)
     {
         // `{ path: connectors, each: { PowerType: …, Power: … } }`: one object per item of a list.
         if node.isMapping, let members = try? node.members(), let eachNode = members.first(where: { $0.key == "each" })?.value,
@@ -87,7 +106,7 @@ struct TargetCompiler {
             let source = try expressions.compile(node, excluding: ["each"])
             let build = try object(eachNode, targets: targets, path: path, make: make)
             let compiled = try fields(eachNode, targets: targets, path: path)
-            return (true, [(path, "each of " + source.summary)] + compiled.flatMap(\.sources), { ctx in
+            return (true, [(path, "each of " + source.summary)] + compiled.flatMap(\.sources), nil, { ctx in
                 let saved = ctx.item
                 defer { ctx.item = saved }
                 var out: [T] = []
@@ -103,14 +122,16 @@ struct TargetCompiler {
         var builders: [(inout EvalContext) -> T?] = []
         var reads = false
         var sources: [(field: String, summary: String)] = []
+        var columns: [Int]? = []
         for (i, t) in templates.enumerated() {
             let itemPath = node.isSequence ? "\(path)[\(i)]" : path
             builders.append(try object(t, targets: targets, path: itemPath, make: make))
             let compiled = try fields(t, targets: targets, path: itemPath)
             reads = reads || compiled.contains(where: \.readsSource)
             sources += compiled.flatMap(\.sources)
+            if let c = CompiledField.columns(of: compiled) { columns? += c } else { columns = nil }
         }
-        return (reads, sources, { ctx in
+        return (reads, sources, columns, { ctx in
             var out: [T] = []
             for b in builders { if let item = b(&ctx) { out.append(item) } }
             return out.isEmpty ? nil : out

@@ -2,11 +2,18 @@ import OICP
 
 /// Builders of targets for single values.
 enum Leaf {
+    /// The leaf's value: the one made before when its columns repeat (`memo`), else `compute`d.
+    @inline(__always) static func value<T>(_ memo: ColumnMemo<T>?, _ ctx: inout EvalContext, _ compute: (inout EvalContext) -> T?) -> T? {
+        if let memo { return memo(&ctx, compute) }
+        return compute(&ctx)
+    }
+
     static func text<R>(_ name: String, _ set: @escaping (inout R, String) -> Void) -> Target<R> {
         Target(name: name) { node, compiler, path in
             let e = try compiler.expression(node)
-            return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)]) { root, ctx in
-                guard let t = Convert.text(e.evaluate(&ctx, field: path), &ctx, path) else { return false }
+            let memo = ColumnMemo<String>.constant(e.inputColumns)
+            return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)], columns: e.inputColumns) { root, ctx in
+                guard let t = value(memo, &ctx, { Convert.text(e.evaluate(&$0, field: path), &$0, path) }) else { return false }
                 set(&root, t)
                 return true
             }
@@ -16,8 +23,9 @@ enum Leaf {
     static func bool<R>(_ name: String, _ set: @escaping (inout R, Bool) -> Void) -> Target<R> {
         Target(name: name) { node, compiler, path in
             let e = try compiler.expression(node)
-            return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)]) { root, ctx in
-                guard let b = Convert.bool(e.evaluate(&ctx, field: path), &ctx, path) else { return false }
+            let memo = ColumnMemo<Bool>.constant(e.inputColumns)
+            return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)], columns: e.inputColumns) { root, ctx in
+                guard let b = value(memo, &ctx, { Convert.bool(e.evaluate(&$0, field: path), &$0, path) }) else { return false }
                 set(&root, b)
                 return true
             }
@@ -28,8 +36,9 @@ enum Leaf {
         Target(name: name) { node, compiler, path in
             let e = try compiler.expression(node)
             let last = LastConversion<Value, Double>(.absent)
-            return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)]) { root, ctx in
-                guard let n = last(e.evaluate(&ctx, field: path), &ctx, { Convert.number($0, &$1, path) }) else { return false }
+            let memo = ColumnMemo<Double>.constant(e.inputColumns)
+            return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)], columns: e.inputColumns) { root, ctx in
+                guard let n = value(memo, &ctx, { last(e.evaluate(&$0, field: path), &$0, { Convert.number($0, &$1, path) }) }) else { return false }
                 set(&root, n)
                 return true
             }
@@ -42,12 +51,14 @@ enum Leaf {
         Target(name: name) { node, compiler, path in
             let e = try compiler.expression(node)
             let last = LastConversion<Value, Int>(.absent)
-            return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)]) { root, ctx in
-                guard var n = last(e.evaluate(&ctx, field: path), &ctx, { Convert.integer($0, &$1, path) }) else { return false }
-                if let fit {
-                    guard let fitted = fit(n, &ctx, path) else { return false }
-                    n = fitted
+            let memo = ColumnMemo<Int>.constant(e.inputColumns)
+            return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)], columns: e.inputColumns) { root, ctx in
+                // The fit is part of what is remembered (it may leave the value out, with a warning).
+                let n = value(memo, &ctx) { ctx -> Int? in
+                    guard let n = last(e.evaluate(&ctx, field: path), &ctx, { Convert.integer($0, &$1, path) }) else { return nil }
+                    return fit.map { $0(n, &ctx, path) } ?? n
                 }
+                guard let n else { return false }
                 set(&root, n)
                 return true
             }
@@ -58,8 +69,9 @@ enum Leaf {
         Target(name: name) { node, compiler, path in
             let e = try compiler.expression(node)
             let last = LastConversion<Value, E>(.absent)
-            return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)]) { root, ctx in
-                guard let v = last(e.evaluate(&ctx, field: path), &ctx, { Convert.enumeration($0, &$1, path) }) else { return false }
+            let memo = ColumnMemo<E>.constant(e.inputColumns)
+            return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)], columns: e.inputColumns) { root, ctx in
+                guard let v = value(memo, &ctx, { last(e.evaluate(&$0, field: path), &$0, { Convert.enumeration($0, &$1, path) }) }) else { return false }
                 set(&root, v)
                 return true
             }
@@ -70,8 +82,9 @@ enum Leaf {
         Target(name: name) { node, compiler, path in
             let e = try compiler.expression(node)
             let last = LastConversion<Value, [E]>(.absent)
-            return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)]) { root, ctx in
-                guard let v = last(e.evaluate(&ctx, field: path), &ctx, { Convert.enumerations($0, &$1, path) }) else { return false }
+            let memo = ColumnMemo<[E]>.constant(e.inputColumns)
+            return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)], columns: e.inputColumns) { root, ctx in
+                guard let v = value(memo, &ctx, { last(e.evaluate(&$0, field: path), &$0, { Convert.enumerations($0, &$1, path) }) }) else { return false }
                 set(&root, v)
                 return true
             }
@@ -88,10 +101,12 @@ enum Leaf {
             let read: (inout EvalContext) -> ValuePair
             let position: (ValuePair, inout EvalContext) -> (Double, Double)?
             var reads = false
+            var columns: [Int]?
             var describe = ""
             if ExpressionCompiler.isExpression(node) || !node.isMapping {
                 let e = try compiler.expression(node)
                 reads = e.readsSource
+                columns = e.inputColumns
                 describe = e.summary
                 read = { ctx in ValuePair(first: e.evaluate(&ctx, field: path), second: .absent) }
                 position = { values, ctx in Convert.coordinates(values.first, &ctx, path) }
@@ -117,12 +132,14 @@ enum Leaf {
                 if let whole {
                     guard lat == nil && lon == nil else { throw node.error("give either value or latitude and longitude") }
                     reads = whole.readsSource
+                    columns = whole.inputColumns
                     describe = whole.summary
                     read = { ctx in ValuePair(first: whole.evaluate(&ctx, field: path), second: .absent) }
                     position = { values, ctx in Convert.coordinates(values.first, &ctx, path) }
                 } else {
                     guard let lat, let lon else { throw node.error("\(name) needs latitude and longitude (or value)") }
                     reads = lat.readsSource || lon.readsSource
+                    if let a = lat.inputColumns, let b = lon.inputColumns { columns = a + b }
                     describe = "latitude " + lat.summary + ", longitude " + lon.summary
                     let latPath = path + ".latitude"
                     let lonPath = path + ".longitude"
@@ -138,11 +155,15 @@ enum Leaf {
             let fmt = format
             let dec = decimals
             let last = LastConversion<ValuePair, GeoCoordinates>(ValuePair(first: .absent, second: .absent))
-            return CompiledField(name: name, readsSource: reads, sources: [(path, describe + " → \(fmt), \(dec) decimals")]) { root, ctx in
-                guard let coordinates = last(read(&ctx), &ctx, { values, ctx in
-                    guard let (lat, lon) = position(values, &ctx) else { return nil }
-                    return Self.coordinates(lat, lon, format: fmt, decimals: dec, &ctx, path)
-                }) else { return false }
+            let memo = ColumnMemo<GeoCoordinates>.make(columns)
+            return CompiledField(name: name, readsSource: reads, sources: [(path, describe + " → \(fmt), \(dec) decimals")], columns: columns) { root, ctx in
+                let coordinates = value(memo, &ctx) { ctx in
+                    last(read(&ctx), &ctx) { values, ctx in
+                        guard let (lat, lon) = position(values, &ctx) else { return nil }
+                        return Self.coordinates(lat, lon, format: fmt, decimals: dec, &ctx, path)
+                    }
+                }
+                guard let coordinates else { return false }
                 set(&root, coordinates)
                 return true
             }
@@ -176,7 +197,7 @@ enum Leaf {
         Target(name: name) { node, compiler, path in
             let targets: [Target<InfoText>] = [text("lang", { $0.lang = $1 }), text("value", { $0.value = $1 })]
             let list = try compiler.objectList(node, targets: targets, path: path) { InfoText(lang: nil, value: nil) }
-            return CompiledField(name: name, readsSource: list.readsSource, sources: list.sources) { root, ctx in
+            return CompiledField(name: name, readsSource: list.readsSource, sources: list.sources, columns: list.columns) { root, ctx in
                 // An entry without text is no entry.
                 guard var items = list.build(&ctx) else { return false }
                 if items.contains(where: { $0.value == nil }) { items.removeAll { $0.value == nil } }
