@@ -1,10 +1,10 @@
 import ETLCore
 
-/// What a field (a leaf or a whole object) made of the last row, and the bytes of the columns it
-/// read there. A flattened export repeats the station's data on every row of the station (its
-/// address, position, names, operator), so the next row usually gives the same bytes, and the
-/// field is then the one made before: one comparison instead of the expressions, the remembered
-/// pipelines and the conversions.
+/// What a field (a leaf or a whole object) made of the last few rows, with the bytes of the
+/// columns it read there. A flattened export repeats the station's data on every row of the
+/// station (its address, position, names), and a few kinds of charging facility on every
+/// station, so a row usually gives bytes seen shortly before, and the field is then the one made
+/// before: a comparison instead of the expressions, the remembered pipelines and the conversions.
 ///
 /// Only for fields whose value depends on nothing but the bytes of their columns (see
 /// `Expression.inputColumns`). A result is remembered only when computing it reported nothing (a
@@ -14,27 +14,32 @@ import ETLCore
 final class ColumnMemo<Output>: @unchecked Sendable {
     /// The columns read, in order, without repeats.
     let columns: [Int]
-    /// The bytes of each column at the last row, one after another.
-    @exclusivity(unchecked) private var key: [UInt8] = []
-    /// The length of each column's bytes at the last row; -1 when the row had no such column.
-    @exclusivity(unchecked) private var lengths: [Int]
-    @exclusivity(unchecked) private var valid = false
-    @exclusivity(unchecked) private var output: Output?
-    @exclusivity(unchecked) private var events: [MappingStatistics.Event] = []
+
+    // The remembered results, at most `ways`, replaced in turn; `last` is the one found or made
+    // last. Entry `e`: the bytes of each column one after another (`keys[e]`), the length of
+    // each (-1 when the row had no such column), the output and what computing it counted.
+    @exclusivity(unchecked) private var keys: [[UInt8]] = []
+    @exclusivity(unchecked) private var lengths: [[Int]] = []
+    @exclusivity(unchecked) private var outputs: [Output?] = []
+    @exclusivity(unchecked) private var events: [[MappingStatistics.Event]] = []
+    @exclusivity(unchecked) private var last = 0
+    @exclusivity(unchecked) private var next = 0
+    /// One entry first (a station's fields repeat on the rows next to each other); eight when one
+    /// serves under half the lookups (values that recur a few rows apart, such as the kinds of
+    /// charging facility); off when eight do not serve half either.
+    @exclusivity(unchecked) private var ways = 1
+
+    /// Lookups and hits in the present trial.
+    @exclusivity(unchecked) private var lookups = 0
+    @exclusivity(unchecked) private var hits = 0
+    @exclusivity(unchecked) private var enabled = true
+    private static var trial: Int { 256 }
 
     init(columns: [Int]) {
         var unique: [Int] = []
         for c in columns where !unique.contains(c) { unique.append(c) }
         self.columns = unique
-        lengths = Array(repeating: -1, count: unique.count)
     }
-
-    /// Lookups and hits so far: a memo that serves fewer than half its lookups (fields that change
-    /// on every row) costs more than it saves and is switched off.
-    @exclusivity(unchecked) private var lookups = 0
-    @exclusivity(unchecked) private var hits = 0
-    @exclusivity(unchecked) private var enabled = true
-    private static var trial: Int { 256 }
 
     /// A memo for a field reading these columns, or nil when the field depends on more than
     /// columns (`nil` input).
@@ -44,24 +49,46 @@ final class ColumnMemo<Output>: @unchecked Sendable {
     /// one column is remembered by its pipeline and conversion already.
     static func constant(_ columns: [Int]?) -> ColumnMemo? { columns == [] ? ColumnMemo(columns: []) : nil }
 
-    /// The field's output for the record in `ctx`: remembered when the columns hold the bytes they
-    /// held last time, else computed by `compute`.
+    /// The field's output for the record in `ctx`: remembered when the columns hold bytes they
+    /// held in a row shortly before, else computed by `compute`.
     @inline(__always) func callAsFunction(_ ctx: inout EvalContext, _ compute: (inout EvalContext) -> Output?) -> Output? {
         guard enabled else { return compute(&ctx) }
-        let row = ctx.row
         lookups &+= 1
-        if valid && (columns.isEmpty || (row.map(matches) ?? false)) {
+        if let e = find(ctx.row) {
             hits &+= 1
-            if !events.isEmpty { ctx.statistics.replay(events) }
-            return output
+            last = e
+            if !events[e].isEmpty { ctx.statistics.replay(events[e]) }
+            return outputs[e]
         }
-        if lookups == Self.trial && hits * 2 < lookups {
-            enabled = false
-            valid = false
-            output = nil
-            return compute(&ctx)
+        if lookups == Self.trial && hits * 2 < lookups { widen() }
+        guard enabled else { return compute(&ctx) }
+        return miss(ctx.row, &ctx, compute)
+    }
+
+    /// After a trial that served under half the lookups: eight entries, or off.
+    private func widen() {
+        lookups = 0
+        hits = 0
+        if ways == 1 && !columns.isEmpty {
+            ways = 8
+            return
         }
-        return miss(row, &ctx, compute)
+        enabled = false
+        keys = []
+        lengths = []
+        outputs = []
+        events = []
+    }
+
+    /// The entry for the row's bytes: the last one first.
+    @inline(__always) private func find(_ row: CSVRow?) -> Int? {
+        guard !outputs.isEmpty else { return nil }
+        if columns.isEmpty { return 0 }
+        guard let row else { return nil }
+        if matches(row, last) { return last }
+        if outputs.count == 1 { return nil }
+        for e in outputs.indices where e != last && matches(row, e) { return e }
+        return nil
     }
 
     private func miss(_ row: CSVRow?, _ ctx: inout EvalContext, _ compute: (inout EvalContext) -> Output?) -> Output? {
@@ -70,22 +97,30 @@ final class ColumnMemo<Output>: @unchecked Sendable {
         let outer = ctx.statistics.startRecording()
         let result = compute(&ctx)
         let recorded = ctx.statistics.stopRecording(restoring: outer)
-        guard ctx.issues.count == issues, ctx.rejections == rejections, columns.isEmpty || row != nil else {
-            valid = false
-            return result
+        guard ctx.issues.count == issues, ctx.rejections == rejections, columns.isEmpty || row != nil else { return result }
+        let e: Int
+        if outputs.count < ways {
+            e = outputs.count
+            keys.append([])
+            lengths.append([])
+            outputs.append(result)
+            events.append(recorded)
+        } else {
+            e = next
+            next = (next + 1) % ways
+            outputs[e] = result
+            events[e] = recorded
         }
-        if let row { store(row) }
-        output = result
-        events = recorded
-        valid = true
+        if let row { store(row, in: e) }
+        last = e
         return result
     }
 
-    /// Whether the row's columns hold the remembered bytes.
-    private func matches(_ row: CSVRow) -> Bool {
+    /// Whether the row's columns hold the bytes of entry `e`.
+    private func matches(_ row: CSVRow, _ e: Int) -> Bool {
         row.withStorage { bytes, bounds in
-            key.withUnsafeBufferPointer { key in
-                lengths.withUnsafeBufferPointer { lengths in
+            keys[e].withUnsafeBufferPointer { key in
+                lengths[e].withUnsafeBufferPointer { lengths in
                     var k = 0
                     for j in columns.indices {
                         let c = columns[j]
@@ -108,20 +143,20 @@ final class ColumnMemo<Output>: @unchecked Sendable {
         }
     }
 
-    /// Remembers the bytes of the row's columns.
-    private func store(_ row: CSVRow) {
-        key.removeAll(keepingCapacity: true)
+    /// Remembers the bytes of the row's columns as entry `e`'s.
+    private func store(_ row: CSVRow, in e: Int) {
+        keys[e].removeAll(keepingCapacity: true)
+        lengths[e].removeAll(keepingCapacity: true)
         row.withStorage { bytes, bounds in
-            for j in columns.indices {
-                let c = columns[j]
+            for c in columns {
                 guard 2 * c + 1 < bounds.count else {
-                    lengths[j] = -1
+                    lengths[e].append(-1)
                     continue
                 }
                 let start = Int(bounds[2 * c])
                 let end = Int(bounds[2 * c + 1])
-                lengths[j] = end - start
-                key.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                lengths[e].append(end - start)
+                keys[e].append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
             }
         }
     }
