@@ -3,33 +3,27 @@
 /// field at the cost of a comparison: no list, coordinate text or number is made again, and the
 /// record shares the one made before.
 ///
-/// Only a conversion that reported nothing is remembered (a warning or a reason to reject must
-/// recur); what it counted (a rounded number) is counted again on each hit. Each compiled mapping
-/// is used by one thread, so the state needs no lock.
+/// Only a conversion that reported and counted nothing is remembered (a warning or a reason to
+/// reject must recur, and a count — a rounded number — must be counted on every record). Each
+/// compiled mapping is used by one thread, so the state needs no lock.
 final class LastConversion<Input: Equatable, Output>: @unchecked Sendable {
     // Not optional: the comparison then reads the input where it is, without a copy.
     @exclusivity(unchecked) private var input: Input
     @exclusivity(unchecked) private var valid = false
     @exclusivity(unchecked) private var output: Output?
-    @exclusivity(unchecked) private var events: [MappingStatistics.Event] = []
 
     /// - Parameter empty: any value of the input type (nothing is remembered yet).
     init(_ empty: Input) { input = empty }
 
     @inline(__always) func callAsFunction(_ value: Input, _ ctx: inout EvalContext, _ convert: (Input, inout EvalContext) -> Output?) -> Output? {
-        if valid && input == value {
-            if !events.isEmpty { ctx.statistics.replay(events) }
-            return output
-        }
+        if valid && input == value { return output }
         let issues = ctx.issues.count
         let rejections = ctx.rejections
-        let outer = ctx.statistics.startRecording()
+        let counted = ctx.statistics.eventCount
         let result = convert(value, &ctx)
-        let recorded = ctx.statistics.stopRecording(restoring: outer)
-        if ctx.issues.count == issues && ctx.rejections == rejections {
+        if ctx.issues.count == issues && ctx.rejections == rejections && ctx.statistics.eventCount == counted {
             input = value
             output = result
-            events = recorded
             valid = true
         } else {
             valid = false

@@ -47,6 +47,14 @@ public final class MappingStatistics: @unchecked Sendable {
 
     var isRecording: Bool { recording != nil }
 
+    /// How many events were counted so far (a conversion that counted nothing left it unchanged).
+    @exclusivity(unchecked) private(set) var eventCount = 0
+
+    @inline(__always) private func note(_ event: Event) {
+        eventCount &+= 1
+        recording?.append(event)
+    }
+
     /// Counts the events again, `times` times.
     func replay(_ events: [Event], times: Int = 1) {
         for event in events {
@@ -73,7 +81,7 @@ public final class MappingStatistics: @unchecked Sendable {
     }
 
     func unknown(table: String, value: String, times: Int = 1) {
-        recording?.append(.unknown(table: table, value: value))
+        note(.unknown(table: table, value: value))
         if unknownValues[table, default: [:]][value] != nil || unknownValues[table, default: [:]].count < Self.maxDistinct {
             unknownValues[table, default: [:]][value, default: 0] += times
         } else {
@@ -117,7 +125,7 @@ public final class MappingStatistics: @unchecked Sendable {
     }
 
     func rounded(field rawField: String, from: Double, to: Double, times: Int = 1) {
-        recording?.append(.rounded(field: rawField, from: from, to: to))
+        note(.rounded(field: rawField, from: from, to: to))
         let field = key(rawField)
         rounded[field, default: 0] += times
         if let last = lastExample, last.from == from, last.to == to, last.field == field { return }
@@ -132,22 +140,22 @@ public final class MappingStatistics: @unchecked Sendable {
     }
 
     func dropped(field: String, times: Int = 1) {
-        recording?.append(.dropped(field: field))
+        note(.dropped(field: field))
         dropped[key(field), default: 0] += times
     }
     func truncated(field: String, times: Int = 1) {
-        recording?.append(.truncated(field: field))
+        note(.truncated(field: field))
         truncated[key(field), default: 0] += times
     }
     func defaulted(field: String, times: Int = 1) {
-        recording?.append(.defaulted(field: field))
+        note(.defaulted(field: field))
         defaulted[key(field), default: 0] += times
     }
 
     /// Field → how many power values below 1000 were taken as kW rather than W.
     @exclusivity(unchecked) public private(set) var assumedKilowatts: [String: Int] = [:]
     func assumedKilowatts(field: String, times: Int = 1) {
-        recording?.append(.assumedKilowatts(field: field))
+        note(.assumedKilowatts(field: field))
         assumedKilowatts[key(field), default: 0] += times
     }
 }
