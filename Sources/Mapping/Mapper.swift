@@ -199,16 +199,28 @@ public final class Mapper {
     }
 
     private let keys = OperatorKeyCache()
+    /// The last position `checkSwapped` found in place, with the country it was checked against.
+    private var lastInPlace: (latitude: Double, longitude: Double, country: String)?
 
     /// A warning when the position lies outside the record's country but would lie inside with
     /// latitude and longitude exchanged. (The record is only read: `inout` spares a copy.)
     private func checkSwapped(_ evse: inout EvseDataRecord, _ ctx: inout EvalContext) {
         guard let (lat, lon) = evse.geoCoordinates?.numericValue else { return }
-        var country = evse.address?.country
-        if country == nil || CountryBounds.boxes[country!] == nil, let id = evse.evseID, id.count >= 2 {
+        let given = evse.address?.country
+        // The EVSEs of one station share position and country: the last position found in place
+        // is not looked up again.
+        if let given, let last = lastInPlace, last.latitude == lat, last.longitude == lon, last.country == given { return }
+        // The record's own country when its bounds are known, else the one its EvseID names.
+        let ownCountry = given.map { CountryBounds.boxes[$0] != nil } ?? false
+        var country = given
+        if !ownCountry, let id = evse.evseID, id.count >= 2 {
             country = CountryCodes.alpha3ByAlpha2[String(id.prefix(2)).uppercased()]
         }
-        guard let country, CountryBounds.looksSwapped(latitude: lat, longitude: lon, country: country) else { return }
+        guard let country, CountryBounds.looksSwapped(latitude: lat, longitude: lon, country: country) else {
+            // Remembered only when the record's own country decided (not one taken from its EvseID).
+            if let given, ownCountry { lastInPlace = (lat, lon, given) }
+            return
+        }
         ctx.warn("coordinates.swapped", field: "GeoCoordinates",
             "latitude \(FixedDecimal.shortest(lat)) and longitude \(FixedDecimal.shortest(lon)) lie outside \(country) but inside it when swapped",
             value: "\(FixedDecimal.shortest(lat)) \(FixedDecimal.shortest(lon))")

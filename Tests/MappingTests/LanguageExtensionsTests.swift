@@ -93,6 +93,15 @@ import Testing
         #expect(h.records[0].evse.address?.city == "Köln")
     }
 
+    @Test("swapped coordinates are found on every record, also after the same position in place")
+    func swappedCoordinatesOnEveryRecord() throws {
+        let evse = "Address: { Country: DEU, City: Köln }\nGeoCoordinates: { latitude: { column: lat }, longitude: { column: lon } }"
+        let rows = [(50.94, 6.96), (50.94, 6.96), (6.96, 50.94), (50.94, 6.96), (6.96, 50.94), (6.96, 50.94), (50.94, 6.96)]
+        let csv = "lat,lon\n" + rows.map { "\($0.0),\($0.1)\n" }.joined()
+        let h = try MappingHarness(yaml: MappingHarness.yaml(evse: evse), csv: csv)
+        #expect(h.records.map { $0.issues.map(\.rule) } == rows.map { $0.0 < 10 ? ["coordinates.swapped"] : [] })
+    }
+
     @Test func swappedCoordinatesForTheCountry() throws {
         let evse = "Address: { Country: DEU, City: { column: c } }\nGeoCoordinates: { latitude: { column: lat }, longitude: { column: lon } }"
         let h = try MappingHarness(yaml: MappingHarness.yaml(evse: evse), csv: "c,lat,lon\nKöln,6.96,50.94\nKöln,50.94,6.96\n")
