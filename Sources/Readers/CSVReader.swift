@@ -19,6 +19,8 @@ public final class CSVReader: RecordReader {
     private let sink = RowSink()
     private var text: [UInt8] = []  // transcoded bytes not yet fed to the parser
     private var textPosition = 0
+    /// Where `PlainCSVLine` gathers a line's field bounds (kept from line to line).
+    private var boundsScratch: [Int32] = []
     private var line = 1  // the line the next byte of `text` belongs to
     private var linesToSkip: Int
     private var recordNumber = 0
@@ -162,7 +164,8 @@ public final class CSVReader: RecordReader {
             // A whole line without quotes is split here, its fields left where they are (the row
             // shares the chunk); libcsv reads everything else.
             if text[end - 1] == 0x0A, let plain = text.withUnsafeBufferPointer({ all in
-                PlainCSVLine.bounds(UnsafeBufferPointer(rebasing: all[start..<end]), offset: start, delimiter: options.delimiter, quote: options.quote)
+                PlainCSVLine.bounds(UnsafeBufferPointer(rebasing: all[start..<end]), offset: start, delimiter: options.delimiter, quote: options.quote,
+                    scratch: &boundsScratch)
             }) {
                 sink.append(text, bounds: plain.bounds, isASCII: plain.isASCII, length: end - start)
                 line += 1

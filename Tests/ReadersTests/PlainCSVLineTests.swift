@@ -52,6 +52,26 @@ import Testing
         #expect(viaSplit(Array(text.utf8), delimiter: UInt8(ascii: ","), quote: text.hasPrefix("'") ? UInt8(ascii: "'") : UInt8(ascii: "\"")) == nil)
     }
 
+    @Test("a line of more fields than the scratch holds is counted first and reads as libcsv reads it; a scratch kept between lines gives the same")
+    func longLines() throws {
+        for fields in [PlainCSVLine.scratchFields - 1, PlainCSVLine.scratchFields, PlainCSVLine.scratchFields + 1, 3000] {
+            let line = Array(((0..<fields).map { " f\($0) " }.joined(separator: ",") + "\n").utf8)
+            let split = viaSplit(line, delimiter: UInt8(ascii: ","), quote: UInt8(ascii: "\""))
+            #expect(split?.count == fields)
+            #expect(try viaLibCSV(line, delimiter: UInt8(ascii: ","), quote: UInt8(ascii: "\"")) == [split ?? []])
+        }
+        var scratch: [Int32] = []
+        for text in ["a,b,c\n", "dd, e\n", "\"q\",x\n", "f,g,h,i\n"] {
+            let line = Array(text.utf8)
+            let kept = line.withUnsafeBufferPointer {
+                PlainCSVLine.bounds($0, offset: 7, delimiter: UInt8(ascii: ","), quote: UInt8(ascii: "\""), scratch: &scratch)
+            }
+            let fresh = line.withUnsafeBufferPointer { PlainCSVLine.bounds($0, offset: 7, delimiter: UInt8(ascii: ","), quote: UInt8(ascii: "\"")) }
+            #expect(kept?.bounds == fresh?.bounds)
+            #expect(kept?.bounds == line.withUnsafeBufferPointer { PlainCSVLine.countedBounds($0, offset: 7, delimiter: UInt8(ascii: ","), quote: UInt8(ascii: "\"")) }?.bounds)
+        }
+    }
+
     @Test func fieldsAreTrimmed() {
         #expect(viaSplit(Array(" a ,\tb\t, c d \r\n".utf8), delimiter: UInt8(ascii: ","), quote: UInt8(ascii: "\""))
             == [Array("a".utf8), Array("b".utf8), Array("c d".utf8)])
