@@ -113,9 +113,11 @@ public enum Patterns {
 
     /// `^\+[0-9]{5,15}$`
     public static func isHotlinePhoneNumber(_ text: String) -> Bool {
-        let u = text.utf8
-        guard u.count >= 6, u.count <= 16, u.first == UInt8(ascii: "+") else { return false }
-        return u.dropFirst().allSatisfy(isDigit)
+        utf8(text) { s in
+            guard s.count >= 6, s.count <= 16, s[0] == UInt8(ascii: "+") else { return false }
+            for i in 1..<s.count where !isDigit(s[i]) { return false }
+            return true
+        }
     }
 
     /// `^[a-z]{2,3}(?:-[A-Z]{2,3}(?:-[a-zA-Z]{4})?)?(?:-x-[a-zA-Z0-9]{1,8})?$`
@@ -262,7 +264,6 @@ public enum Patterns {
 
     /// Three upper-case letters (the shape of an ISO 3166-1 alpha-3 code).
     public static func isAlpha3Shape(_ text: String) -> Bool {
-        let s = text.utf8
-        return s.count == 3 && s.allSatisfy(isUpper)
+        utf8(text) { s in s.count == 3 && isUpper(s[0]) && isUpper(s[1]) && isUpper(s[2]) }
     }
 }

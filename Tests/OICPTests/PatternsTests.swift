@@ -82,6 +82,14 @@ import Testing
               seeds: ["f98efba4-02d8-4fa0-b810-9a9d50d2c527", "f98efba402d8-4fa0-b810-9a9d50d2c527"])
     }
 
+    @Test("the shape of an alpha-3 code: three upper-case ASCII letters, nothing else")
+    func alpha3Shape() {
+        for (text, expected) in [("DEU", true), ("FRA", true), ("DE", false), ("DEUT", false), ("DeU", false), ("ÄBC", false), ("", false),
+                                 ("D3U", false), ("DE ", false)] {
+            #expect(Patterns.isAlpha3Shape(text) == expected, "\(text)")
+        }
+    }
+
     @Test func coordinates() {
         check(Self.decimal, Patterns.isDecimalDegree, alphabet: "-1290.", maxLength: 12,
               seeds: ["9.360922", "-21.568201", "179.123456", "279.1", "52.1234567", "52", ".5", "+5.1"])
