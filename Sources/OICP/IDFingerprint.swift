@@ -5,6 +5,12 @@ public struct IDFingerprint: Hashable, Sendable {
     let a: UInt64
     let b: UInt64
 
+    /// A fingerprint given by its two halves (for tests).
+    init(a: UInt64, b: UInt64) {
+        self.a = a
+        self.b = b
+    }
+
     public init(_ id: String) {
         var id = id
         (a, b) = id.withUTF8 { bytes in

@@ -8,7 +8,7 @@ public struct OperatorOwnership: Sendable {
     private let allowedKeys: Set<String>
     /// The EvseIDs seen, as 128-bit fingerprints of their upper-case form (16 bytes each
     /// instead of a string: the set is the one thing that grows with the input).
-    private var seen: Set<IDFingerprint> = []
+    private var seen = IDFingerprintSet()
     private let keys = OperatorKeyCache()
 
     public init(operatorID: String?, subOperatorIDs: Set<String> = []) {
@@ -35,18 +35,24 @@ public struct OperatorOwnership: Sendable {
         allowedKeys.isEmpty || allowedKeys.contains(keys.key(part))
     }
 
-    /// The operator part of the last EvseID checked, and whether it belonged: the EvseIDs of a
-    /// bundle share a few operator parts, and consecutive ones mostly the same.
-    private var lastPart: String?
+    /// The operator part of the last EvseID checked (its bytes; nil before the first), and
+    /// whether it belonged: the EvseIDs of a bundle share a few operator parts, and consecutive
+    /// ones mostly the same.
+    private var lastPart: [UInt8]?
     private var lastBelongs = true
 
     /// `belongs(evseID)`, remembered for the last operator part.
     private mutating func belongsRemembered(_ evseID: String) -> Bool {
-        guard let end = Self.operatorPartLength(evseID) else { return true }
-        if let lastPart, lastPart.utf8.count == end, evseID.utf8.starts(with: lastPart.utf8) { return lastBelongs }
-        let part = String(Substring(evseID.utf8.prefix(end)))
-        lastPart = part
-        lastBelongs = partBelongs(part)
+        var id = evseID
+        let (end, same) = id.withUTF8 { s -> (Int?, Bool) in
+            guard Patterns.evseID(s, allowLowercase: true), let end = Patterns.operatorPartEnd(s) else { return (nil, false) }
+            guard let lastPart, lastPart.count == end else { return (end, false) }
+            return (end, lastPart.withUnsafeBufferPointer { $0.elementsEqual(UnsafeBufferPointer(rebasing: s[0..<end])) })
+        }
+        guard let end else { return true }
+        if same { return lastBelongs }
+        lastPart = Array(evseID.utf8.prefix(end))
+        lastBelongs = partBelongs(String(Substring(evseID.utf8.prefix(end))))
         return lastBelongs
     }
 
@@ -57,7 +63,7 @@ public struct OperatorOwnership: Sendable {
             return Violation(rule: .evseIDOperator, path: "EvseID",
                 message: "'\(evseID)' belongs to operator \(part), not to \(operatorID ?? "?")", value: evseID)
         }
-        if !seen.insert(IDFingerprint(evseID)).inserted {
+        if !seen.insert(IDFingerprint(evseID)) {
             return Violation(rule: .evseIDDuplicate, path: "EvseID",
                 message: "EvseID '\(evseID)' appears more than once for operator \(operatorID ?? "?")", value: evseID)
         }

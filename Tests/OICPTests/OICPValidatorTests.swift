@@ -207,6 +207,9 @@ import Testing
         #expect(o.check(evseID: "DE*ABC*E1")?.rule == .evseIDDuplicate)
         #expect(o.check(evseID: "de*abc*e1")?.rule == .evseIDDuplicate)
         #expect(o.count == 3)
+        // Operator parts alternating (the last one is remembered): each ID is judged by its own.
+        let ids = ["DE*ABC*E5", "DE*ABD*E5", "DE*ABC*E6", "DE*ABC*E7", "DE*XYZ*E2", "DE*XYZ*E3", "DEABCE8", "DEABCE8X", "DE*SUB*E2"]
+        #expect(ids.map { o.check(evseID: $0)?.rule } == [nil, .evseIDOperator, nil, nil, .evseIDOperator, .evseIDOperator, nil, nil, nil])
     }
 
     @Test func wholePush() {
