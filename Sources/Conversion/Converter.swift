@@ -82,10 +82,12 @@ public final class Converter {
                 }
             }
         } catch {
+            sink.finish()
             queue.cancel()
             threads.wait()
             throw error
         }
+        sink.finish()
         threads.wait()
         var counts = MappingCounts()
         for w in workers { counts.add(w.mapper.counts) }

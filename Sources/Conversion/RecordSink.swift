@@ -78,10 +78,8 @@ struct RecordSink {
             }
         }
         for w in checked.warnings {
-            guard Self.count(&warningsByRule[w.rule, default: 0]) <= Self.detailedPerRule else {
-                diagnostics.tally(.warning, rule: w.rule)
-                continue
-            }
+            // Beyond the detailed ones, counted here and passed on once at the end (`finish`).
+            guard Self.count(&warningsByRule[w.rule, default: 0]) <= Self.detailedPerRule else { continue }
             diagnostics.emit(Diagnostic(.warning, rule: w.rule, message(w, checked), file: checked.provenance.file, line: checked.provenance.line,
                 field: w.field, value: w.value, context: checked.evseID))
         }
@@ -109,14 +107,26 @@ struct RecordSink {
             let seen = Self.count(&reasonsByRule[r.rule, default: 0])
             try rejects.write(RejectsWriter.Row(file: checked.provenance.file, line: checked.provenance.line, evseID: checked.evseID,
                 operatorID: checked.operatorID, rule: r.rule, field: r.field, message: r.message, value: r.value))
-            guard seen <= Self.detailedPerRule else {
-                diagnostics.tally(.error, rule: r.rule)
-                continue
-            }
+            guard seen <= Self.detailedPerRule else { continue }
             diagnostics.emit(Diagnostic(.error, rule: r.rule, message(r, checked), file: checked.provenance.file, line: checked.provenance.line,
                 field: r.field, value: r.value, context: checked.evseID))
         }
     }
+
+    /// Passes on the number of diagnostics of each rule that were counted without their details:
+    /// one call per rule at the end, instead of taking the collector's lock for each. Called once,
+    /// when the run ends (or fails).
+    mutating func finish() {
+        guard !finished else { return }
+        finished = true
+        for (rule, n) in warningsByRule where n > Self.detailedPerRule {
+            diagnostics.tally(.warning, rule: rule, times: n - Self.detailedPerRule)
+        }
+        for (rule, n) in reasonsByRule where n > Self.detailedPerRule {
+            diagnostics.tally(.error, rule: rule, times: n - Self.detailedPerRule)
+        }
+    }
+    private var finished = false
 
     /// Adds one to a count and returns it (one dictionary lookup instead of two).
     private static func count(_ n: inout Int) -> Int {

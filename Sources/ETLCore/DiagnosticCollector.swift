@@ -27,12 +27,12 @@ public final class DiagnosticCollector: @unchecked Sendable {
         handler?(diagnostic)
     }
 
-    /// Counts a diagnostic without its details: for the long tail of a rule that has already
-    /// been reported many times (the rejects file holds every one).
-    public func tally(_ severity: Diagnostic.Severity, rule: String) {
+    /// Counts diagnostics without their details (`times` of them): for the long tail of a rule
+    /// that has already been reported many times (the rejects file holds every one).
+    public func tally(_ severity: Diagnostic.Severity, rule: String, times: Int = 1) {
         lock.lock()
-        severityCounts[severity, default: 0] += 1
-        ruleCounts[rule, default: 0] += 1
+        severityCounts[severity, default: 0] += times
+        ruleCounts[rule, default: 0] += times
         lock.unlock()
     }
 

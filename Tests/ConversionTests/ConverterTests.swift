@@ -59,6 +59,30 @@ import Testing
         func data(_ name: String) -> Data? { FileManager.default.contents(atPath: path(name)) }
     }
 
+    @Test("diagnostics past the first 1,000 of a rule are counted in the collector, without their details")
+    func diagnosticsBeyondTheDetailedAreCounted() throws {
+        // Every row: a warning (400 V on AC looks line to line) and, on odd rows, a reason to
+        // reject (latitude out of range).
+        let mapping = Self.mapping.replacingOccurrences(of: "Power: { column: kw, number: true } }]",
+            with: "Power: { column: kw, number: true }, Voltage: 400 }]")
+        var csv = "op,op_name,evse,name,city,street,lat,lon,plug,kw\n"
+        for i in 0..<2_500 { csv += "DE*AAA,Alpha,DE*AAA*E\(i),One,Berlin,Ring,\(i % 2 == 0 ? "52.5" : "152.5"),13.4,T2,22\n" }
+        let ws = Workspace(mapping: mapping, csv: csv)
+        var options = ConversionOptions(mappingPath: ws.path("m.yaml"), inputPath: ws.path("in.csv"), outputPath: ws.path("out"))
+        options.jobs = 2
+        let collector = DiagnosticCollector(limit: 100_000)
+        let result = try Converter(options: options, diagnostics: collector).run()
+        #expect(result.report.warningsByRule["voltage.line-to-neutral"] == 2_500)
+        #expect(result.report.reasonsByRule["coordinates.range"] == 1_250)
+        #expect(collector.countsByRule["voltage.line-to-neutral"] == 2_500)
+        #expect(collector.countsByRule["coordinates.range"] == 1_250)
+        #expect(collector.count(.error) == 1_250)
+        #expect(collector.count(.warning) == 2_500)
+        // Details for the first 1,000 of each rule only.
+        #expect(collector.diagnostics.filter { $0.rule == "coordinates.range" }.count == 1_000)
+        #expect(collector.diagnostics.filter { $0.rule == "voltage.line-to-neutral" }.count == 1_000)
+    }
+
     @Test func countsBalanceAndBadRecordsAreRejected() throws {
         let ws = Workspace()
         let result = try ws.run()
