@@ -15,7 +15,7 @@ public struct Address: Sendable, Hashable {
     /// An offset such as `UTC+01:00`, never an IANA zone name.
     public var timeZone: String?
 
-    public init(
+    @inlinable public init(
         country: String? = nil, city: String? = nil, street: String? = nil, postalCode: String? = nil,
         houseNum: String? = nil, floor: String? = nil, region: String? = nil, parkingFacility: Bool? = nil,
         parkingSpot: String? = nil, timeZone: String? = nil

@@ -10,7 +10,7 @@ public struct ChargingFacility: Sendable, Hashable {
     /// Charging modes of this facility (2.3; in 2.2 they sit on the record).
     public var chargingModes: [ChargingMode]?
 
-    public init(
+    @inlinable public init(
         powerType: PowerType? = nil, voltage: Int? = nil, amperage: Int? = nil, power: Double? = nil,
         chargingModes: [ChargingMode]? = nil
     ) {

@@ -4,7 +4,7 @@ public struct EnergySource: Sendable, Hashable {
     /// 0–99 per the 2.3 text and OpenAPI.
     public var percentage: Int?
 
-    public init(energy: EnergyType?, percentage: Int?) {
+    @inlinable public init(energy: EnergyType?, percentage: Int?) {
         self.energy = energy
         self.percentage = percentage
     }
@@ -15,7 +15,7 @@ public struct EnvironmentalImpact: Sendable, Hashable {
     public var co2Emission: Double?
     public var nuclearWaste: Double?
 
-    public init(co2Emission: Double?, nuclearWaste: Double?) {
+    @inlinable public init(co2Emission: Double?, nuclearWaste: Double?) {
         self.co2Emission = co2Emission
         self.nuclearWaste = nuclearWaste
     }

@@ -58,7 +58,7 @@ public struct EvseDataRecord: Sendable, Hashable {
     /// 2.2 only: the record-level charging modes (in 2.3 they sit on each ChargingFacility).
     public var chargingModes: [ChargingMode]?
 
-    public init() {}
+    @inlinable public init() {}
 
     /// The record as the given version writes it.
     ///

@@ -11,7 +11,7 @@ public struct GeoCoordinates: Sendable, Hashable {
     /// `DegreeMinuteSeconds`: latitude and longitude such as `"9°21'39.32''"`.
     public var degreeMinuteSeconds: CoordinatePair?
 
-    public init(google: String? = nil, decimalDegree: CoordinatePair? = nil, degreeMinuteSeconds: CoordinatePair? = nil) {
+    @inlinable public init(google: String? = nil, decimalDegree: CoordinatePair? = nil, degreeMinuteSeconds: CoordinatePair? = nil) {
         self.google = google
         self.decimalDegree = decimalDegree
         self.degreeMinuteSeconds = degreeMinuteSeconds
@@ -63,7 +63,7 @@ public struct CoordinatePair: Sendable, Hashable {
     public var latitude: String?
     public var longitude: String?
 
-    public init(latitude: String?, longitude: String?) {
+    @inlinable public init(latitude: String?, longitude: String?) {
         self.latitude = latitude
         self.longitude = longitude
     }

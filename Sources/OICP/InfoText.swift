@@ -5,7 +5,7 @@ public struct InfoText: Sendable, Hashable {
     /// The text, at most 150 characters (lower-case key `value`).
     public var value: String?
 
-    public init(lang: String?, value: String?) {
+    @inlinable public init(lang: String?, value: String?) {
         self.lang = lang
         self.value = value
     }

@@ -7,7 +7,7 @@ public struct OpeningTimes: Sendable, Hashable {
     /// OICP 2.2 only: free text.
     public var unstructuredOpeningTime: String?
 
-    public init(period: [Period]?, on: OpeningDay?, unstructuredOpeningTime: String? = nil) {
+    @inlinable public init(period: [Period]?, on: OpeningDay?, unstructuredOpeningTime: String? = nil) {
         self.period = period
         self.on = on
         self.unstructuredOpeningTime = unstructuredOpeningTime
@@ -19,7 +19,7 @@ public struct Period: Sendable, Hashable {
     public var begin: String?
     public var end: String?
 
-    public init(begin: String?, end: String?) {
+    @inlinable public init(begin: String?, end: String?) {
         self.begin = begin
         self.end = end
     }

@@ -2,7 +2,7 @@
 public struct PaymentOption: OICPEnumeration {
     public let rawValue: String
 
-    public init(rawValue: String) { self.rawValue = rawValue }
+    @inlinable public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let typeName = "PaymentOption"
 

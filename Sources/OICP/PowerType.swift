@@ -2,7 +2,7 @@
 public struct PowerType: OICPEnumeration {
     public let rawValue: String
 
-    public init(rawValue: String) { self.rawValue = rawValue }
+    @inlinable public init(rawValue: String) { self.rawValue = rawValue }
 
     public static let typeName = "PowerType"
 
