@@ -17,145 +17,98 @@ enum PlainCSVLine {
     }
 
     /// As above, in one pass over the line: the bounds are gathered in `scratch` (kept by the
-    /// caller from line to line) and copied out at their size. A line of more than
-    /// `scratchFields` fields is split by `countedBounds`, which counts them first.
+    /// caller from line to line) and copied out at their size. A line of more fields than
+    /// `scratchFields` has its delimiters counted first, and is split into a scratch of its size.
     static func bounds(_ line: UnsafeBufferPointer<UInt8>, offset: Int, delimiter: UInt8, quote: UInt8,
                        scratch: inout [Int32]) -> (bounds: [Int32], isASCII: Bool)? {
-        guard delimiter != 0x20, delimiter != quote, let base = line.baseAddress else { return nil }
+        guard delimiter != 0x20, delimiter != quote, line.baseAddress != nil else { return nil }
         var end = line.count
         if end > 0 && line[end - 1] == 0x0A { end -= 1 }
         if end > 0 && line[end - 1] == 0x0D { end -= 1 }
+        let content = UnsafeBufferPointer(rebasing: line[0..<end])
+        if scratch.count < 2 * scratchFields { scratch = [Int32](repeating: 0, count: 2 * scratchFields) }
+        let found = scratch.withUnsafeMutableBufferPointer { split(content, offset: offset, delimiter: delimiter, quote: quote, into: $0) }
+        if case .full = found {
+            let fields = content.reduce(1) { $0 + ($1 == delimiter ? 1 : 0) }
+            var large = [Int32](repeating: 0, count: 2 * fields)
+            let again = large.withUnsafeMutableBufferPointer { split(content, offset: offset, delimiter: delimiter, quote: quote, into: $0) }
+            return result(again, large)
+        }
+        return result(found, scratch)
+    }
+
+    /// The bounds and whether the line is ASCII, from a split into `out`. libcsv's handling of
+    /// blank and space-only lines (no field with any text) is left to it.
+    private static func result(_ found: Split, _ out: [Int32]) -> (bounds: [Int32], isASCII: Bool)? {
+        guard case .split(let k, let anyText, let isASCII) = found, anyText else { return nil }
+        return (Array(out[0..<k]), isASCII)
+    }
+
+    /// The most fields `bounds(_:offset:delimiter:quote:scratch:)` gathers in the scratch it keeps.
+    static let scratchFields = 1024
+
+    private enum Split {
+        /// `count` bounds were written; whether any field has text; whether the line is ASCII.
+        case split(count: Int, anyText: Bool, isASCII: Bool)
+        /// A quote or a line break inside: libcsv reads the line.
+        case notPlain
+        /// More fields than `out` holds.
+        case full
+    }
+
+    /// The bounds of the fields of `line` (without its line break) into `out`, eight bytes at a
+    /// time.
+    private static func split(_ line: UnsafeBufferPointer<UInt8>, offset: Int, delimiter: UInt8, quote: UInt8,
+                              into out: UnsafeMutableBufferPointer<Int32>) -> Split {
+        guard let base = line.baseAddress else { return .notPlain }
+        let end = line.count
         let raw = UnsafeRawPointer(base)
         let tabIsSpace = delimiter != 0x09
         @inline(__always) func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (tabIsSpace && b == 0x09) }
-        if scratch.count < 2 * scratchFields { scratch = [Int32](repeating: 0, count: 2 * scratchFields) }
         var high: UInt64 = 0
         var anyText = false
-        var full = false
-        let k: Int? = scratch.withUnsafeMutableBufferPointer { out in
-            var k = 0
-            var start = 0
-            @inline(__always) func close(at e: Int) {
-                guard k + 2 <= out.count else {
-                    full = true
-                    return
-                }
-                var s = start
-                var e = e
-                while s < e && isSpace(base[s]) { s += 1 }
-                while e > s && isSpace(base[e - 1]) { e -= 1 }
-                if e > s { anyText = true }
-                out[k] = Int32(truncatingIfNeeded: offset + s)
-                out[k + 1] = Int32(truncatingIfNeeded: offset + e)
-                k += 2
-            }
-            var i = 0
-            while i + 8 <= end {
-                let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                // A quote or a line break inside: libcsv reads the line.
-                if ByteScan.word(x, hasAnyOf: quote, 0x0D, 0x0A) { return nil }
-                high |= x
-                var m = ByteScan.lanes(x, equalTo: delimiter)
-                while m != 0 {
-                    let at = i + m.trailingZeroBitCount >> 3
-                    close(at: at)
-                    start = at + 1
-                    m &= m &- 1
-                }
-                i += 8
-            }
-            while i < end {
-                let b = base[i]
-                if b == quote || b == 0x0D || b == 0x0A { return nil }
-                high |= UInt64(b)
-                if b == delimiter {
-                    close(at: i)
-                    start = i + 1
-                }
-                i += 1
-            }
-            close(at: end)
-            return k
+        var k = 0
+        var start = 0
+        /// Closes the field from `start` to `e`; false when `out` is full.
+        @inline(__always) func close(at e: Int) -> Bool {
+            guard k + 2 <= out.count else { return false }
+            var s = start
+            var e = e
+            while s < e && isSpace(base[s]) { s += 1 }
+            while e > s && isSpace(base[e - 1]) { e -= 1 }
+            if e > s { anyText = true }
+            out[k] = Int32(truncatingIfNeeded: offset + s)
+            out[k + 1] = Int32(truncatingIfNeeded: offset + e)
+            k += 2
+            return true
         }
-        if full { return countedBounds(line, offset: offset, delimiter: delimiter, quote: quote) }
-        // libcsv's handling of blank and space-only lines (no field with any text) is left to it.
-        guard let k, anyText else { return nil }
-        return (Array(scratch[0..<k]), high & 0x8080_8080_8080_8080 == 0)
-    }
-
-    /// The most fields `bounds(_:offset:delimiter:quote:scratch:)` gathers in its scratch.
-    static let scratchFields = 1024
-
-    static func countedBounds(_ line: UnsafeBufferPointer<UInt8>, offset: Int, delimiter: UInt8, quote: UInt8) -> (bounds: [Int32], isASCII: Bool)? {
-        guard delimiter != 0x20, delimiter != quote, let base = line.baseAddress else { return nil }
-        var end = line.count
-        if end > 0 && line[end - 1] == 0x0A { end -= 1 }
-        if end > 0 && line[end - 1] == 0x0D { end -= 1 }
-        let raw = UnsafeRawPointer(base)
-        // First the delimiters are counted (the bounds are made at their size) and the bytes
-        // libcsv must see looked for.
-        var delimiters = 0
-        var high: UInt64 = 0
         var i = 0
         while i + 8 <= end {
             let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            if ByteScan.word(x, hasAnyOf: quote, 0x0D, 0x0A) { return nil }
-            // One bit per matching lane, shifted to the lane's lowest bit and summed into the top
-            // lane by the multiplication (at most 8, no carry out of a lane).
-            delimiters += Int(truncatingIfNeeded: ((ByteScan.lanes(x, equalTo: delimiter) >> 7) &* 0x0101_0101_0101_0101) >> 56)
+            if ByteScan.word(x, hasAnyOf: quote, 0x0D, 0x0A) { return .notPlain }
             high |= x
+            var m = ByteScan.lanes(x, equalTo: delimiter)
+            while m != 0 {
+                let at = i + m.trailingZeroBitCount >> 3
+                guard close(at: at) else { return .full }
+                start = at + 1
+                m &= m &- 1
+            }
             i += 8
         }
         while i < end {
             let b = base[i]
-            if b == quote || b == 0x0D || b == 0x0A { return nil }
-            if b == delimiter { delimiters += 1 }
+            if b == quote || b == 0x0D || b == 0x0A { return .notPlain }
             high |= UInt64(b)
+            if b == delimiter {
+                guard close(at: i) else { return .full }
+                start = i + 1
+            }
             i += 1
         }
-        let tabIsSpace = delimiter != 0x09
-        @inline(__always) func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (tabIsSpace && b == 0x09) }
-        let fields = delimiters + 1
-        var anyText = false
-        let bounds = [Int32](unsafeUninitializedCapacity: 2 * fields) { out, count in
-            var k = 0
-            var start = 0
-            @inline(__always) func close(at e: Int) {
-                var s = start
-                var e = e
-                while s < e && isSpace(base[s]) { s += 1 }
-                while e > s && isSpace(base[e - 1]) { e -= 1 }
-                if e > s { anyText = true }
-                out[k] = Int32(truncatingIfNeeded: offset + s)
-                out[k + 1] = Int32(truncatingIfNeeded: offset + e)
-                k += 2
-            }
-            var i = 0
-            while i + 8 <= end {
-                var m = ByteScan.lanes(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self), equalTo: delimiter)
-                while m != 0 {
-                    let at = i + m.trailingZeroBitCount >> 3
-                    close(at: at)
-                    start = at + 1
-                    m &= m &- 1
-                }
-                i += 8
-            }
-            while i < end {
-                if base[i] == delimiter {
-                    close(at: i)
-                    start = i + 1
-                }
-                i += 1
-            }
-            close(at: end)
-            count = k
-        }
-        // libcsv's handling of blank and space-only lines (no field with any text) is left to it.
-        guard anyText else { return nil }
-        return (bounds, high & 0x8080_8080_8080_8080 == 0)
+        guard close(at: end) else { return .full }
+        return .split(count: k, anyText: anyText, isASCII: high & 0x8080_8080_8080_8080 == 0)
     }
-
 
     /// The fields of a plain line, one by one (for tests and callers that want the pieces); false
     /// when the line is not plain.
