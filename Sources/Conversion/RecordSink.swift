@@ -116,9 +116,7 @@ struct RecordSink {
     /// Passes on the number of diagnostics of each rule that were counted without their details:
     /// one call per rule at the end, instead of taking the collector's lock for each. Called once,
     /// when the run ends (or fails).
-    mutating func finish() {
-        guard !finished else { return }
-        finished = true
+    func finish() {
         for (rule, n) in warningsByRule where n > Self.detailedPerRule {
             diagnostics.tally(.warning, rule: rule, times: n - Self.detailedPerRule)
         }
@@ -126,7 +124,6 @@ struct RecordSink {
             diagnostics.tally(.error, rule: rule, times: n - Self.detailedPerRule)
         }
     }
-    private var finished = false
 
     /// Adds one to a count and returns it (one dictionary lookup instead of two).
     private static func count(_ n: inout Int) -> Int {

@@ -162,6 +162,16 @@ final class ColumnMemo<Output>: @unchecked Sendable {
     }
 }
 
+/// The columns of all the parts together, or nil when a part depends on more than columns.
+func allColumns(_ parts: some Sequence<[Int]?>) -> [Int]? {
+    var out: [Int] = []
+    for part in parts {
+        guard let c = part else { return nil }
+        out += c
+    }
+    return out
+}
+
 extension Expression {
     /// The CSV columns the value depends on, when it depends on nothing else (constants, columns
     /// and steps that look at nothing but their input); nil when it may depend on more: a path,
@@ -172,23 +182,13 @@ extension Expression {
         case .column(let index, _): return [index]
         case .path, .variable: return nil
         case .template(let parts):
-            var out: [Int] = []
-            for case .expression(let e, _) in parts {
-                guard let c = e.inputColumns else { return nil }
-                out += c
-            }
-            return out
-        case .first(let list), .list(let list), .product(let list):
-            var out: [Int] = []
-            for e in list {
-                guard let c = e.inputColumns else { return nil }
-                out += c
-            }
-            return out
-        case .pipeline(let source, let steps, _):
-            return steps.allSatisfy(\.dependsOnTextOnly) ? source.inputColumns : nil
-        case .remembered(let r):
-            return r.steps.allSatisfy(\.dependsOnTextOnly) ? r.source.inputColumns : nil
+            return allColumns(parts.lazy.map { part -> [Int]? in
+                if case .expression(let e, _) = part { return e.inputColumns }
+                return []
+            })
+        case .first(let list), .list(let list), .product(let list): return allColumns(list.lazy.map(\.inputColumns))
+        case .pipeline(let source, let steps, _): return steps.allSatisfy(\.dependsOnTextOnly) ? source.inputColumns : nil
+        case .remembered(let r): return r.pipeline.inputColumns
         }
     }
 }

@@ -31,14 +31,7 @@ struct CompiledField<Root> {
     }
 
     /// The columns a group of fields depends on, when each depends on columns only.
-    static func columns(of fields: [CompiledField]) -> [Int]? {
-        var out: [Int] = []
-        for f in fields {
-            guard let c = f.columns else { return nil }
-            out += c
-        }
-        return out
-    }
+    static func columns(of fields: [CompiledField]) -> [Int]? { allColumns(fields.lazy.map(\.columns)) }
 }
 
 /// Compiles field YAML against a catalog of targets.
@@ -122,16 +115,16 @@ struct TargetCompiler {
         var builders: [(inout EvalContext) -> T?] = []
         var reads = false
         var sources: [(field: String, summary: String)] = []
-        var columns: [Int]? = []
+        var columns: [[Int]?] = []
         for (i, t) in templates.enumerated() {
             let itemPath = node.isSequence ? "\(path)[\(i)]" : path
             builders.append(try object(t, targets: targets, path: itemPath, make: make))
             let compiled = try fields(t, targets: targets, path: itemPath)
             reads = reads || compiled.contains(where: \.readsSource)
             sources += compiled.flatMap(\.sources)
-            if let c = CompiledField.columns(of: compiled) { columns? += c } else { columns = nil }
+            columns.append(CompiledField.columns(of: compiled))
         }
-        return (reads, sources, columns, { ctx in
+        return (reads, sources, allColumns(columns), { ctx in
             var out: [T] = []
             for b in builders { if let item = b(&ctx) { out.append(item) } }
             return out.isEmpty ? nil : out

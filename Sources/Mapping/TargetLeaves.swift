@@ -139,7 +139,7 @@ enum Leaf {
                 } else {
                     guard let lat, let lon else { throw node.error("\(name) needs latitude and longitude (or value)") }
                     reads = lat.readsSource || lon.readsSource
-                    if let a = lat.inputColumns, let b = lon.inputColumns { columns = a + b }
+                    columns = allColumns([lat.inputColumns, lon.inputColumns])
                     describe = "latitude " + lat.summary + ", longitude " + lon.summary
                     let latPath = path + ".latitude"
                     let lonPath = path + ".longitude"

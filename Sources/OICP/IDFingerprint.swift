@@ -5,7 +5,7 @@ public struct IDFingerprint: Hashable, Sendable {
     let a: UInt64
     let b: UInt64
 
-    /// A fingerprint given by its two halves (for tests).
+    /// A fingerprint given by its two halves.
     init(a: UInt64, b: UInt64) {
         self.a = a
         self.b = b

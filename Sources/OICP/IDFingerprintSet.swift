@@ -26,12 +26,8 @@ struct IDFingerprintSet: Sendable {
             return true
         }
         if (count + 1) * 4 > a.count * 3 { grow() }
-        let mask = a.count - 1
-        var i = Int(truncatingIfNeeded: f.a) & mask
-        while a[i] != 0 || b[i] != 0 {
-            if a[i] == f.a && b[i] == f.b { return false }
-            i = (i + 1) & mask
-        }
+        let (i, found) = probe(f)
+        if found { return false }
         a[i] = f.a
         b[i] = f.b
         count += 1
@@ -41,13 +37,18 @@ struct IDFingerprintSet: Sendable {
     /// Whether the set holds the fingerprint.
     func contains(_ f: IDFingerprint) -> Bool {
         if f.a == 0 && f.b == 0 { return hasZero }
+        return probe(f).found
+    }
+
+    /// The slot holding `f` (found), or the free slot where it goes (not found). `f` is not (0, 0).
+    private func probe(_ f: IDFingerprint) -> (slot: Int, found: Bool) {
         let mask = a.count - 1
         var i = Int(truncatingIfNeeded: f.a) & mask
         while a[i] != 0 || b[i] != 0 {
-            if a[i] == f.a && b[i] == f.b { return true }
+            if a[i] == f.a && b[i] == f.b { return (i, true) }
             i = (i + 1) & mask
         }
-        return false
+        return (i, false)
     }
 
     private mutating func grow() {
@@ -55,10 +56,8 @@ struct IDFingerprintSet: Sendable {
         let oldB = b
         a = Array(repeating: 0, count: oldA.count * 2)
         b = Array(repeating: 0, count: oldB.count * 2)
-        let mask = a.count - 1
         for j in oldA.indices where oldA[j] != 0 || oldB[j] != 0 {
-            var i = Int(truncatingIfNeeded: oldA[j]) & mask
-            while a[i] != 0 || b[i] != 0 { i = (i + 1) & mask }
+            let i = probe(IDFingerprint(a: oldA[j], b: oldB[j])).slot
             a[i] = oldA[j]
             b[i] = oldB[j]
         }

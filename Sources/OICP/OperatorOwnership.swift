@@ -20,15 +20,15 @@ public struct OperatorOwnership: Sendable {
 
     /// Whether `evseID`'s operator part is the operator's (or a sub-operator's).
     public func belongs(_ evseID: String) -> Bool {
-        guard let end = Self.operatorPartLength(evseID) else { return true }
+        var id = evseID
+        guard let end = id.withUTF8(Self.operatorPartLength) else { return true }
         return partBelongs(String(Substring(evseID.utf8.prefix(end))))
     }
 
-    /// The length of the operator part of an EvseID; nil for an ID that is no EvseID at all
-    /// (the pattern rule's to report).
-    private static func operatorPartLength(_ evseID: String) -> Int? {
-        var id = evseID
-        return id.withUTF8 { Patterns.evseID($0, allowLowercase: true) ? Patterns.operatorPartEnd($0) : nil }
+    /// The length of the operator part of an EvseID (its UTF-8 bytes); nil for an ID that is no
+    /// EvseID at all (the pattern rule's to report).
+    private static func operatorPartLength(_ id: UnsafeBufferPointer<UInt8>) -> Int? {
+        Patterns.evseID(id, allowLowercase: true) ? Patterns.operatorPartEnd(id) : nil
     }
 
     private func partBelongs(_ part: String) -> Bool {
@@ -45,14 +45,15 @@ public struct OperatorOwnership: Sendable {
     private mutating func belongsRemembered(_ evseID: String) -> Bool {
         var id = evseID
         let (end, same) = id.withUTF8 { s -> (Int?, Bool) in
-            guard Patterns.evseID(s, allowLowercase: true), let end = Patterns.operatorPartEnd(s) else { return (nil, false) }
+            guard let end = Self.operatorPartLength(s) else { return (nil, false) }
             guard let lastPart, lastPart.count == end else { return (end, false) }
             return (end, lastPart.withUnsafeBufferPointer { $0.elementsEqual(UnsafeBufferPointer(rebasing: s[0..<end])) })
         }
         guard let end else { return true }
         if same { return lastBelongs }
-        lastPart = Array(evseID.utf8.prefix(end))
-        lastBelongs = partBelongs(String(Substring(evseID.utf8.prefix(end))))
+        let part = Array(evseID.utf8.prefix(end))
+        lastPart = part
+        lastBelongs = partBelongs(String(decoding: part, as: UTF8.self))
         return lastBelongs
     }
 
