@@ -10,28 +10,55 @@ public struct SourceRecord: Sendable {
     public var content: Content
     public var provenance: Provenance
     /// Enclosing objects reachable from the record, by name (`location` for an OCPI EVSE).
-    public var scopes: [String: SourceNode]
+    public var scopes: [String: SourceNode] {
+        get { extras?.scopes ?? [:] }
+        set { update { $0.scopes = newValue } }
+    }
     /// For each scope, a number that changes when the enclosing object does (records of one
     /// station share their `$station`): what depends only on a scope is computed once per value.
-    public var scopeIDs: [String: Int] = [:]
+    public var scopeIDs: [String: Int] {
+        get { extras?.scopeIDs ?? [:] }
+        set { update { $0.scopeIDs = newValue } }
+    }
     /// A defect the reader found in this record (a ragged row, invalid text). The record is
     /// rejected with this diagnostic; it is not lost.
     public var defect: Diagnostic? {
-        get { defectBox?.diagnostic }
-        set { defectBox = newValue.map(DefectBox.init) }
+        get { extras?.defect }
+        set { update { $0.defect = newValue } }
     }
-    /// Kept out of line: few records have one, and the record is copied often.
-    private var defectBox: DefectBox?
+    /// Scopes and defect, kept out of line and absent when empty: a CSV row has neither, and a
+    /// record is copied several times on its way, each reference in it counted on every copy.
+    private var extras: Extras?
 
     public init(content: Content, provenance: Provenance, scopes: [String: SourceNode] = [:], defect: Diagnostic? = nil) {
         self.content = content
         self.provenance = provenance
-        self.scopes = scopes
-        self.defectBox = defect.map(DefectBox.init)
+        if !scopes.isEmpty || defect != nil { extras = Extras(scopes: scopes, scopeIDs: [:], defect: defect) }
+    }
+
+    private mutating func update(_ change: (inout Extras.Values) -> Void) {
+        var values = extras?.values ?? Extras.Values()
+        change(&values)
+        extras = values.isEmpty ? nil : Extras(values)
     }
 }
 
-private final class DefectBox: Sendable {
-    let diagnostic: Diagnostic
-    init(_ diagnostic: Diagnostic) { self.diagnostic = diagnostic }
+/// The rarely present parts of a `SourceRecord`, immutable (a change makes a new one).
+private final class Extras: Sendable {
+    struct Values {
+        var scopes: [String: SourceNode] = [:]
+        var scopeIDs: [String: Int] = [:]
+        var defect: Diagnostic?
+        var isEmpty: Bool { scopes.isEmpty && scopeIDs.isEmpty && defect == nil }
+    }
+
+    let values: Values
+    var scopes: [String: SourceNode] { values.scopes }
+    var scopeIDs: [String: Int] { values.scopeIDs }
+    var defect: Diagnostic? { values.defect }
+
+    init(_ values: Values) { self.values = values }
+    convenience init(scopes: [String: SourceNode], scopeIDs: [String: Int], defect: Diagnostic?) {
+        self.init(Values(scopes: scopes, scopeIDs: scopeIDs, defect: defect))
+    }
 }

@@ -94,13 +94,16 @@ public final class Mapper {
             if !keep { return .excluded }
         }
         var units = 0
-        for slot in mapping.slots {
-            if let when = slot.when {
-                var ctx = EvalContext(record: record, version: version, statistics: statistics, cache: pathCache)
-                guard when.evaluate(&ctx, field: "records.explode.when") else { continue }
+        // Through a buffer pointer: iterating the array would copy each slot (five references).
+        mapping.slots.withUnsafeBufferPointer { slots in
+            for i in slots.indices {
+                if let when = slots[i].when {
+                    var ctx = EvalContext(record: record, version: version, statistics: statistics, cache: pathCache)
+                    guard when.evaluate(&ctx, field: "records.explode.when") else { continue }
+                }
+                units += 1
+                body(slots[i])
             }
-            units += 1
-            body(slot)
         }
         return .slots(units)
     }

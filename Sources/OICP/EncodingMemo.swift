@@ -17,15 +17,17 @@ public struct EncodingMemo: Sendable {
 
         init(_ empty: Value) { value = empty }
 
-        /// Writes `value` as `write` would, or copies the JSON of the same value written before.
-        mutating func write(_ value: Value, into w: inout JSONWriter, _ write: (inout JSONWriter) -> Void) {
-            if valid && self.value == value {
-                w.raw(json)
-                return
-            }
-            let start = w.count
-            write(&w)
-            json = w.withBytes { Array($0[start...]) }
+        /// Copies the JSON of `value` when it is the value remembered; false when it is not.
+        func replay(_ value: Value, into out: ByteStorage) -> Bool {
+            guard valid && self.value == value else { return false }
+            json.withUnsafeBufferPointer { out.append(contentsOf: $0) }
+            return true
+        }
+
+        /// Remembers `value` and its JSON, the bytes written to `out` from `start` on.
+        mutating func remember(_ value: Value, writtenFrom start: Int, in out: ByteStorage) {
+            json.removeAll(keepingCapacity: true)
+            out.withBuffer { json.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start...])) }
             self.value = value
             valid = true
         }

@@ -115,37 +115,22 @@ public struct JSONWriter: Sendable {
     /// An object key given at run time; escaped like any string.
     public mutating func key(text key: String) {
         let b = element()
-        Self.appendEscaped(key, to: b)
+        b.appendJSONString(key)
         b.append(UInt8(ascii: ":"))
         afterKey = true
     }
 
     public mutating func string(_ value: String) {
-        Self.appendEscaped(value, to: element())
+        element().appendJSONString(value)
     }
 
     public mutating func int(_ value: Int) {
-        let buffer = element()
-        if value < 0 { buffer.append(UInt8(ascii: "-")) }
-        var v = value.magnitude
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var i = 20
-            repeat {
-                i -= 1
-                digits[i] = UInt8(ascii: "0") + UInt8(v % 10)
-                v /= 10
-            } while v > 0
-            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: digits[i...]))
-        }
+        element().appendJSONInt(value)
     }
 
     /// A number, as an integer when it is one, else its shortest decimal text (no exponent).
     public mutating func number(_ value: Double) {
-        if value == value.rounded(), abs(value) < 9.0e15 {
-            int(Int(value))
-        } else {
-            element().append(contentsOf: FixedDecimal.shortest(value).utf8)
-        }
+        element().appendJSONNumber(value)
     }
 
     public mutating func bool(_ value: Bool) {
@@ -161,70 +146,9 @@ public struct JSONWriter: Sendable {
         element().append(contentsOf: json)
     }
 
-    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
-
-    private static func appendEscaped(_ value: String, to buffer: ByteStorage) {
-        // Native strings (all the converter makes) give their bytes in place; others are copied.
-        if value.utf8.withContiguousStorageIfAvailable({ appendEscaped(utf8: $0, to: buffer) }) != nil { return }
-        var value = value
-        value.withUTF8 { appendEscaped(utf8: $0, to: buffer) }
-    }
-
-    private static func appendEscaped(utf8: UnsafeBufferPointer<UInt8>, to buffer: ByteStorage) {
-        let clean = firstToEscape(utf8)
-        if clean == utf8.count {
-            buffer.appendQuoted(utf8)
-            return
-        }
-        buffer.append(UInt8(ascii: "\""))
-        var start = 0
-        for i in clean..<utf8.count {
-            let b = utf8[i]
-            guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") else { continue }
-            if start < i { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i])) }
-            start = i + 1
-            buffer.append(UInt8(ascii: "\\"))
-            switch b {
-            case UInt8(ascii: "\""): buffer.append(UInt8(ascii: "\""))
-            case UInt8(ascii: "\\"): buffer.append(UInt8(ascii: "\\"))
-            case 0x0A: buffer.append(UInt8(ascii: "n"))
-            case 0x0D: buffer.append(UInt8(ascii: "r"))
-            case 0x09: buffer.append(UInt8(ascii: "t"))
-            case 0x08: buffer.append(UInt8(ascii: "b"))
-            case 0x0C: buffer.append(UInt8(ascii: "f"))
-            default:
-                buffer.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
-            }
-        }
-        if start < utf8.count { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...])) }
-        buffer.append(UInt8(ascii: "\""))
-    }
-
-    /// The index of the first byte JSON needs escaped (a control character, `"` or `\`), or the
-    /// count when there is none. Eight bytes at a time: a byte below 0x20, or equal to 0x22 or
-    /// 0x5C, sets the high bit of its lane in one of the three tests.
-    static func firstToEscape(_ s: UnsafeBufferPointer<UInt8>) -> Int {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        var i = 0
-        if let base = s.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            while i + 8 <= s.count {
-                let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                let control = (x &- ones &* 0x20) & ~x
-                let q = x ^ (ones &* 0x22)
-                let quote = (q &- ones) & ~q
-                let bs = x ^ (ones &* 0x5C)
-                let backslash = (bs &- ones) & ~bs
-                if (control | quote | backslash) & highs != 0 { break }
-                i += 8
-            }
-        }
-        while i < s.count {
-            let b = s[i]
-            if b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") { return i }
-            i += 1
-        }
-        return s.count
+    /// The storage, after the separator of the next element: the caller writes one complete
+    /// value into it straight away.
+    mutating func nextElement() -> ByteStorage {
+        element()
     }
 }

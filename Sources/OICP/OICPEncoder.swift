@@ -55,88 +55,106 @@ public struct OICPEncoder: Sendable {
     /// Like ``writePrepared(_:into:)``; parts equal to those of the record written before with
     /// the same `memo` are copied from there.
     public func writePrepared(_ r: EvseDataRecord, into w: inout JSONWriter, memo: inout EncodingMemo) {
-        w.beginObject()
-        if let v = r.deltaType { w.key("deltaType"); w.string(v.rawValue) }
-        if let v = r.lastUpdate { w.key("lastUpdate"); w.string(v) }
-        if let v = r.evseID { w.key("EvseID"); w.string(v) }
-        if let v = r.chargingPoolID { w.key("ChargingPoolID"); w.string(v) }
-        if let v = r.chargingStationID { w.key("ChargingStationID"); w.string(v) }
+        // Not through a closure: capturing the record would copy it (a count per string in it).
+        writeRecord(r, to: w.nextElement(), memo: &memo)
+    }
+
+    /// The record's object, written straight into the storage (the hot path of a conversion).
+    private func writeRecord(_ r: EvseDataRecord, to out: ByteStorage, memo: inout EncodingMemo) {
+        var o = JSONObjectBytes(out)
+        o.enumeration("deltaType", r.deltaType)
+        o.string("lastUpdate", r.lastUpdate)
+        o.string("EvseID", r.evseID)
+        o.string("ChargingPoolID", r.chargingPoolID)
+        o.string("ChargingStationID", r.chargingStationID)
         if version == .v2_3 {
             if let v = r.chargingStationNames {
-                w.key("ChargingStationNames")
-                memo.stationNames.write(v, into: &w) { writeInfoTexts(v, into: &$0) }
+                o.key("ChargingStationNames")
+                let start = out.count
+                if !memo.stationNames.replay(v, into: out) {
+                    writeInfoTexts(v, to: out)
+                    memo.stationNames.remember(v, writtenFrom: start, in: out)
+                }
             }
-            if let v = r.hardwareManufacturer { w.key("HardwareManufacturer"); w.string(v) }
-            if let v = r.chargingStationImage { w.key("ChargingStationImage"); w.string(v) }
-            if let v = r.subOperatorName { w.key("SubOperatorName"); w.string(v) }
+            o.string("HardwareManufacturer", r.hardwareManufacturer)
+            o.string("ChargingStationImage", r.chargingStationImage)
+            o.string("SubOperatorName", r.subOperatorName)
         } else {
-            if let v = r.chargingStationName { w.key("ChargingStationName"); w.string(v) }
-            if let v = r.enChargingStationName { w.key("EnChargingStationName"); w.string(v) }
+            o.string("ChargingStationName", r.chargingStationName)
+            o.string("EnChargingStationName", r.enChargingStationName)
         }
         if let v = r.address {
-            w.key("Address")
-            memo.address.write(v, into: &w) { writeAddress(v, into: &$0) }
+            o.key("Address")
+            let start = out.count
+            if !memo.address.replay(v, into: out) {
+                writeAddress(v, to: out)
+                memo.address.remember(v, writtenFrom: start, in: out)
+            }
         }
         if let v = r.geoCoordinates {
-            w.key("GeoCoordinates")
-            memo.geo.write(v, into: &w) { writeGeo(v, into: &$0) }
+            o.key("GeoCoordinates")
+            let start = out.count
+            if !memo.geo.replay(v, into: out) {
+                writeGeo(v, to: out)
+                memo.geo.remember(v, writtenFrom: start, in: out)
+            }
         }
-        if let v = r.plugs { w.key("Plugs"); writeEnums(v, into: &w) }
-        if version == .v2_3, let v = r.dynamicPowerLevel { w.key("DynamicPowerLevel"); w.bool(v) }
+        o.enumerations("Plugs", r.plugs)
+        if version == .v2_3 { o.bool("DynamicPowerLevel", r.dynamicPowerLevel) }
         if let v = r.chargingFacilities {
-            w.key("ChargingFacilities")
-            w.beginArray()
-            for f in v { writeFacility(f, into: &w) }
-            w.endArray()
+            o.key("ChargingFacilities")
+            out.appendJSONArray(v) { writeFacility($0, to: out) }
         }
-        if version == .v2_2, let v = r.chargingModes { w.key("ChargingModes"); writeEnums(v, into: &w) }
+        if version == .v2_2 { o.enumerations("ChargingModes", r.chargingModes) }
         if version == .v2_3 {
-            if let v = r.renewableEnergy { w.key("RenewableEnergy"); w.bool(v) }
+            o.bool("RenewableEnergy", r.renewableEnergy)
             if let v = r.energySource {
-                w.key("EnergySource")
-                w.beginArray()
-                for s in v {
-                    w.beginObject()
-                    if let e = s.energy { w.key("Energy"); w.string(e.rawValue) }
-                    if let p = s.percentage { w.key("Percentage"); w.int(p) }
-                    w.endObject()
+                o.key("EnergySource")
+                out.appendJSONArray(v) { s in
+                    var e = JSONObjectBytes(out)
+                    e.enumeration("Energy", s.energy)
+                    e.int("Percentage", s.percentage)
+                    e.end()
                 }
-                w.endArray()
             }
             if let v = r.environmentalImpact {
-                w.key("EnvironmentalImpact")
-                w.beginObject()
-                if let c = v.co2Emission { w.key("CO2Emission"); w.number(c) }
-                if let n = v.nuclearWaste { w.key("NuclearWaste"); w.number(n) }
-                w.endObject()
+                o.key("EnvironmentalImpact")
+                var e = JSONObjectBytes(out)
+                e.number("CO2Emission", v.co2Emission)
+                e.number("NuclearWaste", v.nuclearWaste)
+                e.end()
             }
-            if let v = r.calibrationLawDataAvailability { w.key("CalibrationLawDataAvailability"); w.string(v.rawValue) }
+            o.enumeration("CalibrationLawDataAvailability", r.calibrationLawDataAvailability)
         }
-        if let v = r.authenticationModes { w.key("AuthenticationModes"); writeEnums(v, into: &w) }
-        if let v = r.maxCapacity { w.key("MaxCapacity"); w.int(v) }
-        if let v = r.paymentOptions { w.key("PaymentOptions"); writeEnums(v, into: &w) }
-        if let v = r.valueAddedServices { w.key("ValueAddedServices"); writeEnums(v, into: &w) }
-        if let v = r.accessibility { w.key("Accessibility"); w.string(v.rawValue) }
-        if version == .v2_3, let v = r.accessibilityLocation { w.key("AccessibilityLocation"); w.string(v.rawValue) }
-        if let v = r.hotlinePhoneNumber { w.key("HotlinePhoneNumber"); w.string(v) }
-        if let v = r.additionalInfo { w.key("AdditionalInfo"); writeInfoTexts(v, into: &w) }
+        o.enumerations("AuthenticationModes", r.authenticationModes)
+        o.int("MaxCapacity", r.maxCapacity)
+        o.enumerations("PaymentOptions", r.paymentOptions)
+        o.enumerations("ValueAddedServices", r.valueAddedServices)
+        o.enumeration("Accessibility", r.accessibility)
+        if version == .v2_3 { o.enumeration("AccessibilityLocation", r.accessibilityLocation) }
+        o.string("HotlinePhoneNumber", r.hotlinePhoneNumber)
+        if let v = r.additionalInfo {
+            o.key("AdditionalInfo")
+            writeInfoTexts(v, to: out)
+        }
         if version == .v2_3, let v = r.chargingStationLocationReference {
-            w.key("ChargingStationLocationReference")
-            writeInfoTexts(v, into: &w)
+            o.key("ChargingStationLocationReference")
+            writeInfoTexts(v, to: out)
         }
-        if let v = r.geoChargingPointEntrance { w.key("GeoChargingPointEntrance"); writeGeo(v, into: &w) }
-        if let v = r.isOpen24Hours { w.key("IsOpen24Hours"); w.bool(v) }
+        if let v = r.geoChargingPointEntrance {
+            o.key("GeoChargingPointEntrance")
+            writeGeo(v, to: out)
+        }
+        o.bool("IsOpen24Hours", r.isOpen24Hours)
         if let v = r.openingTimes {
-            w.key("OpeningTimes")
-            w.beginArray()
-            for o in v { writeOpeningTimes(o, into: &w) }
-            w.endArray()
+            o.key("OpeningTimes")
+            out.appendJSONArray(v) { writeOpeningTimes($0, to: out) }
         }
-        if let v = r.hubOperatorID { w.key("HubOperatorID"); w.string(v) }
-        if let v = r.clearinghouseID { w.key("ClearinghouseID"); w.string(v) }
-        if let v = r.isHubjectCompatible { w.key("IsHubjectCompatible"); w.bool(v) }
-        if let v = r.dynamicInfoAvailable { w.key("DynamicInfoAvailable"); w.string(v.rawValue) }
-        w.endObject()
+        o.string("HubOperatorID", r.hubOperatorID)
+        o.string("ClearinghouseID", r.clearinghouseID)
+        o.bool("IsHubjectCompatible", r.isHubjectCompatible)
+        o.enumeration("DynamicInfoAvailable", r.dynamicInfoAvailable)
+        o.end()
     }
 
     /// An acknowledgement as JSON bytes.
@@ -159,86 +177,81 @@ public struct OICPEncoder: Sendable {
         return w.bytes
     }
 
-    private func writeEnums<E: OICPEnumeration>(_ values: [E], into w: inout JSONWriter) {
-        w.beginArray()
-        for v in values { w.string(v.rawValue) }
-        w.endArray()
-    }
-
-    private func writeInfoTexts(_ texts: [InfoText], into w: inout JSONWriter) {
-        w.beginArray()
-        for t in texts {
-            w.beginObject()
-            if let l = t.lang { w.key("lang"); w.string(l) }
-            if let v = t.value { w.key("value"); w.string(v) }
-            w.endObject()
+    private func writeInfoTexts(_ texts: [InfoText], to out: ByteStorage) {
+        out.appendJSONArray(texts) { t in
+            var o = JSONObjectBytes(out)
+            o.string("lang", t.lang)
+            o.string("value", t.value)
+            o.end()
         }
-        w.endArray()
     }
 
-    private func writeAddress(_ a: Address, into w: inout JSONWriter) {
-        w.beginObject()
-        if let v = a.country { w.key("Country"); w.string(v) }
-        if let v = a.city { w.key("City"); w.string(v) }
-        if let v = a.street { w.key("Street"); w.string(v) }
-        if let v = a.postalCode { w.key("PostalCode"); w.string(v) }
-        if let v = a.houseNum { w.key("HouseNum"); w.string(v) }
-        if let v = a.floor { w.key("Floor"); w.string(v) }
-        if let v = a.region { w.key("Region"); w.string(v) }
+    private func writeAddress(_ a: Address, to out: ByteStorage) {
+        var o = JSONObjectBytes(out)
+        o.string("Country", a.country)
+        o.string("City", a.city)
+        o.string("Street", a.street)
+        o.string("PostalCode", a.postalCode)
+        o.string("HouseNum", a.houseNum)
+        o.string("Floor", a.floor)
+        o.string("Region", a.region)
         if version == .v2_3 {
-            if let v = a.parkingFacility { w.key("ParkingFacility"); w.bool(v) }
-            if let v = a.parkingSpot { w.key("ParkingSpot"); w.string(v) }
+            o.bool("ParkingFacility", a.parkingFacility)
+            o.string("ParkingSpot", a.parkingSpot)
         }
-        if let v = a.timeZone { w.key("TimeZone"); w.string(v) }
-        w.endObject()
+        o.string("TimeZone", a.timeZone)
+        o.end()
     }
 
-    private func writeGeo(_ g: GeoCoordinates, into w: inout JSONWriter) {
-        w.beginObject()
+    private func writeGeo(_ g: GeoCoordinates, to out: ByteStorage) {
+        var o = JSONObjectBytes(out)
         if let v = g.google {
-            w.key("Google")
-            w.beginObject()
-            w.key("Coordinates")
-            w.string(v)
-            w.endObject()
+            o.key("Google")
+            var c = JSONObjectBytes(out)
+            c.string("Coordinates", v)
+            c.end()
         }
-        if let v = g.decimalDegree { w.key("DecimalDegree"); writePair(v, into: &w) }
-        if let v = g.degreeMinuteSeconds { w.key("DegreeMinuteSeconds"); writePair(v, into: &w) }
-        w.endObject()
+        if let v = g.decimalDegree {
+            o.key("DecimalDegree")
+            writePair(v, to: out)
+        }
+        if let v = g.degreeMinuteSeconds {
+            o.key("DegreeMinuteSeconds")
+            writePair(v, to: out)
+        }
+        o.end()
     }
 
-    private func writePair(_ p: CoordinatePair, into w: inout JSONWriter) {
-        w.beginObject()
-        if let v = p.latitude { w.key("Latitude"); w.string(v) }
-        if let v = p.longitude { w.key("Longitude"); w.string(v) }
-        w.endObject()
+    private func writePair(_ p: CoordinatePair, to out: ByteStorage) {
+        var o = JSONObjectBytes(out)
+        o.string("Latitude", p.latitude)
+        o.string("Longitude", p.longitude)
+        o.end()
     }
 
-    private func writeFacility(_ f: ChargingFacility, into w: inout JSONWriter) {
-        w.beginObject()
-        if let v = f.powerType { w.key("PowerType"); w.string(v.rawValue) }
-        if let v = f.voltage { w.key("Voltage"); w.int(v) }
-        if let v = f.amperage { w.key("Amperage"); w.int(v) }
-        if let v = f.power { w.key("Power"); w.number(v) }
-        if version == .v2_3, let v = f.chargingModes { w.key("ChargingModes"); writeEnums(v, into: &w) }
-        w.endObject()
+    private func writeFacility(_ f: ChargingFacility, to out: ByteStorage) {
+        var o = JSONObjectBytes(out)
+        o.enumeration("PowerType", f.powerType)
+        o.int("Voltage", f.voltage)
+        o.int("Amperage", f.amperage)
+        o.number("Power", f.power)
+        if version == .v2_3 { o.enumerations("ChargingModes", f.chargingModes) }
+        o.end()
     }
 
-    private func writeOpeningTimes(_ o: OpeningTimes, into w: inout JSONWriter) {
-        w.beginObject()
-        if let v = o.period {
-            w.key("Period")
-            w.beginArray()
-            for p in v {
-                w.beginObject()
-                if let b = p.begin { w.key("begin"); w.string(b) }
-                if let e = p.end { w.key("end"); w.string(e) }
-                w.endObject()
+    private func writeOpeningTimes(_ ot: OpeningTimes, to out: ByteStorage) {
+        var o = JSONObjectBytes(out)
+        if let v = ot.period {
+            o.key("Period")
+            out.appendJSONArray(v) { p in
+                var po = JSONObjectBytes(out)
+                po.string("begin", p.begin)
+                po.string("end", p.end)
+                po.end()
             }
-            w.endArray()
         }
-        if let v = o.on { w.key("on"); w.string(v.rawValue) }
-        if version == .v2_2, let v = o.unstructuredOpeningTime { w.key("unstructuredOpeningTime"); w.string(v) }
-        w.endObject()
+        o.enumeration("on", ot.on)
+        if version == .v2_2 { o.string("unstructuredOpeningTime", ot.unstructuredOpeningTime) }
+        o.end()
     }
 }

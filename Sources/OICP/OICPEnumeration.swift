@@ -22,7 +22,10 @@ extension OICPEnumeration {
 
     /// Whether this value is spelled exactly as one of the version's values.
     public func isValid(in version: OICPVersion) -> Bool {
-        Self.allowedValues(in: version).contains(self)
+        // Lengths first: a length is read from the string without a call, and most of the
+        // values compared differ in it (a full comparison costs a call per value).
+        let length = rawValue.utf8.count
+        return Self.allowedValues(in: version).contains { $0.rawValue.utf8.count == length && $0.rawValue == rawValue }
     }
 
     /// The allowed value that matches `text` ignoring case, spaces, dashes and underscores, if any.

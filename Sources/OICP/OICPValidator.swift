@@ -18,7 +18,8 @@ public struct OICPValidator: Sendable {
     }
 
     /// Findings for one record; warnings of the rules in `briefWarnings` (by ``Rule/id``) come
-    /// without message and value, for a caller that details only the first so many of a rule.
+    /// without path, message and value, for a caller that details only the first so many of a
+    /// rule and counts the rest.
     public func validate(_ record: EvseDataRecord, briefWarnings: Set<String>) -> [Violation] {
         var sink = Sink()
         sink.briefWarnings = briefWarnings
@@ -389,7 +390,7 @@ public struct OICPValidator: Sendable {
         mutating func add(_ rule: Rule, _ path: @autoclosure () -> String, _ message: @autoclosure () -> String,
                           _ value: @autoclosure () -> String? = nil, severity: Violation.Severity = .error) {
             if severity == .warning && !briefWarnings.isEmpty && briefWarnings.contains(rule.id) {
-                violations.append(Violation(rule: rule, severity: severity, path: path(), message: ""))
+                violations.append(Violation(rule: rule, severity: severity, path: "", message: ""))
                 return
             }
             violations.append(Violation(rule: rule, severity: severity, path: path(), message: message(), value: value()))

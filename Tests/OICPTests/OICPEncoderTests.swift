@@ -76,6 +76,31 @@ import Testing
         #expect(String(decoding: w.bytes, as: UTF8.self) == #""a\"b\\c\nd\u0001é""#)
     }
 
+    @Test("every kind of string in a record is escaped, remembered parts included", arguments: [OICPVersion.v2_3, .v2_2])
+    func recordStringsAreEscaped(version: OICPVersion) throws {
+        let odd = "a\"b\\c\nd\u{01}é"
+        var r = Fixtures.fullRecord()
+        r.evseID = odd
+        r.chargingStationNames = [InfoText(lang: "de", value: odd)]
+        r.address?.city = odd
+        r.address?.timeZone = odd
+        r.geoCoordinates = GeoCoordinates(google: odd)
+        r.plugs = [PlugType(rawValue: odd), .type2Outlet]
+        r.chargingFacilities?[0].powerType = PowerType(rawValue: odd)
+        r.accessibility = Accessibility(rawValue: odd)
+        r.additionalInfo = [InfoText(lang: odd, value: odd)]
+        r.openingTimes = [OpeningTimes(period: [Period(begin: odd, end: "20:00")], on: OpeningDay(rawValue: odd))]
+        let prepared = r.prepared(for: version)
+        let encoder = OICPEncoder(version: version)
+        var memo = EncodingMemo()
+        for _ in 0..<2 {  // the second time, address, position and names come from the memo
+            var w = JSONWriter()
+            encoder.writePrepared(prepared, into: &w, memo: &memo)
+            let (back, _) = OICPDecoder(version: version).decodeRecord(try JSONParser().parse(w.bytes))
+            #expect(back == prepared)
+        }
+    }
+
     @Test("escapes are found wherever they sit: inside and across the eight-byte blocks, and in the tail")
     func escapesAtEveryPosition() {
         for length in 1...40 {

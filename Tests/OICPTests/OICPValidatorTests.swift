@@ -244,6 +244,25 @@ import Foundation
         #expect(OICPValidator(version: .v2_3).validate(r).isEmpty)
     }
 
+    @Test("brief warnings carry only their rule; other findings keep path, message and value")
+    func briefWarnings() {
+        var r = Fixtures.validRecord()
+        r.chargingFacilities = [ChargingFacility(powerType: .ac3Phase, voltage: 400, amperage: 32, power: 22, chargingModes: [.mode4])]
+        r.hotlinePhoneNumber = "call us"
+        let validator = OICPValidator(version: .v2_3)
+        let full = validator.validate(r)
+        let brief = validator.validate(r, briefWarnings: [Rule.voltagePlausible.id])
+        #expect(brief.map(\.rule) == full.map(\.rule))
+        for (b, f) in zip(brief, full) {
+            if b.rule == .voltagePlausible {
+                #expect(b.path.isEmpty && b.message.isEmpty && b.value == nil)
+                #expect(f.path == "ChargingFacilities[0].Voltage" && !f.message.isEmpty && f.value == "400")
+            } else {
+                #expect(b == f)
+            }
+        }
+    }
+
     @Test func hubjectFieldsInAPush() {
         var r = Fixtures.validRecord()
         r.deltaType = .insert

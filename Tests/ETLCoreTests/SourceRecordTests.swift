@@ -1,0 +1,39 @@
+import Testing
+
+@testable import ETLCore
+
+@Suite struct SourceRecordTests {
+    func record() -> SourceRecord {
+        SourceRecord(content: .row(CSVRow(header: CSVHeader(names: ["a"]), fields: ["1"])), provenance: Provenance(file: "in.csv", line: 2, recordNumber: 1))
+    }
+
+    @Test("scopes, their numbers and the defect are kept, each on its own, and empty again when cleared")
+    func partsAreKept() {
+        var r = record()
+        #expect(r.scopes.isEmpty && r.scopeIDs.isEmpty && r.defect == nil)
+        r.scopes["station"] = .text("S1")
+        r.scopeIDs["station"] = 7
+        #expect(r.scopes == ["station": .text("S1")] && r.scopeIDs == ["station": 7] && r.defect == nil)
+        r.defect = Diagnostic(.error, rule: "csv.ragged", "3 fields, the header has 1", file: "in.csv", line: 2)
+        #expect(r.defect?.rule == "csv.ragged" && r.scopes["station"] == .text("S1") && r.scopeIDs["station"] == 7)
+        r.scopes = [:]
+        #expect(r.scopes.isEmpty && r.scopeIDs == ["station": 7] && r.defect != nil)
+        r.scopeIDs = [:]
+        r.defect = nil
+        #expect(r.scopes.isEmpty && r.scopeIDs.isEmpty && r.defect == nil)
+        let made = SourceRecord(content: r.content, provenance: r.provenance, scopes: ["op": .text("O")], defect: Diagnostic(.error, "bad"))
+        #expect(made.scopes == ["op": .text("O")] && made.scopeIDs.isEmpty && made.defect?.message == "bad")
+    }
+
+    @Test("a copy changes on its own (the parts kept out of line are shared, never changed in place)")
+    func copiesAreIndependent() {
+        var a = record()
+        a.scopes["station"] = .text("S1")
+        var b = a
+        b.scopes["station"] = .text("S2")
+        b.scopeIDs["station"] = 2
+        b.defect = Diagnostic(.error, "bad")
+        #expect(a.scopes["station"] == .text("S1") && a.scopeIDs.isEmpty && a.defect == nil)
+        #expect(b.scopes["station"] == .text("S2") && b.scopeIDs["station"] == 2 && b.defect != nil)
+    }
+}
