@@ -36,15 +36,36 @@ public struct SourceRecord: Sendable {
         if !scopes.isEmpty || defect != nil { extras = Extras(scopes: scopes, scopeIDs: [:], defect: defect) }
     }
 
+    /// The scope object `name`, read without copying the table.
+    public func scope(_ name: String) -> SourceNode? { extras?.values.scopes[name] }
+
+    /// The number of the scope object `name`, read without copying the table.
+    public func scopeID(_ name: String) -> Int? { extras?.values.scopeIDs[name] }
+
+    /// Sets the scope `name` (and its number, when given) in one change.
+    public mutating func setScope(_ name: String, to node: SourceNode, id: Int? = nil) {
+        update {
+            $0.scopes[name] = node
+            if let id { $0.scopeIDs[name] = id }
+        }
+    }
+
+    /// Changes the out-of-line parts: in place when this record alone holds them, else in a copy.
     private mutating func update(_ change: (inout Extras.Values) -> Void) {
+        if isKnownUniquelyReferenced(&extras) {
+            change(&extras!.values)
+            if extras!.values.isEmpty { extras = nil }
+            return
+        }
         var values = extras?.values ?? Extras.Values()
         change(&values)
         extras = values.isEmpty ? nil : Extras(values)
     }
 }
 
-/// The rarely present parts of a `SourceRecord`, immutable (a change makes a new one).
-private final class Extras: Sendable {
+/// The rarely present parts of a `SourceRecord`. Changed only while one record alone holds it
+/// (`SourceRecord.update`), so sharing it between records and threads is safe.
+private final class Extras: @unchecked Sendable {
     struct Values {
         var scopes: [String: SourceNode] = [:]
         var scopeIDs: [String: Int] = [:]
@@ -52,7 +73,7 @@ private final class Extras: Sendable {
         var isEmpty: Bool { scopes.isEmpty && scopeIDs.isEmpty && defect == nil }
     }
 
-    let values: Values
+    @exclusivity(unchecked) var values: Values
     var scopes: [String: SourceNode] { values.scopes }
     var scopeIDs: [String: Int] { values.scopeIDs }
     var defect: Diagnostic? { values.defect }

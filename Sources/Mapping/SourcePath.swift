@@ -82,9 +82,9 @@ struct SourcePath: Sendable, CustomStringConvertible {
     func evaluate(_ context: EvalContext) -> Value {
         let record = context.record
         // Records of one station share its `$station`: its paths are resolved once.
-        if let scope, let cache = context.cache, let id = record.scopeIDs[scope] {
+        if let scope, let cache = context.cache, let id = record.scopeID(scope) {
             if memo.owner === cache && memo.scopeID == id { return memo.value }
-            if let node = record.scopes[scope] {
+            if let node = record.scope(scope) {
                 let value = Self.value(of: Self.resolve(node, components[...]))
                 memo.owner = cache
                 memo.scopeID = id
@@ -97,7 +97,7 @@ struct SourcePath: Sendable, CustomStringConvertible {
             if scope == "record", case .tree(let node) = record.content {
                 root = node
             } else {
-                guard let node = record.scopes[scope] else { return .absent }
+                guard let node = record.scope(scope) else { return .absent }
                 root = node
             }
         } else if let item = context.item {

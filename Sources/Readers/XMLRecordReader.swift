@@ -258,7 +258,7 @@ public final class XMLRecordReader: RecordReader {
             var record = SourceRecord(content: .tree(.null), provenance: Provenance(file: path, line: frame.line, recordNumber: recordNumber),
                 defect: defect)
             attachPartialScopes(to: &record)
-            for name in frame.partialScopes { record.scopes[name] = node }
+            for name in frame.partialScopes { record.setScope(name, to: node) }
             waiting.append(record)
             frame.records += 1
         }
@@ -266,8 +266,7 @@ public final class XMLRecordReader: RecordReader {
             scopeCounter += 1
             for scope in frame.scopes {
                 for i in frame.waitingStart..<waiting.count {
-                    waiting[i].scopes[scope] = node
-                    waiting[i].scopeIDs[scope] = scopeCounter
+                    waiting[i].setScope(scope, to: node, id: scopeCounter)
                 }
             }
         }
@@ -290,8 +289,7 @@ public final class XMLRecordReader: RecordReader {
                 frames[i].frozen = true
             }
             for name in frames[i].partialScopes {
-                record.scopes[name] = .object(object)
-                record.scopeIDs[name] = frames[i].scopeID
+                record.setScope(name, to: .object(object), id: frames[i].scopeID)
             }
         }
     }

@@ -21,6 +21,9 @@ import Testing
         r.scopeIDs = [:]
         r.defect = nil
         #expect(r.scopes.isEmpty && r.scopeIDs.isEmpty && r.defect == nil)
+        r.setScope("op", to: .text("O"), id: 3)
+        r.setScope("op", to: .text("P"))
+        #expect(r.scopes == ["op": .text("P")] && r.scopeIDs == ["op": 3] && r.scope("op") == .text("P") && r.scopeID("op") == 3 && r.scope("x") == nil)
         let made = SourceRecord(content: r.content, provenance: r.provenance, scopes: ["op": .text("O")], defect: Diagnostic(.error, "bad"))
         #expect(made.scopes == ["op": .text("O")] && made.scopeIDs.isEmpty && made.defect?.message == "bad")
     }
@@ -35,5 +38,9 @@ import Testing
         b.defect = Diagnostic(.error, "bad")
         #expect(a.scopes["station"] == .text("S1") && a.scopeIDs.isEmpty && a.defect == nil)
         #expect(b.scopes["station"] == .text("S2") && b.scopeIDs["station"] == 2 && b.defect != nil)
+        var c = b
+        c.setScope("station", to: .text("S3"), id: 3)
+        #expect(b.scopes["station"] == .text("S2") && b.scopeIDs["station"] == 2)
+        #expect(c.scopes["station"] == .text("S3") && c.scopeIDs["station"] == 3)
     }
 }
