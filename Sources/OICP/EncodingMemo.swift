@@ -17,15 +17,25 @@ public struct EncodingMemo: Sendable {
 
         init(_ empty: Value) { value = empty }
 
+        /// Writes `value` with `write`, or copies the JSON of the same value written before.
+        /// (`write` is given the value rather than capturing it: a closure that captured the
+        /// record would copy it.)
+        mutating func write(_ value: Value, into out: ByteStorage, _ write: (Value, ByteStorage) -> Void) {
+            if replay(value, into: out) { return }
+            let start = out.count
+            write(value, out)
+            remember(value, writtenFrom: start, in: out)
+        }
+
         /// Copies the JSON of `value` when it is the value remembered; false when it is not.
-        func replay(_ value: Value, into out: ByteStorage) -> Bool {
+        private func replay(_ value: Value, into out: ByteStorage) -> Bool {
             guard valid && self.value == value else { return false }
             json.withUnsafeBufferPointer { out.append(contentsOf: $0) }
             return true
         }
 
         /// Remembers `value` and its JSON, the bytes written to `out` from `start` on.
-        mutating func remember(_ value: Value, writtenFrom start: Int, in out: ByteStorage) {
+        private mutating func remember(_ value: Value, writtenFrom start: Int, in out: ByteStorage) {
             json.removeAll(keepingCapacity: true)
             out.withBuffer { json.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start...])) }
             self.value = value

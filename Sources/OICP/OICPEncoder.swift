@@ -70,11 +70,7 @@ public struct OICPEncoder: Sendable {
         if version == .v2_3 {
             if let v = r.chargingStationNames {
                 o.key("ChargingStationNames")
-                let start = out.count
-                if !memo.stationNames.replay(v, into: out) {
-                    writeInfoTexts(v, to: out)
-                    memo.stationNames.remember(v, writtenFrom: start, in: out)
-                }
+                memo.stationNames.write(v, into: out, writeInfoTexts)
             }
             o.string("HardwareManufacturer", r.hardwareManufacturer)
             o.string("ChargingStationImage", r.chargingStationImage)
@@ -85,19 +81,11 @@ public struct OICPEncoder: Sendable {
         }
         if let v = r.address {
             o.key("Address")
-            let start = out.count
-            if !memo.address.replay(v, into: out) {
-                writeAddress(v, to: out)
-                memo.address.remember(v, writtenFrom: start, in: out)
-            }
+            memo.address.write(v, into: out, writeAddress)
         }
         if let v = r.geoCoordinates {
             o.key("GeoCoordinates")
-            let start = out.count
-            if !memo.geo.replay(v, into: out) {
-                writeGeo(v, to: out)
-                memo.geo.remember(v, writtenFrom: start, in: out)
-            }
+            memo.geo.write(v, into: out, writeGeo)
         }
         o.enumerations("Plugs", r.plugs)
         if version == .v2_3 { o.bool("DynamicPowerLevel", r.dynamicPowerLevel) }
