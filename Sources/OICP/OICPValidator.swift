@@ -164,8 +164,9 @@ public struct OICPValidator: Sendable {
         sink.list(r.plugs, path: "Plugs", required: v23)
         sink.enumerations(r.plugs, path: "Plugs", version: version)
         sink.list(r.chargingFacilities, path: "ChargingFacilities", required: v23)
-        for (i, f) in (r.chargingFacilities ?? []).enumerated() {
-            checkFacility(f, index: i, into: &sink)
+        // By index: `enumerated()` copies each element (every reference in it counted).
+        if let facilities = r.chargingFacilities {
+            for i in facilities.indices { checkFacility(facilities[i], index: i, into: &sink) }
         }
         if version == .v2_2 { sink.enumerations(r.chargingModes, path: "ChargingModes", version: version) }
         if v23 {
@@ -217,7 +218,8 @@ public struct OICPValidator: Sendable {
         } else {
             sink.required("IsOpen24Hours")
         }
-        for (i, o) in (r.openingTimes ?? []).enumerated() {
+        for i in (r.openingTimes ?? []).indices {
+            let o = r.openingTimes![i]
             var path: String { "OpeningTimes[\(i)]" }
             if let on = o.on {
                 sink.enumeration(on, path: path + ".on", version: version)
@@ -226,13 +228,16 @@ public struct OICPValidator: Sendable {
             }
             sink.list(o.period, path: path + ".Period", required: true)
             for (j, p) in (o.period ?? []).enumerated() {
-                for (key, value) in [("begin", p.begin), ("end", p.end)] {
+                // Begin and end in turn, without a list of the two made for each period.
+                func check(_ value: String?, _ key: String) {
                     if let value {
                         if !Patterns.isTimeOfDay(value) { sink.add(.periodPattern, "\(path).Period[\(j)].\(key)", "'\(value)' is not hh:mm", value) }
                     } else {
                         sink.required("\(path).Period[\(j)].\(key)")
                     }
                 }
+                check(p.begin, "begin")
+                check(p.end, "end")
             }
         }
         if let h = r.hubOperatorID, !Patterns.isOperatorID(h) {

@@ -244,6 +244,20 @@ import Foundation
         #expect(OICPValidator(version: .v2_3).validate(r).isEmpty)
     }
 
+    @Test("each facility and each opening period's begin and end are checked, at their index")
+    func facilitiesAndPeriodsByIndex() {
+        var r = Fixtures.validRecord()
+        r.isOpen24Hours = false
+        r.openingTimes = [OpeningTimes(period: [Period(begin: "08:00", end: "18:00")], on: .workdays),
+            OpeningTimes(period: [Period(begin: "09:00", end: "12:00"), Period(begin: "9h", end: nil)], on: .weekend)]
+        r.chargingFacilities = [ChargingFacility(powerType: .dc, voltage: 400, amperage: 99, power: 50),
+            ChargingFacility(powerType: nil, voltage: 400, amperage: 100, power: 50)]
+        let found = OICPValidator(version: .v2_3).validate(r)
+        #expect(found.map(\.path) == ["ChargingFacilities[1].PowerType", "ChargingFacilities[1].Amperage",
+            "OpeningTimes[1].Period[1].begin", "OpeningTimes[1].Period[1].end"])
+        #expect(found.map(\.rule) == [.required, .numberRange, .periodPattern, .required])
+    }
+
     @Test("brief warnings carry only their rule; other findings keep path, message and value")
     func briefWarnings() {
         var r = Fixtures.validRecord()
