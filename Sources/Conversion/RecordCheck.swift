@@ -78,7 +78,8 @@ struct RecordCheck {
                 reasons.append(RecordIssue(.reject, rule: "operator.missing", field: "operator.id",
                     message: "the record has no OperatorID (operator.id gives no value)"))
             }
-            // Brief warnings have no path: only when no field failed is none needed to filter.
+            // Brief warnings come without a path, so they are asked for only when no field
+            // failed (otherwise the path decides which warnings are kept).
             for v in validator.validate(mapped.evse, briefWarnings: failed.isEmpty ? briefWarnings : [])
             where failed.isEmpty || !failed.contains(Self.topField(v.path)) {
                 let issue = RecordIssue(v.severity == .error ? .reject : .warning, rule: v.rule.id, field: v.path, message: v.message, value: v.value)

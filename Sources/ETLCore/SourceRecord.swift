@@ -11,19 +11,19 @@ public struct SourceRecord: Sendable {
     public var provenance: Provenance
     /// Enclosing objects reachable from the record, by name (`location` for an OCPI EVSE).
     public var scopes: [String: SourceNode] {
-        get { extras?.scopes ?? [:] }
+        get { extras?.values.scopes ?? [:] }
         set { update { $0.scopes = newValue } }
     }
     /// For each scope, a number that changes when the enclosing object does (records of one
     /// station share their `$station`): what depends only on a scope is computed once per value.
     public var scopeIDs: [String: Int] {
-        get { extras?.scopeIDs ?? [:] }
+        get { extras?.values.scopeIDs ?? [:] }
         set { update { $0.scopeIDs = newValue } }
     }
     /// A defect the reader found in this record (a ragged row, invalid text). The record is
     /// rejected with this diagnostic; it is not lost.
     public var defect: Diagnostic? {
-        get { extras?.defect }
+        get { extras?.values.defect }
         set { update { $0.defect = newValue } }
     }
     /// Scopes and defect, kept out of line and absent when empty: a CSV row has neither, and a
@@ -33,7 +33,7 @@ public struct SourceRecord: Sendable {
     public init(content: Content, provenance: Provenance, scopes: [String: SourceNode] = [:], defect: Diagnostic? = nil) {
         self.content = content
         self.provenance = provenance
-        if !scopes.isEmpty || defect != nil { extras = Extras(scopes: scopes, scopeIDs: [:], defect: defect) }
+        if !scopes.isEmpty || defect != nil { extras = Extras(Extras.Values(scopes: scopes, defect: defect)) }
     }
 
     /// The scope object `name`, read without copying the table.
@@ -74,12 +74,6 @@ private final class Extras: @unchecked Sendable {
     }
 
     @exclusivity(unchecked) var values: Values
-    var scopes: [String: SourceNode] { values.scopes }
-    var scopeIDs: [String: Int] { values.scopeIDs }
-    var defect: Diagnostic? { values.defect }
 
     init(_ values: Values) { self.values = values }
-    convenience init(scopes: [String: SourceNode], scopeIDs: [String: Int], defect: Diagnostic?) {
-        self.init(Values(scopes: scopes, scopeIDs: scopeIDs, defect: defect))
-    }
 }

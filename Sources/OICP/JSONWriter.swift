@@ -78,7 +78,7 @@ public struct JSONWriter: Sendable {
     }
 
     /// The storage, made unique, after the separator of the next element: where the element goes.
-    @inline(__always) private mutating func element() -> ByteStorage {
+    @inline(__always) mutating func element() -> ByteStorage {
         let b = buffer
         separate(b)
         return b
@@ -134,7 +134,7 @@ public struct JSONWriter: Sendable {
     }
 
     public mutating func bool(_ value: Bool) {
-        element().appendLiteral(value ? "true" : "false")
+        element().appendJSONBool(value)
     }
 
     public mutating func null() {
@@ -144,11 +144,5 @@ public struct JSONWriter: Sendable {
     /// Appends already-encoded JSON (one complete value) as the next element.
     public mutating func raw(_ json: some Collection<UInt8>) {
         element().append(contentsOf: json)
-    }
-
-    /// The storage, after the separator of the next element: the caller writes one complete
-    /// value into it straight away.
-    mutating func nextElement() -> ByteStorage {
-        element()
     }
 }

@@ -56,7 +56,7 @@ public struct OICPEncoder: Sendable {
     /// the same `memo` are copied from there.
     public func writePrepared(_ r: EvseDataRecord, into w: inout JSONWriter, memo: inout EncodingMemo) {
         // Not through a closure: capturing the record would copy it (a count per string in it).
-        writeRecord(r, to: w.nextElement(), memo: &memo)
+        writeRecord(r, to: w.element(), memo: &memo)
     }
 
     /// The record's object, written straight into the storage (the hot path of a conversion).

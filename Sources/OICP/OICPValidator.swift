@@ -218,8 +218,9 @@ public struct OICPValidator: Sendable {
         } else {
             sink.required("IsOpen24Hours")
         }
-        for i in (r.openingTimes ?? []).indices {
-            let o = r.openingTimes![i]
+        let openingTimes = r.openingTimes ?? []
+        for i in openingTimes.indices {
+            let o = openingTimes[i]
             var path: String { "OpeningTimes[\(i)]" }
             if let on = o.on {
                 sink.enumeration(on, path: path + ".on", version: version)
