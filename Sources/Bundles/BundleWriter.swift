@@ -98,6 +98,12 @@ public final class BundleWriter {
     /// Appends one encoded record (a JSON object) to the operator's bundle.
     /// - Parameter operatorKey: ``Patterns/operatorKey(_:)`` of the ID, when the caller has it.
     public func append(_ recordJSON: [UInt8], operatorID: String, operatorName: String?, operatorKey: String? = nil) throws {
+        try recordJSON.withUnsafeBufferPointer { try append($0, operatorID: operatorID, operatorName: operatorName, operatorKey: operatorKey) }
+    }
+
+    /// Appends one encoded record (a JSON object) to the operator's bundle.
+    /// - Parameter operatorKey: ``Patterns/operatorKey(_:)`` of the ID, when the caller has it.
+    public func append(_ recordJSON: UnsafeBufferPointer<UInt8>, operatorID: String, operatorName: String?, operatorKey: String? = nil) throws {
         let key = operatorKey ?? keyCache.key(operatorID)
         clock += 1
         let bundle: Bundle

@@ -75,7 +75,13 @@ public final class Converter {
             loop: while true {
                 switch queue.next() {
                 case .result(let batch):
-                    for i in batch.records.indices { try sink.take(batch.records[i]) }
+                    // Read in place through a buffer pointer (`records[i]` copied each record: a
+                    // reference count for each of its parts).
+                    try batch.records.withUnsafeBufferPointer { records in
+                        try batch.bytes.withUnsafeBufferPointer { bytes in
+                            for i in records.indices { try sink.take(records[i], bytes: bytes) }
+                        }
+                    }
                     statistics.merge(batch.statistics)
                 case .failed(let error): throw error
                 case .end: break loop

@@ -14,6 +14,8 @@ struct SourceBatch: @unchecked Sendable {
 /// statistics for these records.
 struct CheckedBatch: @unchecked Sendable {
     var records: [CheckedRecord]
+    /// The JSON of the records that passed, one after the other (``CheckedRecord/json``).
+    var bytes: [UInt8]
     var statistics: MappingStatistics
 }
 
@@ -22,6 +24,8 @@ struct CheckedBatch: @unchecked Sendable {
 final class MappingWorker: @unchecked Sendable {  // used by one thread at a time: its own, then (after the join) the run
     let mapper: Mapper
     private var check: RecordCheck
+    /// The size of the last batch's bytes: the next batch reserves as much.
+    private var lastBytes = 0
 
     /// - Parameter keepRecords: whether the checked records keep the whole EVSE (an output such
     ///   as the GeoJSON map needs it); else only what the writing end uses.
@@ -36,19 +40,22 @@ final class MappingWorker: @unchecked Sendable {  // used by one thread at a tim
         // Each source record finishes none, one or a few records: they are checked at once,
         // moved out of the scratch list rather than copied.
         var mapped: [MappedRecord] = []
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(lastBytes + lastBytes / 8)
         for i in batch.records.indices {
             mapper.process(batch.records[i], into: &mapped)
-            drain(&mapped, into: &out)
+            drain(&mapped, into: &out, &bytes)
         }
         if batch.finishesGroups {
             mapped = mapper.finish()
-            drain(&mapped, into: &out)
+            drain(&mapped, into: &out, &bytes)
         }
-        return CheckedBatch(records: out, statistics: mapper.takeStatistics())
+        lastBytes = bytes.count
+        return CheckedBatch(records: out, bytes: bytes, statistics: mapper.takeStatistics())
     }
 
-    private func drain(_ mapped: inout [MappedRecord], into out: inout [CheckedRecord]) {
+    private func drain(_ mapped: inout [MappedRecord], into out: inout [CheckedRecord], _ bytes: inout [UInt8]) {
         if mapped.count > 1 { mapped.reverse() }
-        while let m = mapped.popLast() { out.append(check.check(m)) }
+        while let m = mapped.popLast() { out.append(check.check(m, bytes: &bytes)) }
     }
 }

@@ -20,8 +20,9 @@ struct CheckedRecord: Sendable {
     var evse: EvseDataRecord?
     var reasons: [RecordIssue]
     var warnings: [RecordIssue]
-    /// The encoded record, when nothing rejects it so far (the EvseID checks come later).
-    var json: [UInt8]?
+    /// Where the encoded record lies in its batch's bytes (``CheckedBatch/bytes``), when nothing
+    /// rejects it so far (the EvseID checks come later).
+    var json: Range<Int>?
 }
 
 /// The stateless half of validation: runs on the mapping workers, in parallel. What depends on
@@ -55,7 +56,9 @@ struct RecordCheck {
         if warningCounts[rule]! >= RecordSink.detailedPerRule { briefWarnings.insert(rule) }
     }
 
-    mutating func check(_ record: consuming MappedRecord) -> CheckedRecord {
+    /// Checks a record; when it passes, appends its JSON to `bytes` (the batch's: one list for
+    /// the records of a batch, not one per record to allocate, hand over and free).
+    mutating func check(_ record: consuming MappedRecord, bytes: inout [UInt8]) -> CheckedRecord {
         var mapped = record
         var reasons: [RecordIssue] = []
         var warnings: [RecordIssue] = []
@@ -87,16 +90,17 @@ struct RecordCheck {
             }
         }
         for w in warnings { countWarning(w.rule) }
-        var bytes: [UInt8]?
+        var range: Range<Int>?
         if reasons.isEmpty && !mapped.rejected {
             json.removeAll()
             encoder.writePrepared(mapped.evse, into: &json, memo: &memo)
-            // A copy of its own size: the writer's buffer is reused, and records wait in batches.
-            bytes = json.bytes
+            let start = bytes.count
+            json.withBytes { bytes.append(contentsOf: $0) }
+            range = start..<bytes.count
         }
         return CheckedRecord(evseID: mapped.evse.evseID, operatorID: mapped.operatorID, operatorName: mapped.operatorName,
             provenance: mapped.provenance, mergedLines: mapped.mergedLines, rejected: mapped.rejected, evse: keepRecords ? mapped.evse : nil,
-            reasons: reasons, warnings: warnings, json: bytes)
+            reasons: reasons, warnings: warnings, json: range)
     }
 
     /// The top-level OICP field of a path (`ChargingFacilities` of `ChargingFacilities[0].Power`);

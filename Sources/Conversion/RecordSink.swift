@@ -53,7 +53,8 @@ struct RecordSink {
         self.adjacentGrouping = adjacentGrouping
     }
 
-    mutating func take(_ checked: CheckedRecord) throws {
+    /// - Parameter bytes: the batch's bytes, where the record's JSON lies.
+    mutating func take(_ checked: CheckedRecord, bytes: UnsafeBufferPointer<UInt8>) throws {
         // Read in place: a copy of the record would count a reference to each of its fields.
         var reasons = checked.reasons
         let operatorKey = checked.operatorID.map { keyCache.key($0) }
@@ -83,9 +84,10 @@ struct RecordSink {
             diagnostics.emit(Diagnostic(.warning, rule: w.rule, message(w, checked), file: checked.provenance.file, line: checked.provenance.line,
                 field: w.field, value: w.value, context: checked.evseID))
         }
-        if reasons.isEmpty && !checked.rejected, let json = checked.json {
+        if reasons.isEmpty && !checked.rejected, let range = checked.json {
+            let json = UnsafeBufferPointer(rebasing: bytes[range])
             try bundles.append(json, operatorID: checked.operatorID!, operatorName: checked.operatorName, operatorKey: operatorKey)
-            try delta?.take(json, evseID: checked.evseID!, operatorID: checked.operatorID!, operatorName: checked.operatorName)
+            try delta?.take(Array(json), evseID: checked.evseID!, operatorID: checked.operatorID!, operatorName: checked.operatorName)
             if let geoJSON, let evse = checked.evse { try geoJSON.written(evse, operatorID: checked.operatorID!) }
             written += 1
             return

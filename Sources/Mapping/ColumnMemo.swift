@@ -188,7 +188,7 @@ extension Expression {
             })
         case .first(let list), .list(let list), .product(let list): return allColumns(list.lazy.map(\.inputColumns))
         case .pipeline(let source, let steps, _): return steps.allSatisfy(\.dependsOnTextOnly) ? source.inputColumns : nil
-        case .remembered(let r): return r.pipeline.inputColumns
+        case .remembered(let r, _): return r.pipeline.inputColumns
         }
     }
 }

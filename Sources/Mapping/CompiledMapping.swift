@@ -13,8 +13,9 @@ public final class CompiledMapping: @unchecked Sendable {
     /// Columns the mapping reads, and the keys that read them (for `mapping check`).
     public let columnUsage: ColumnUsage
 
-    /// One plan per explode value (one plan when the mapping does not explode).
-    struct Slot {
+    /// One plan per explode value (one plan when the mapping does not explode). An object: it is
+    /// handed to the evaluation of every record, and a reference is one count, not one per part.
+    final class Slot {
         let variable: String?
         let when: Condition?
         let groupKey: Expression?
@@ -24,6 +25,23 @@ public final class CompiledMapping: @unchecked Sendable {
         /// Fields combined across the rows of a group (lists with `append` or `union`).
         let mergeFields: [(field: CompiledField<EvseDataRecord>, policy: MergePolicy,
                            merge: (inout EvseDataRecord, EvseDataRecord, MergePolicy) -> Void)]
+        /// `fields` and `mergeFields` as they are run for each record.
+        let run: FieldRun<EvseDataRecord>
+        let mergeRun: MergeRun
+
+        init(variable: String?, when: Condition?, groupKey: Expression?, operatorID: Expression?, operatorName: Expression?,
+             fields: [CompiledField<EvseDataRecord>],
+             mergeFields: [(field: CompiledField<EvseDataRecord>, policy: MergePolicy, merge: MergeRun.Merge)]) {
+            self.variable = variable
+            self.when = when
+            self.groupKey = groupKey
+            self.operatorID = operatorID
+            self.operatorName = operatorName
+            self.fields = fields
+            self.mergeFields = mergeFields
+            run = FieldRun(fields)
+            mergeRun = MergeRun(mergeFields)
+        }
     }
 
     /// Defaults of one operator: a name and fields for records that lack them.

@@ -18,8 +18,14 @@ indirect enum Expression: @unchecked Sendable {
     case list([Expression])
     case pipeline(Expression, [Step], onError: Step.FailurePolicy)
     /// A pipeline over one column or path whose steps depend on nothing but the text: its
-    /// results are remembered per text (exports repeat a few values in most columns).
-    case remembered(RememberedPipeline)
+    /// results are remembered per text (exports repeat a few values in most columns). Made by
+    /// ``remembering(_:)``; the second value is the same object, unmanaged, which evaluation
+    /// calls without counting a reference to it (an atomic operation per field and record).
+    case remembered(RememberedPipeline, Unmanaged<RememberedPipeline>)
+
+    static func remembering(_ pipeline: RememberedPipeline) -> Expression {
+        .remembered(pipeline, .passUnretained(pipeline))
+    }
 
     enum Variable: String, CaseIterable {
         /// The record number in the file.
@@ -48,7 +54,7 @@ indirect enum Expression: @unchecked Sendable {
             parts.contains { if case .expression(let e, _) = $0 { e.readsSource } else { false } }
         case .first(let list), .list(let list), .product(let list): list.contains(where: \.readsSource)
         case .pipeline(let source, _, _): source.readsSource
-        case .remembered(let r): r.source.readsSource
+        case .remembered(let r, _): r.source.readsSource
         }
     }
 }
@@ -170,8 +176,8 @@ extension Expression {
             let rejections = context.rejections
             let input = source.evaluate(&context, field: field)
             return Self.run(steps, on: input, onError, since: rejections, &context, field)
-        case .remembered(let r):
-            return r.evaluate(&context, field: field)
+        case .remembered(_, let r):
+            return r._withUnsafeGuaranteedRef { $0.evaluate(&context, field: field) }
         }
     }
 

@@ -69,12 +69,12 @@ struct ExpressionCompiler {
         if steps.isEmpty {
             // A bare CSV column is remembered too: a value seen before (a city, an operator's
             // name) then costs a lookup by its bytes instead of a new string.
-            if case .column = source { return .remembered(RememberedPipeline(source: source, steps: [], onError: onError)) }
+            if case .column = source { return .remembering(RememberedPipeline(source: source, steps: [], onError: onError)) }
             return source
         }
         let pipeline = Expression.pipeline(source, steps, onError: onError)
         switch source {
-        case .column, .path: return steps.allSatisfy(\.dependsOnTextOnly) ? .remembered(RememberedPipeline(source: source, steps: steps, onError: onError)) : pipeline
+        case .column, .path: return steps.allSatisfy(\.dependsOnTextOnly) ? .remembering(RememberedPipeline(source: source, steps: steps, onError: onError)) : pipeline
         default: return pipeline
         }
     }

@@ -33,7 +33,7 @@ extension Expression {
         case .list(let items): return "[" + items.map(\.summary).joined(separator: ", ") + "]"
         case .pipeline(let source, let steps, let onError):
             return ([source.summary] + steps.map(\.summary)).joined(separator: " → ") + (onError == .drop ? " (on error: drop)" : "")
-        case .remembered(let r): return r.pipeline.summary
+        case .remembered(let r, _): return r.pipeline.summary
         }
     }
 
@@ -49,7 +49,7 @@ extension Expression {
             }
         case .first(let list), .list(let list), .product(let list): return list.flatMap(\.columns)
         case .pipeline(let source, let steps, _): return source.columns + steps.flatMap(\.columns)
-        case .remembered(let r): return r.pipeline.columns
+        case .remembered(let r, _): return r.pipeline.columns
         default: return []
         }
     }

@@ -94,16 +94,13 @@ public final class Mapper {
             if !keep { return .excluded }
         }
         var units = 0
-        // Through a buffer pointer: iterating the array would copy each slot (five references).
-        mapping.slots.withUnsafeBufferPointer { slots in
-            for i in slots.indices {
-                if let when = slots[i].when {
-                    var ctx = EvalContext(record: record, version: version, statistics: statistics, cache: pathCache)
-                    guard when.evaluate(&ctx, field: "records.explode.when") else { continue }
-                }
-                units += 1
-                body(slots[i])
+        for slot in mapping.slots {
+            if let when = slot.when {
+                var ctx = EvalContext(record: record, version: version, statistics: statistics, cache: pathCache)
+                guard when.evaluate(&ctx, field: "records.explode.when") else { continue }
             }
+            units += 1
+            body(slot)
         }
         return .slots(units)
     }
@@ -165,11 +162,7 @@ public final class Mapper {
         if !grouped || mapping.groupsAdjacentRowsOnly { flushCurrent(into: &out) }
         out.append(MappedRecord(provenance: record.provenance))
         let i = out.count - 1
-        // Through a buffer pointer: iterating the array would copy each field (a reference count
-        // for its name, its closure and its sources), for every record.
-        slot.fields.withUnsafeBufferPointer { fields in
-            for f in fields.indices { _ = fields[f].assign(&out[i].evse, &ctx) }
-        }
+        slot.run.assignAll(&out[i].evse, &ctx)
         let operatorID = slot.operatorID.flatMap { Convert.text($0.evaluate(&ctx, field: "operator.id"), &ctx, "operator.id") }
         var operatorName = slot.operatorName.flatMap { Convert.text($0.evaluate(&ctx, field: "operator.name"), &ctx, "operator.name") }
         if let operatorID, !mapping.operatorDefaults.isEmpty, let defaults = mapping.operatorDefaults[keys.key(operatorID)] {
@@ -230,13 +223,7 @@ public final class Mapper {
     }
 
     private func mergeRow(_ slot: CompiledMapping.Slot, _ ctx: inout EvalContext, into target: inout MappedRecord) {
-        var partial = EvseDataRecord()
-        slot.mergeFields.withUnsafeBufferPointer { fields in
-            for f in fields.indices {
-                _ = fields[f].field.assign(&partial, &ctx)
-                fields[f].merge(&target.evse, partial, fields[f].policy)
-            }
-        }
+        slot.mergeRun.mergeAll(into: &target.evse, &ctx)
         target.mergedLines.append(ctx.record.provenance.line)
         target.issues += ctx.issues
         if ctx.rejected { target.rejected = true }
