@@ -27,6 +27,10 @@ let package = Package(
         // Small POSIX helpers Swift cannot call directly (renameat2).
         .target(name: "CSystem"),
 
+        // Byte scanning with the processor's vector instructions (SSE2), which Swift does not
+        // expose: the split of plain CSV lines.
+        .target(name: "CScan"),
+
         // The OICP 2.3 / 2.2 data model, validation rules and JSON encoding. Depends on nothing else.
         .target(name: "OICP"),
 
@@ -34,7 +38,7 @@ let package = Package(
         .target(name: "ETLCore"),
 
         // Readers: bytes to SourceRecords, one per format.
-        .target(name: "Readers", dependencies: ["ETLCore", "CLibCSV", "CLibXML2"]),
+        .target(name: "Readers", dependencies: ["ETLCore", "CLibCSV", "CLibXML2", "CScan"]),
 
         // The mapping language: YAML loading, compilation to a plan, evaluation.
         .target(name: "Mapping", dependencies: ["ETLCore", "OICP", "Readers", .product(name: "Yams", package: "Yams")]),

@@ -1,47 +1,18 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Byte-level scans for the readers' hot paths, eight bytes at a time where it pays (no strings
 /// are made).
 enum ByteScan {
-    /// High bits set in `word` where a lane may be `byte`: the subtraction sets a lane's high bit
-    /// only where the lane was zero after the xor, or (by its borrow) just above such a lane. So
-    /// the result is non-zero exactly when some lane is `byte`; for the lanes themselves, see
-    /// `lanes(_:equalTo:)`.
-    @inline(__always) private static func marks(_ word: UInt64, _ byte: UInt8) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let y = word ^ (ones &* UInt64(byte))
-        return (y &- ones) & ~y & (ones &* 0x80)
-    }
-
-    /// Whether one of the eight bytes of `word` is `byte`.
-    @inline(__always) static func word(_ word: UInt64, has byte: UInt8) -> Bool {
-        marks(word, byte) != 0
-    }
-
-    /// Whether one of the eight bytes of `word` is `a`, `b` or `c` (one test of the three).
-    @inline(__always) static func word(_ word: UInt64, hasAnyOf a: UInt8, _ b: UInt8, _ c: UInt8) -> Bool {
-        marks(word, a) | marks(word, b) | marks(word, c) != 0
-    }
-
-    /// The high bit of each lane of `word` that equals `byte`, and of no other lane. (The test in
-    /// `word(_:has:)` is exact about whether there is such a lane, but a borrow can also set the
-    /// bit of the lane above one that matches; here no lane carries into the next.)
-    @inline(__always) static func lanes(_ word: UInt64, equalTo byte: UInt8) -> UInt64 {
-        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        let y = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
-        return ~(((y & low7) &+ low7) | y | low7)
-    }
-
-    /// The index of the first `byte` at or after `from`.
+    /// The index of the first `byte` at or after `from` (the C library's `memchr`, which compares
+    /// sixteen or thirty-two bytes at a time).
     static func firstIndex(of byte: UInt8, in s: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
-        var i = from
-        if let base = s.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            while i + 8 <= s.count, !word(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self), has: byte) { i += 8 }
-        }
-        while i < s.count {
-            if s[i] == byte { return i }
-            i += 1
-        }
-        return nil
+        guard let base = s.baseAddress, from < s.count else { return nil }
+        guard let found = memchr(base + from, Int32(byte), s.count - from) else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     /// Whether every byte is below 0x80 (eight at a time).

@@ -1,10 +1,12 @@
+import CScan
+
 /// Splits a CSV line that holds no quote character, as libcsv would, without going through it
 /// byte by byte: most lines of an export are plain, and libcsv's state machine costs some
 /// forty instructions per byte. Anything else (a quote anywhere, a carriage return before the
 /// end, a line inside a quoted field) is left to libcsv; a test compares the two on generated
 /// lines.
 ///
-/// Nothing is copied: the fields are found where they are, eight bytes at a time, and given as
+/// Nothing is copied: the fields are found where they are, sixteen bytes at a time, and given as
 /// bounds into the line's buffer.
 enum PlainCSVLine {
     /// Where the fields of `line` (one physical line, with or without its line break) lie: field
@@ -56,58 +58,20 @@ enum PlainCSVLine {
         case full
     }
 
-    /// The bounds of the fields of `line` (without its line break) into `out`, eight bytes at a
-    /// time.
+    /// The bounds of the fields of `line` (without its line break) into `out`, sixteen bytes at
+    /// a time (`oicp_split_plain`, in C: Swift has no access to the vector instructions that
+    /// compare sixteen bytes at once and gather the results as bits).
     private static func split(_ line: UnsafeBufferPointer<UInt8>, offset: Int, delimiter: UInt8, quote: UInt8,
                               into out: UnsafeMutableBufferPointer<Int32>) -> Split {
-        guard let base = line.baseAddress else { return .notPlain }
-        let end = line.count
-        let raw = UnsafeRawPointer(base)
-        let tabIsSpace = delimiter != 0x09
-        @inline(__always) func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (tabIsSpace && b == 0x09) }
-        var high: UInt64 = 0
-        var anyText = false
-        var k = 0
-        var start = 0
-        /// Closes the field from `start` to `e`; false when `out` is full.
-        @inline(__always) func close(at e: Int) -> Bool {
-            guard k + 2 <= out.count else { return false }
-            var s = start
-            var e = e
-            while s < e && isSpace(base[s]) { s += 1 }
-            while e > s && isSpace(base[e - 1]) { e -= 1 }
-            if e > s { anyText = true }
-            out[k] = Int32(truncatingIfNeeded: offset + s)
-            out[k + 1] = Int32(truncatingIfNeeded: offset + e)
-            k += 2
-            return true
+        guard let base = line.baseAddress, let outBase = out.baseAddress else { return .notPlain }
+        var anyText: Int32 = 0
+        var isASCII: Int32 = 0
+        let n = oicp_split_plain(base, line.count, offset, delimiter, quote, outBase, out.count, &anyText, &isASCII)
+        switch n {
+        case OICP_SPLIT_NOT_PLAIN: return .notPlain
+        case OICP_SPLIT_FULL: return .full
+        default: return .split(count: n, anyText: anyText != 0, isASCII: isASCII != 0)
         }
-        var i = 0
-        while i + 8 <= end {
-            let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            if ByteScan.word(x, hasAnyOf: quote, 0x0D, 0x0A) { return .notPlain }
-            high |= x
-            var m = ByteScan.lanes(x, equalTo: delimiter)
-            while m != 0 {
-                let at = i + m.trailingZeroBitCount >> 3
-                guard close(at: at) else { return .full }
-                start = at + 1
-                m &= m &- 1
-            }
-            i += 8
-        }
-        while i < end {
-            let b = base[i]
-            if b == quote || b == 0x0D || b == 0x0A { return .notPlain }
-            high |= UInt64(b)
-            if b == delimiter {
-                guard close(at: i) else { return .full }
-                start = i + 1
-            }
-            i += 1
-        }
-        guard close(at: end) else { return .full }
-        return .split(count: k, anyText: anyText, isASCII: high & 0x8080_8080_8080_8080 == 0)
     }
 
     /// The fields of a plain line, one by one (for tests and callers that want the pieces); false

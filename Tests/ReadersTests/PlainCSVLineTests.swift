@@ -30,8 +30,8 @@ import Testing
 
     @Test("generated lines: every line taken as plain reads as libcsv reads it", arguments: [UInt8(ascii: ","), UInt8(ascii: ";"), 0x09])
     func agreesWithLibCSV(delimiter: UInt8) throws {
-        // The bytes one above each delimiter ('-', ':', 0x08) catch a word test whose borrow
-        // marks the lane after a delimiter; lines of up to 40 bytes cover several words and a tail.
+        // Bytes next to each delimiter ('-', ':', 0x08) catch a comparison that is off by one;
+        // lines of up to 40 bytes cover two sixteen-byte blocks and a tail.
         let alphabet: [UInt8] = [UInt8(ascii: "a"), UInt8(ascii: "b"), 0x20, 0x20, 0x09, UInt8(ascii: ","), UInt8(ascii: ";"), 0xC3, 0xA9, 0x0D,
                                  UInt8(ascii: "\""), UInt8(ascii: "'"), 0x00, UInt8(ascii: "-"), UInt8(ascii: ":"), 0x08]
         var g = SplitMix(seed: UInt64(delimiter))
@@ -68,6 +68,28 @@ import Testing
             }
             let fresh = line.withUnsafeBufferPointer { PlainCSVLine.bounds($0, offset: 7, delimiter: UInt8(ascii: ","), quote: UInt8(ascii: "\"")) }
             #expect(kept?.bounds == fresh?.bounds)
+        }
+    }
+
+    @Test("a byte above 0x7F makes the line non-ASCII wherever it sits, in a sixteen-byte block or the tail", arguments: 0..<40)
+    func nonASCIIAnywhere(position: Int) {
+        var line = Array(String(repeating: "ab,", count: 14).utf8.prefix(40))
+        let ascii = line.withUnsafeBufferPointer { PlainCSVLine.bounds($0, offset: 0, delimiter: UInt8(ascii: ","), quote: UInt8(ascii: "\"")) }
+        #expect(ascii?.isASCII == true)
+        // A delimiter replaced takes one field away.
+        let fields = (ascii?.bounds.count ?? 0) / 2 - (line[position] == UInt8(ascii: ",") ? 1 : 0)
+        line[position] = 0xE9
+        let other = line.withUnsafeBufferPointer { PlainCSVLine.bounds($0, offset: 0, delimiter: UInt8(ascii: ","), quote: UInt8(ascii: "\"")) }
+        #expect(other?.isASCII == false)
+        #expect(other?.bounds.count == 2 * fields)
+    }
+
+    @Test("a quote, carriage return or line feed anywhere before the end leaves the line to libcsv", arguments: 0..<39)
+    func specialAnywhere(position: Int) {
+        for special in [UInt8(ascii: "\""), 0x0D, 0x0A] {
+            var line = Array(String(repeating: "ab,", count: 14).utf8.prefix(40))
+            line[position] = special
+            #expect(viaSplit(line, delimiter: UInt8(ascii: ","), quote: UInt8(ascii: "\"")) == nil, "\(special) at \(position)")
         }
     }
 
