@@ -22,6 +22,8 @@ public final class BundleWriter {
     public let nameSuffix: String
     public let maxRecords: Int?
     private var bundles: [String: Bundle] = [:]
+    /// The bundle of the last record, by key: records of one operator mostly come in a row.
+    private var last: (key: String, bundle: Bundle)?
     private var order: [String] = []
     private var openCount = 0
     /// The most descriptors kept open at once; the least recently written are suspended.
@@ -107,7 +109,7 @@ public final class BundleWriter {
         let key = operatorKey ?? keyCache.key(operatorID)
         clock += 1
         let bundle: Bundle
-        if let b = bundles[key] {
+        if let b = last.flatMap({ $0.key == key ? $0.bundle : nil }) ?? bundles[key] {
             bundle = b
             if let maxRecords, b.records >= maxRecords {
                 // The part is full: close it and start the next.
@@ -137,6 +139,7 @@ public final class BundleWriter {
             try sink.write(head(operatorID: operatorID, operatorName: operatorName, action: actionOf(part: 1)))
         }
         bundle.lastUse = clock
+        last = (key, bundle)
         try bundle.sink.write(recordJSON)
         bundle.records += 1
     }

@@ -38,6 +38,9 @@ struct RecordSink {
     /// The operators by key, in the order they first appeared (`operatorOrder`).
     private var operators: [OperatorStats] = []
     private var operatorSlots: [String: Int] = [:]
+    /// The last operator's key and slot: records of one operator mostly come in a row, and its ID
+    /// is then compared, not hashed.
+    private var lastOperator: (id: String, key: String, slot: Int)?
     private(set) var operatorOrder: [String] = []
 
     var operatorStats: [String: OperatorStats] { Dictionary(uniqueKeysWithValues: zip(operatorOrder, operators)) }
@@ -57,9 +60,15 @@ struct RecordSink {
     mutating func take(_ checked: CheckedRecord, bytes: UnsafeBufferPointer<UInt8>) throws {
         // Read in place: a copy of the record would count a reference to each of its fields.
         var reasons = checked.reasons
-        let operatorKey = checked.operatorID.map { keyCache.key($0) }
+        var operatorKey: String?
         var slot: Int?
-        if let key = operatorKey, let id = checked.operatorID {
+        if let id = checked.operatorID, let last = lastOperator, last.id == id {
+            operatorKey = last.key
+            slot = last.slot
+        } else {
+            operatorKey = checked.operatorID.map { keyCache.key($0) }
+        }
+        if slot == nil, let key = operatorKey, let id = checked.operatorID {
             if let known = operatorSlots[key] {
                 slot = known
             } else {
@@ -69,9 +78,12 @@ struct RecordSink {
                     ownership: OperatorOwnership(operatorID: id, subOperatorIDs: options.subOperatorIDs)))
                 operatorOrder.append(key)
             }
+            lastOperator = (id, key, slot!)
+        }
+        if let slot {
             // Ownership and duplicates only for records that are otherwise good, so a bad record
             // does not block its EvseID for a later good one.
-            if reasons.isEmpty, let evseID = checked.evseID, var v = operators[slot!].ownership.check(evseID: evseID) {
+            if reasons.isEmpty, let evseID = checked.evseID, var v = operators[slot].ownership.check(evseID: evseID) {
                 if v.rule == .evseIDDuplicate && adjacentGrouping {
                     v.message += " (rows of one EVSE that are not next to each other need records.group.adjacent: false)"
                 }

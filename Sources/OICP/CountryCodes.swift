@@ -30,5 +30,33 @@ public enum CountryCodes {
     public static let alpha2ByAlpha3: [String: String] = Dictionary(uniqueKeysWithValues: pairs.map { ($0.alpha3, $0.alpha2) })
 
     /// Whether `code` is an officially assigned alpha-3 code.
-    public static func isAlpha3(_ code: String) -> Bool { alpha2ByAlpha3[code] != nil }
+    public static func isAlpha3(_ code: String) -> Bool {
+        var code = code
+        return code.withUTF8 { b in
+            guard let i = alpha3Index(b) else { return false }
+            return assigned[i >> 6] & (1 << UInt64(i & 63)) != 0
+        }
+    }
+
+    /// The position of three upper-case letters among all 26³ such codes; nil for anything else.
+    private static func alpha3Index(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard b.count == 3 else { return nil }
+        var i = 0
+        for c in b {
+            guard c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z") else { return nil }
+            i = i * 26 + Int(c - UInt8(ascii: "A"))
+        }
+        return i
+    }
+
+    /// One bit per three-letter code, set for the assigned ones: every record's country is
+    /// checked, and a bit is read without hashing the code.
+    private static let assigned: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: (26 * 26 * 26 + 63) / 64)
+        for pair in pairs {
+            var code = pair.alpha3
+            if let i = code.withUTF8(alpha3Index) { bits[i >> 6] |= 1 << UInt64(i & 63) }
+        }
+        return bits
+    }()
 }
