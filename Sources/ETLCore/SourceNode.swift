@@ -39,8 +39,16 @@ public struct SourceObject: Sendable, Equatable {
     }
 
     public subscript(key: String) -> SourceNode? {
-        guard let i = keys.firstIndex(of: key) else { return nil }
+        guard let i = keys.firstIndex(where: { Self.sameKey($0, key) }) else { return nil }
         return values[i]
+    }
+
+    /// Whether two keys are the same name, their lengths compared first: the keys of an object
+    /// mostly differ in length, and a length is read without a call (comparing two texts is one).
+    /// A name spelled with a decomposed accent is another name than the composed spelling (JSON
+    /// and XML compare names as written, without Unicode normalization).
+    @inlinable public static func sameKey(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && a == b
     }
 
     public mutating func append(_ key: String, _ value: SourceNode) {

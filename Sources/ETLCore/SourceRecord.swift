@@ -11,14 +11,14 @@ public struct SourceRecord: Sendable {
     public var provenance: Provenance
     /// Enclosing objects reachable from the record, by name (`location` for an OCPI EVSE).
     public var scopes: [String: SourceNode] {
-        get { extras?.values.scopes ?? [:] }
-        set { update { $0.scopes = newValue } }
+        get { extras?.values.scopes.dictionary ?? [:] }
+        set { update { $0.scopes = SmallMap(newValue) } }
     }
     /// For each scope, a number that changes when the enclosing object does (records of one
     /// station share their `$station`): what depends only on a scope is computed once per value.
     public var scopeIDs: [String: Int] {
-        get { extras?.values.scopeIDs ?? [:] }
-        set { update { $0.scopeIDs = newValue } }
+        get { extras?.values.scopeIDs.dictionary ?? [:] }
+        set { update { $0.scopeIDs = SmallMap(newValue) } }
     }
     /// A defect the reader found in this record (a ragged row, invalid text). The record is
     /// rejected with this diagnostic; it is not lost.
@@ -33,7 +33,7 @@ public struct SourceRecord: Sendable {
     public init(content: Content, provenance: Provenance, scopes: [String: SourceNode] = [:], defect: Diagnostic? = nil) {
         self.content = content
         self.provenance = provenance
-        if !scopes.isEmpty || defect != nil { extras = Extras(Extras.Values(scopes: scopes, defect: defect)) }
+        if !scopes.isEmpty || defect != nil { extras = Extras(Extras.Values(scopes: SmallMap(scopes), defect: defect)) }
     }
 
     /// The scope object `name`, read without copying the table.
@@ -67,8 +67,8 @@ public struct SourceRecord: Sendable {
 /// (`SourceRecord.update`), so sharing it between records and threads is safe.
 private final class Extras: @unchecked Sendable {
     struct Values {
-        var scopes: [String: SourceNode] = [:]
-        var scopeIDs: [String: Int] = [:]
+        var scopes = SmallMap<SourceNode>()
+        var scopeIDs = SmallMap<Int>()
         var defect: Diagnostic?
         var isEmpty: Bool { scopes.isEmpty && scopeIDs.isEmpty && defect == nil }
     }
@@ -76,4 +76,41 @@ private final class Extras: @unchecked Sendable {
     @exclusivity(unchecked) var values: Values
 
     init(_ values: Values) { self.values = values }
+}
+
+/// A few values by name (a record's scopes: one to three), found by comparing the names in
+/// turn: cheaper than hashing a name, and the mapping reads scopes many times per record.
+struct SmallMap<Value> {
+    private var names: [String] = []
+    private var values: [Value] = []
+
+    init() {}
+
+    init(_ dictionary: [String: Value]) {
+        for (name, value) in dictionary.sorted(by: { $0.key < $1.key }) { self[name] = value }
+    }
+
+    var isEmpty: Bool { names.isEmpty }
+
+    var dictionary: [String: Value] { Dictionary(uniqueKeysWithValues: zip(names, values)) }
+
+    subscript(name: String) -> Value? {
+        get {
+            guard let i = names.firstIndex(where: { SourceObject.sameKey($0, name) }) else { return nil }
+            return values[i]
+        }
+        set {
+            let i = names.firstIndex(where: { SourceObject.sameKey($0, name) })
+            switch (i, newValue) {
+            case (let i?, let v?): values[i] = v
+            case (let i?, nil):
+                names.remove(at: i)
+                values.remove(at: i)
+            case (nil, let v?):
+                names.append(name)
+                values.append(v)
+            case (nil, nil): break
+            }
+        }
+    }
 }

@@ -122,7 +122,7 @@ struct SourcePath: Sendable, CustomStringConvertible {
         var components = components
         keys: while case .key(let key)? = components.first, case .object(let o) = node {
             var found = -1
-            for i in o.keys.indices where o.keys[i] == key {
+            for i in o.keys.indices where SourceObject.sameKey(o.keys[i], key) {
                 if found >= 0 { break keys }  // repeated keys: the general way below
                 found = i
             }
@@ -138,7 +138,7 @@ struct SourcePath: Sendable, CustomStringConvertible {
             case .object(let o):
                 // Repeated keys (XML siblings) all match; an index after them picks one of them.
                 var matches: [SourceNode] = []
-                for (i, k) in o.keys.enumerated() where k == key { matches.append(o.values[i]) }
+                for (i, k) in o.keys.enumerated() where SourceObject.sameKey(k, key) { matches.append(o.values[i]) }
                 if matches.count > 1, case .index(let n)? = rest.first {
                     return n < matches.count ? resolve(matches[n], rest.dropFirst()) : []
                 }

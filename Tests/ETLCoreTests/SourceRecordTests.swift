@@ -43,4 +43,21 @@ import Testing
         #expect(b.scopes["station"] == .text("S2") && b.scopeIDs["station"] == 2)
         #expect(c.scopes["station"] == .text("S3") && c.scopeIDs["station"] == 3)
     }
+
+    @Test("several scopes: each found by its name, names of one length told apart, one removed leaves the others")
+    func severalScopes() {
+        var r = record()
+        r.scopes = ["site": .text("A"), "stop": .text("B"), "station": .text("C")]
+        r.setScope("pool", to: .text("D"), id: 4)
+        #expect(r.scope("site") == .text("A") && r.scope("stop") == .text("B") && r.scope("station") == .text("C") && r.scope("pool") == .text("D"))
+        #expect(r.scope("sitE") == nil && r.scope("sit") == nil && r.scopeID("pool") == 4 && r.scopeID("site") == nil)
+        r.scopes["stop"] = nil
+        #expect(r.scopes == ["site": .text("A"), "station": .text("C"), "pool": .text("D")])
+    }
+
+    @Test("sameKey: names match when spelled the same; a decomposed accent is another name, as JSON and XML compare names",
+          arguments: [("a", "a", true), ("ab", "a", false), ("ab", "ac", false), ("", "", true), ("é", "é", true), ("e\u{301}", "é", false)])
+    func sameKey(_ a: String, _ b: String, _ equal: Bool) {
+        #expect(SourceObject.sameKey(a, b) == equal)
+    }
 }
