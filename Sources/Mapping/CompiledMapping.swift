@@ -22,11 +22,10 @@ public final class CompiledMapping: @unchecked Sendable {
         let operatorID: Expression?
         let operatorName: Expression?
         let fields: [CompiledField<EvseDataRecord>]
-        /// Fields combined across the rows of a group (lists with `append` or `union`).
-        let mergeFields: [(field: CompiledField<EvseDataRecord>, policy: MergePolicy,
-                           merge: (inout EvseDataRecord, EvseDataRecord, MergePolicy) -> Void)]
-        /// `fields` and `mergeFields` as they are run for each record.
+        /// `fields` as they are run for each record.
         let run: FieldRun<EvseDataRecord>
+        /// The fields combined across the rows of a group (lists with `append` or `union`), as
+        /// they are run for each later row.
         let mergeRun: MergeRun
 
         init(variable: String?, when: Condition?, groupKey: Expression?, operatorID: Expression?, operatorName: Expression?,
@@ -38,7 +37,6 @@ public final class CompiledMapping: @unchecked Sendable {
             self.operatorID = operatorID
             self.operatorName = operatorName
             self.fields = fields
-            self.mergeFields = mergeFields
             run = FieldRun(fields)
             mergeRun = MergeRun(mergeFields)
         }

@@ -22,8 +22,6 @@ final class FieldRun<Root> {
         unowned = boxes.map { Unmanaged.passUnretained($0) }
     }
 
-    var isEmpty: Bool { boxes.isEmpty }
-
     /// Assigns every field, in order.
     func assignAll(_ root: inout Root, _ ctx: inout EvalContext) {
         unowned.withUnsafeBufferPointer { refs in

@@ -124,7 +124,7 @@ public enum MappingCompiler {
                     file: file, line: document.operatorNode?.line ?? 1, field: "operator.id")
             }
             let fields = try compiler.fields(document.evse, targets: TargetCatalog.record, path: "")
-            var mergeFields: [(field: CompiledField<EvseDataRecord>, policy: MergePolicy, merge: (inout EvseDataRecord, EvseDataRecord, MergePolicy) -> Void)] = []
+            var mergeFields: [(field: CompiledField<EvseDataRecord>, policy: MergePolicy, merge: MergeRun.Merge)] = []
             for f in fields {
                 let policy = mergePolicies[f.name] ?? TargetCatalog.defaultMerge(f.name)
                 if policy != .first, let m = TargetCatalog.merger(for: f.name) { mergeFields.append((f, policy, m)) }
