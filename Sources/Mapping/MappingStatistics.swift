@@ -4,15 +4,47 @@ public final class MappingStatistics: @unchecked Sendable {
     /// Table name → source value → how often it was not found.
     @exclusivity(unchecked) public private(set) var unknownValues: [String: [String: Int]] = [:]
     /// Field → how many values were rounded.
-    @exclusivity(unchecked) public private(set) var rounded: [String: Int] = [:]
+    public var rounded: [String: Int] { table(.rounded) }
     /// Field → a few examples of rounded values (`7.4 → 7`).
     @exclusivity(unchecked) public private(set) var roundedExamples: [String: [String]] = [:]
     /// Field → how many values were left out (out of range, unknown, failed to parse with `on_error: drop`).
-    @exclusivity(unchecked) public private(set) var dropped: [String: Int] = [:]
+    public var dropped: [String: Int] { table(.dropped) }
     /// Field → how many times a `default` supplied the value.
-    @exclusivity(unchecked) public private(set) var defaulted: [String: Int] = [:]
+    public var defaulted: [String: Int] { table(.defaulted) }
     /// Field → how many values were truncated.
-    @exclusivity(unchecked) public private(set) var truncated: [String: Int] = [:]
+    public var truncated: [String: Int] { table(.truncated) }
+    /// Field → how many power values below 1000 were taken as kW rather than W.
+    public var assumedKilowatts: [String: Int] { table(.assumedKilowatts) }
+
+    /// What is counted per field.
+    private enum Tally: Int, CaseIterable {
+        case rounded, dropped, defaulted, truncated, assumedKilowatts
+    }
+
+    /// The counts per field, by tally; `pending` holds counts not added yet.
+    @exclusivity(unchecked) private var tables = [[String: Int]](repeating: [:], count: Tally.allCases.count)
+    /// Recent counts not yet added to `tables`: the same few fields are counted on every record,
+    /// and finding a field here compares its key (the same string every time) instead of hashing it.
+    @exclusivity(unchecked) private var pending: [(tally: Tally, key: String, count: Int)] = []
+
+    private func count(_ tally: Tally, _ key: String, _ times: Int) {
+        for i in pending.indices where pending[i].tally == tally && pending[i].key == key {
+            pending[i].count += times
+            return
+        }
+        if pending.count == 8 { addPending() }
+        pending.append((tally, key, times))
+    }
+
+    private func addPending() {
+        for p in pending { tables[p.tally.rawValue][p.key, default: 0] += p.count }
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    private func table(_ tally: Tally) -> [String: Int] {
+        addPending()
+        return tables[tally.rawValue]
+    }
     private static let maxDistinct = 500
 
     public init() {}
@@ -91,12 +123,12 @@ public final class MappingStatistics: @unchecked Sendable {
 
     @exclusivity(unchecked) private var keys: [String: String] = [:]
 
-    /// The last field asked for and its key (a field is mostly counted many times in a row).
-    @exclusivity(unchecked) private var lastKey: (field: String, key: String) = ("", "")
+    /// The last fields asked for and their keys (the same few fields are counted on every record).
+    @exclusivity(unchecked) private var recentKeys: [(field: String, key: String)] = []
 
     /// `ChargingFacilities[0].Power` and `ChargingFacilities[1].Power` count together.
     private func key(_ field: String) -> String {
-        if field == lastKey.field { return lastKey.key }
+        for recent in recentKeys where recent.field == field { return recent.key }
         let k: String
         if let known = keys[field] {
             k = known
@@ -104,7 +136,8 @@ public final class MappingStatistics: @unchecked Sendable {
             k = Self.key(field)
             if keys.count < 10_000 { keys[field] = k }
         }
-        lastKey = (field, k)
+        if recentKeys.count == 8 { recentKeys.removeFirst() }
+        recentKeys.append((field, k))
         return k
     }
 
@@ -127,7 +160,7 @@ public final class MappingStatistics: @unchecked Sendable {
     func rounded(field rawField: String, from: Double, to: Double, times: Int = 1) {
         note(.rounded(field: rawField, from: from, to: to))
         let field = key(rawField)
-        rounded[field, default: 0] += times
+        count(.rounded, field, times)
         if let last = lastExample, last.from == from, last.to == to, last.field == field { return }
         if roundedExamples[field, default: []].count < 5 {
             lastExample = (field, from, to)
@@ -141,22 +174,20 @@ public final class MappingStatistics: @unchecked Sendable {
 
     func dropped(field: String, times: Int = 1) {
         note(.dropped(field: field))
-        dropped[key(field), default: 0] += times
+        count(.dropped, key(field), times)
     }
     func truncated(field: String, times: Int = 1) {
         note(.truncated(field: field))
-        truncated[key(field), default: 0] += times
+        count(.truncated, key(field), times)
     }
     func defaulted(field: String, times: Int = 1) {
         note(.defaulted(field: field))
-        defaulted[key(field), default: 0] += times
+        count(.defaulted, key(field), times)
     }
 
-    /// Field → how many power values below 1000 were taken as kW rather than W.
-    @exclusivity(unchecked) public private(set) var assumedKilowatts: [String: Int] = [:]
     func assumedKilowatts(field: String, times: Int = 1) {
         note(.assumedKilowatts(field: field))
-        assumedKilowatts[key(field), default: 0] += times
+        count(.assumedKilowatts, key(field), times)
     }
 }
 
@@ -177,15 +208,15 @@ extension MappingStatistics {
                 unknownValues[table, default: [:]][key, default: 0] += count
             }
         }
-        for (field, count) in later.rounded { rounded[field, default: 0] += count }
+        for (field, n) in later.rounded { count(.rounded, field, n) }
         for field in later.roundedExamples.keys.sorted() {
             for example in later.roundedExamples[field]! where roundedExamples[field, default: []].count < 5 {
                 if !roundedExamples[field, default: []].contains(example) { roundedExamples[field, default: []].append(example) }
             }
         }
-        for (field, count) in later.dropped { dropped[field, default: 0] += count }
-        for (field, count) in later.defaulted { defaulted[field, default: 0] += count }
-        for (field, count) in later.truncated { truncated[field, default: 0] += count }
-        for (field, count) in later.assumedKilowatts { assumedKilowatts[field, default: 0] += count }
+        for (field, n) in later.dropped { count(.dropped, field, n) }
+        for (field, n) in later.defaulted { count(.defaulted, field, n) }
+        for (field, n) in later.truncated { count(.truncated, field, n) }
+        for (field, n) in later.assumedKilowatts { count(.assumedKilowatts, field, n) }
     }
 }

@@ -187,7 +187,8 @@ public final class XMLRecordReader: RecordReader {
         for scope in scopePaths where matches(scope.path, key) {
             if scope.partial { partialScopes.append(scope.name) } else { scopes.append(scope.name) }
         }
-        let parentBuilding = (frames.last?.building ?? false) && !(frames.last?.frozen ?? false)
+        // Read through the index: `frames.last` would copy the whole frame (its object and text).
+        let parentBuilding = frames.indices.last.map { frames[$0].building && !frames[$0].frozen } ?? false
         var frame = Frame(key: key, line: xml.nodeLine, building: parentBuilding || isRecord || !scopes.isEmpty || !partialScopes.isEmpty,
             isRecord: isRecord, scopes: scopes, partialScopes: partialScopes, waitingStart: waiting.count)
         if frame.building { readAttributes(into: &frame) }
