@@ -45,8 +45,8 @@ public struct SourceRecord: Sendable {
     /// Sets the scope `name` (and its number, when given) in one change.
     public mutating func setScope(_ name: String, to node: SourceNode, id: Int? = nil) {
         update {
-            $0.scopes[name] = node
-            if let id { $0.scopeIDs[name] = id }
+            $0.scopes.set(name, node)
+            if let id { $0.scopeIDs.set(name, id) }
         }
     }
 
@@ -87,7 +87,8 @@ struct SmallMap<Value> {
     init() {}
 
     init(_ dictionary: [String: Value]) {
-        for (name, value) in dictionary.sorted(by: { $0.key < $1.key }) { self[name] = value }
+        names = Array(dictionary.keys)
+        values = Array(dictionary.values)
     }
 
     var isEmpty: Bool { names.isEmpty }
@@ -95,22 +96,17 @@ struct SmallMap<Value> {
     var dictionary: [String: Value] { Dictionary(uniqueKeysWithValues: zip(names, values)) }
 
     subscript(name: String) -> Value? {
-        get {
-            guard let i = names.firstIndex(where: { SourceObject.sameKey($0, name) }) else { return nil }
-            return values[i]
-        }
-        set {
-            let i = names.firstIndex(where: { SourceObject.sameKey($0, name) })
-            switch (i, newValue) {
-            case (let i?, let v?): values[i] = v
-            case (let i?, nil):
-                names.remove(at: i)
-                values.remove(at: i)
-            case (nil, let v?):
-                names.append(name)
-                values.append(v)
-            case (nil, nil): break
-            }
+        guard let i = names.firstIndex(where: { SourceObject.sameKey($0, name) }) else { return nil }
+        return values[i]
+    }
+
+    /// Sets the value of `name`, replacing the one it had.
+    mutating func set(_ name: String, _ value: Value) {
+        if let i = names.firstIndex(where: { SourceObject.sameKey($0, name) }) {
+            values[i] = value
+        } else {
+            names.append(name)
+            values.append(value)
         }
     }
 }
