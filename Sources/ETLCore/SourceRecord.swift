@@ -42,6 +42,18 @@ public struct SourceRecord: Sendable {
     /// The number of the scope object `name`, read without copying the table.
     public func scopeID(_ name: String) -> Int? { extras?.values.scopeIDs[name] }
 
+    /// The numbers of all the record's scope objects together: two records with equal keys come
+    /// with the same scope objects (a reader numbers each scope object once).
+    public var scopeKey: ScopeKey { ScopeKey(ids: extras?.values.scopeIDs ?? SmallMap()) }
+
+    /// Whether the record has a number for a scope object (a CSV row has none).
+    public var hasScopeIDs: Bool { extras.map { !$0.values.scopeIDs.isEmpty } ?? false }
+
+    /// See ``scopeKey``.
+    public struct ScopeKey: Equatable, Sendable {
+        fileprivate var ids: SmallMap<Int>
+    }
+
     /// Sets the scope `name` (and its number, when given) in one change.
     public mutating func setScope(_ name: String, to node: SourceNode, id: Int? = nil) {
         update {
@@ -81,6 +93,8 @@ private final class Extras: @unchecked Sendable {
 /// A few values by name (a record's scopes: one to three), found by comparing the names in
 /// turn: cheaper than hashing a name, and the mapping reads scopes many times per record.
 struct SmallMap<Value> {
+    // Compared in order (`==` below): the same names set in another order compare unequal, which
+    // only costs a remembered value.
     private var names: [String] = []
     private var values: [Value] = []
 
@@ -110,3 +124,6 @@ struct SmallMap<Value> {
         }
     }
 }
+
+extension SmallMap: Equatable where Value: Equatable {}
+extension SmallMap: Sendable where Value: Sendable {}

@@ -46,6 +46,7 @@ public final class Mapper {
     /// Maps one source record; appends the records that are finished to `out`.
     public func process(_ record: SourceRecord, into out: inout [MappedRecord]) {
         counts.read += 1
+        pathCache.enter(record)
         var units = 0
         let selection = selectSlots(record, statistics: counting) { slot in
             units += 1
@@ -118,6 +119,7 @@ public final class Mapper {
     public func groupKeys(_ record: SourceRecord) -> (first: String?, last: String?)? {
         // Evaluated again by the worker that maps the record: nothing is counted here.
         let scratch = MappingStatistics()
+        pathCache.enter(record)
         var keys: (first: String?, last: String?)?
         _ = selectSlots(record, statistics: scratch) { slot in
             var ctx = EvalContext(record: record, version: version, statistics: scratch, cache: pathCache)

@@ -1,7 +1,44 @@
-/// Turns on remembering the values of paths into scope objects (`$station.address.city`) for as
-/// long as the scope object stays the same (records carry a number per scope that changes with
-/// it). One per mapper: a path's memo counts only for the cache that filled it.
-final class PathCache {}
+import ETLCore
+import Foundation
+
+/// Turns on remembering what depends only on scope objects (`$station.address.city`, a whole
+/// address read from `$station`) for as long as the scope objects stay the same (records carry a
+/// number per scope object). One per mapper: what is remembered counts only for the cache that
+/// filled it.
+final class PathCache: @unchecked Sendable {  // used by the one thread that runs its mapper
+    /// The number of the present record's combination of scope objects (set by `enter`): it
+    /// changes when any of them does, and no two caches give the same number (a compiled mapping
+    /// may serve two mappers).
+    @exclusivity(unchecked) private(set) var generation: Int
+    /// The last record's scope numbers; nil while records have none (CSV rows).
+    @exclusivity(unchecked) private var lastKey = SourceRecord.ScopeKey?.none
+
+    init() { generation = Self.nextSerial() << 36 }
+
+    /// Takes the numbers of the record about to be mapped.
+    @inline(__always) func enter(_ record: SourceRecord) {
+        if lastKey == nil && !record.hasScopeIDs { return }
+        change(record)
+    }
+
+    private func change(_ record: SourceRecord) {
+        let key = record.hasScopeIDs ? record.scopeKey : nil
+        if key != lastKey {
+            lastKey = key
+            generation += 1
+        }
+    }
+
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var serial = 0
+
+    private static func nextSerial() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        serial += 1
+        return serial
+    }
+}
 
 /// The remembered value of one path (see ``SourcePath/memo``).
 final class PathMemo: @unchecked Sendable {  // used by the one thread that runs its compiled mapping

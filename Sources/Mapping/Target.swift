@@ -17,21 +17,21 @@ struct CompiledField<Root> {
     let assign: Assign<Root>
     /// Where the value comes from, for `mapping check` (one line per leaf field).
     var sources: [(field: String, summary: String)] = []
-    /// The CSV columns the value depends on, when it depends on nothing else (see
-    /// `Expression.inputColumns`); nil when it may depend on more.
-    var columns: [Int]?
+    /// The CSV columns and scope objects the value depends on, when it depends on nothing else
+    /// (see `Expression.inputs`); nil when it may depend on more.
+    var inputs: FieldInputs?
 
-    init(name: String, readsSource: Bool, sources: [(field: String, summary: String)] = [], columns: [Int]? = nil,
+    init(name: String, readsSource: Bool, sources: [(field: String, summary: String)] = [], inputs: FieldInputs? = nil,
          assign: @escaping Assign<Root>) {
         self.name = name
         self.readsSource = readsSource
         self.assign = assign
         self.sources = sources
-        self.columns = columns
+        self.inputs = inputs
     }
 
-    /// The columns a group of fields depends on, when each depends on columns only.
-    static func columns(of fields: [CompiledField]) -> [Int]? { allColumns(fields.lazy.map(\.columns)) }
+    /// The inputs of a group of fields, when each depends on columns and scope objects only.
+    static func allInputs(of fields: [CompiledField]) -> FieldInputs? { FieldInputs.all(fields.lazy.map(\.inputs)) }
 }
 
 /// Compiles field YAML against a catalog of targets.
@@ -81,16 +81,16 @@ struct TargetCompiler {
             }
             return (anySource ? setFromSource : setAny) ? object : nil
         }
-        // An object made of columns only (an address) is the one made before while its columns
-        // repeat (the rows of one station).
-        guard let memo = ColumnMemo<T>.make(CompiledField.columns(of: compiled)) else { return build }
+        // An object made of columns and scope objects only (an address) is the one made before
+        // while its columns repeat and its scope objects stay (the records of one station).
+        guard let memo = FieldMemo<T>.make(CompiledField.allInputs(of: compiled)) else { return build }
         return { ctx in memo(&ctx, build) }
     }
 
     /// A list of objects: a YAML list of object templates (each gives one item when it has a
     /// value), or one template.
     func objectList<T>(_ node: MappingNode, targets: [Target<T>], path: String, make: @escaping () -> T)
-        throws -> (readsSource: Bool, sources: [(field: String, summary: String)], columns: [Int]?, build: (inout EvalContext) -> [T]?)
+        throws -> (readsSource: Bool, sources: [(field: String, summary: String)], inputs: FieldInputs?, build: (inout EvalContext) -> [T]?)
     {
         // `{ path: connectors, each: { PowerType: …, Power: … } }`: one object per item of a list.
         if node.isMapping, let members = try? node.members(), let eachNode = members.first(where: { $0.key == "each" })?.value,
@@ -115,16 +115,16 @@ struct TargetCompiler {
         var builders: [(inout EvalContext) -> T?] = []
         var reads = false
         var sources: [(field: String, summary: String)] = []
-        var columns: [[Int]?] = []
+        var inputs: [FieldInputs?] = []
         for (i, t) in templates.enumerated() {
             let itemPath = node.isSequence ? "\(path)[\(i)]" : path
             builders.append(try object(t, targets: targets, path: itemPath, make: make))
             let compiled = try fields(t, targets: targets, path: itemPath)
             reads = reads || compiled.contains(where: \.readsSource)
             sources += compiled.flatMap(\.sources)
-            columns.append(CompiledField.columns(of: compiled))
+            inputs.append(CompiledField.allInputs(of: compiled))
         }
-        return (reads, sources, allColumns(columns), { ctx in
+        return (reads, sources, FieldInputs.all(inputs), { ctx in
             var out: [T] = []
             for b in builders { if let item = b(&ctx) { out.append(item) } }
             return out.isEmpty ? nil : out

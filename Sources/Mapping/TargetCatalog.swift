@@ -31,8 +31,8 @@ enum TargetCatalog {
         },
         Target(name: "Power") { node, compiler, path in
             let e = try compiler.expression(node)
-            let memo = ColumnMemo<Double>.constant(e.inputColumns)
-            return CompiledField(name: "Power", readsSource: e.readsSource, sources: [(path, e.summary)], columns: e.inputColumns) { f, ctx in
+            let memo = FieldMemo<Double>.leaf(e.inputs)
+            return CompiledField(name: "Power", readsSource: e.readsSource, sources: [(path, e.summary)], inputs: e.inputs) { f, ctx in
                 let power = Leaf.value(memo, &ctx) { ctx -> Double? in
                     guard let kw = Convert.number(e.evaluate(&ctx, field: path), &ctx, path) else { return nil }
                     // OICP 2.3 writes Power as an integer number of kW: round, and count it.
@@ -62,7 +62,7 @@ enum TargetCatalog {
     static let openingTimes: [Target<OpeningTimes>] = [
         Target(name: "Period") { node, compiler, path in
             let list = try compiler.objectList(node, targets: period, path: path) { Period(begin: nil, end: nil) }
-            return CompiledField(name: "Period", readsSource: list.readsSource, sources: list.sources, columns: list.columns) { o, ctx in
+            return CompiledField(name: "Period", readsSource: list.readsSource, sources: list.sources, inputs: list.inputs) { o, ctx in
                 guard let p = list.build(&ctx) else { return false }
                 o.period = p
                 return true
@@ -77,7 +77,7 @@ enum TargetCatalog {
             let build = try compiler.object(node, targets: targets, path: path, make: make)
             let children = try compiler.fields(node, targets: targets, path: path)
             return CompiledField(name: name, readsSource: children.contains(where: \.readsSource), sources: children.flatMap(\.sources),
-                columns: CompiledField.columns(of: children)) { root, ctx in
+                inputs: CompiledField.allInputs(of: children)) { root, ctx in
                 guard let o = build(&ctx) else { return false }
                 set(&root, o)
                 return true
@@ -88,7 +88,7 @@ enum TargetCatalog {
     static func objects<R, T>(_ name: String, _ set: @escaping (inout R, [T]) -> Void, _ targets: [Target<T>], make: @escaping () -> T) -> Target<R> {
         Target(name: name) { node, compiler, path in
             let list = try compiler.objectList(node, targets: targets, path: path, make: make)
-            return CompiledField(name: name, readsSource: list.readsSource, sources: list.sources, columns: list.columns) { root, ctx in
+            return CompiledField(name: name, readsSource: list.readsSource, sources: list.sources, inputs: list.inputs) { root, ctx in
                 guard let items = list.build(&ctx) else { return false }
                 set(&root, items)
                 return true
@@ -100,9 +100,9 @@ enum TargetCatalog {
     /// `OpeningTimes` from one value (`24/7`, `Mo-Fr 08:00-18:00`, or `opening_hours` output).
     static let openingHours = Target<EvseDataRecord>(name: "OpeningHours") { node, compiler, path in
         let e = try compiler.expression(node)
-        let memo = ColumnMemo<OpeningHours>.make(e.inputColumns)
+        let memo = FieldMemo<OpeningHours>.make(e.inputs)
         return CompiledField(name: "OpeningHours", readsSource: e.readsSource, sources: [(path + " (IsOpen24Hours, OpeningTimes)", e.summary)],
-            columns: e.inputColumns) { r, ctx in
+            inputs: e.inputs) { r, ctx in
             guard let h = Leaf.value(memo, &ctx, { Convert.hours(e.evaluate(&$0, field: path), &$0, path) }) else { return false }
             r.isOpen24Hours = h.isOpen24Hours
             r.openingTimes = h.isOpen24Hours || h.openingTimes.isEmpty ? nil : h.openingTimes

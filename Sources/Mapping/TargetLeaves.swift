@@ -2,8 +2,8 @@ import OICP
 
 /// Builders of targets for single values.
 enum Leaf {
-    /// The leaf's value: the one made before when its columns repeat (`memo`), else `compute`d.
-    @inline(__always) static func value<T>(_ memo: ColumnMemo<T>?, _ ctx: inout EvalContext, _ compute: (inout EvalContext) -> T?) -> T? {
+    /// The leaf's value: the one made before when its inputs repeat (`memo`), else `compute`d.
+    @inline(__always) static func value<T>(_ memo: FieldMemo<T>?, _ ctx: inout EvalContext, _ compute: (inout EvalContext) -> T?) -> T? {
         if let memo { return memo(&ctx, compute) }
         return compute(&ctx)
     }
@@ -11,8 +11,8 @@ enum Leaf {
     static func text<R>(_ name: String, _ set: @escaping (inout R, String) -> Void) -> Target<R> {
         Target(name: name) { node, compiler, path in
             let e = try compiler.expression(node)
-            let memo = ColumnMemo<String>.constant(e.inputColumns)
-            return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)], columns: e.inputColumns) { root, ctx in
+            let memo = FieldMemo<String>.leaf(e.inputs)
+            return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)], inputs: e.inputs) { root, ctx in
                 guard let t = value(memo, &ctx, { Convert.text(e.evaluate(&$0, field: path), &$0, path) }) else { return false }
                 set(&root, t)
                 return true
@@ -23,8 +23,8 @@ enum Leaf {
     static func bool<R>(_ name: String, _ set: @escaping (inout R, Bool) -> Void) -> Target<R> {
         Target(name: name) { node, compiler, path in
             let e = try compiler.expression(node)
-            let memo = ColumnMemo<Bool>.constant(e.inputColumns)
-            return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)], columns: e.inputColumns) { root, ctx in
+            let memo = FieldMemo<Bool>.leaf(e.inputs)
+            return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)], inputs: e.inputs) { root, ctx in
                 guard let b = value(memo, &ctx, { Convert.bool(e.evaluate(&$0, field: path), &$0, path) }) else { return false }
                 set(&root, b)
                 return true
@@ -36,8 +36,8 @@ enum Leaf {
         Target(name: name) { node, compiler, path in
             let e = try compiler.expression(node)
             let last = LastConversion<Value, Double>(.absent)
-            let memo = ColumnMemo<Double>.constant(e.inputColumns)
-            return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)], columns: e.inputColumns) { root, ctx in
+            let memo = FieldMemo<Double>.leaf(e.inputs)
+            return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)], inputs: e.inputs) { root, ctx in
                 guard let n = value(memo, &ctx, { last(e.evaluate(&$0, field: path), &$0, { Convert.number($0, &$1, path) }) }) else { return false }
                 set(&root, n)
                 return true
@@ -51,8 +51,8 @@ enum Leaf {
         Target(name: name) { node, compiler, path in
             let e = try compiler.expression(node)
             let last = LastConversion<Value, Int>(.absent)
-            let memo = ColumnMemo<Int>.constant(e.inputColumns)
-            return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)], columns: e.inputColumns) { root, ctx in
+            let memo = FieldMemo<Int>.leaf(e.inputs)
+            return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)], inputs: e.inputs) { root, ctx in
                 // The fit is part of what is remembered (it may leave the value out, with a warning).
                 let n = value(memo, &ctx) { ctx -> Int? in
                     guard let n = last(e.evaluate(&ctx, field: path), &ctx, { Convert.integer($0, &$1, path) }) else { return nil }
@@ -69,8 +69,8 @@ enum Leaf {
         Target(name: name) { node, compiler, path in
             let e = try compiler.expression(node)
             let last = LastConversion<Value, E>(.absent)
-            let memo = ColumnMemo<E>.constant(e.inputColumns)
-            return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)], columns: e.inputColumns) { root, ctx in
+            let memo = FieldMemo<E>.leaf(e.inputs)
+            return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)], inputs: e.inputs) { root, ctx in
                 guard let v = value(memo, &ctx, { last(e.evaluate(&$0, field: path), &$0, { Convert.enumeration($0, &$1, path) }) }) else { return false }
                 set(&root, v)
                 return true
@@ -82,8 +82,8 @@ enum Leaf {
         Target(name: name) { node, compiler, path in
             let e = try compiler.expression(node)
             let last = LastConversion<Value, [E]>(.absent)
-            let memo = ColumnMemo<[E]>.constant(e.inputColumns)
-            return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)], columns: e.inputColumns) { root, ctx in
+            let memo = FieldMemo<[E]>.leaf(e.inputs)
+            return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)], inputs: e.inputs) { root, ctx in
                 guard let v = value(memo, &ctx, { last(e.evaluate(&$0, field: path), &$0, { Convert.enumerations($0, &$1, path) }) }) else { return false }
                 set(&root, v)
                 return true
@@ -101,12 +101,12 @@ enum Leaf {
             let read: (inout EvalContext) -> ValuePair
             let position: (ValuePair, inout EvalContext) -> (Double, Double)?
             var reads = false
-            var columns: [Int]?
+            var inputs: FieldInputs?
             var describe = ""
             if ExpressionCompiler.isExpression(node) || !node.isMapping {
                 let e = try compiler.expression(node)
                 reads = e.readsSource
-                columns = e.inputColumns
+                inputs = e.inputs
                 describe = e.summary
                 read = { ctx in ValuePair(first: e.evaluate(&ctx, field: path), second: .absent) }
                 position = { values, ctx in Convert.coordinates(values.first, &ctx, path) }
@@ -132,14 +132,14 @@ enum Leaf {
                 if let whole {
                     guard lat == nil && lon == nil else { throw node.error("give either value or latitude and longitude") }
                     reads = whole.readsSource
-                    columns = whole.inputColumns
+                    inputs = whole.inputs
                     describe = whole.summary
                     read = { ctx in ValuePair(first: whole.evaluate(&ctx, field: path), second: .absent) }
                     position = { values, ctx in Convert.coordinates(values.first, &ctx, path) }
                 } else {
                     guard let lat, let lon else { throw node.error("\(name) needs latitude and longitude (or value)") }
                     reads = lat.readsSource || lon.readsSource
-                    columns = allColumns([lat.inputColumns, lon.inputColumns])
+                    inputs = FieldInputs.all([lat.inputs, lon.inputs])
                     describe = "latitude " + lat.summary + ", longitude " + lon.summary
                     let latPath = path + ".latitude"
                     let lonPath = path + ".longitude"
@@ -155,8 +155,8 @@ enum Leaf {
             let fmt = format
             let dec = decimals
             let last = LastConversion<ValuePair, GeoCoordinates>(ValuePair(first: .absent, second: .absent))
-            let memo = ColumnMemo<GeoCoordinates>.make(columns)
-            return CompiledField(name: name, readsSource: reads, sources: [(path, describe + " → \(fmt), \(dec) decimals")], columns: columns) { root, ctx in
+            let memo = FieldMemo<GeoCoordinates>.make(inputs)
+            return CompiledField(name: name, readsSource: reads, sources: [(path, describe + " → \(fmt), \(dec) decimals")], inputs: inputs) { root, ctx in
                 let coordinates = value(memo, &ctx) { ctx in
                     last(read(&ctx), &ctx) { values, ctx in
                         guard let (lat, lon) = position(values, &ctx) else { return nil }
@@ -197,7 +197,7 @@ enum Leaf {
         Target(name: name) { node, compiler, path in
             let targets: [Target<InfoText>] = [text("lang", { $0.lang = $1 }), text("value", { $0.value = $1 })]
             let list = try compiler.objectList(node, targets: targets, path: path) { InfoText(lang: nil, value: nil) }
-            return CompiledField(name: name, readsSource: list.readsSource, sources: list.sources, columns: list.columns) { root, ctx in
+            return CompiledField(name: name, readsSource: list.readsSource, sources: list.sources, inputs: list.inputs) { root, ctx in
                 // An entry without text is no entry.
                 guard var items = list.build(&ctx) else { return false }
                 if items.contains(where: { $0.value == nil }) { items.removeAll { $0.value == nil } }

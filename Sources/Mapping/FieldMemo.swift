@@ -1,25 +1,33 @@
 import ETLCore
 
-/// What a field (a leaf or a whole object) made of the last few rows, with the bytes of the
-/// columns it read there. A flattened export repeats the station's data on every row of the
-/// station (its address, position, names), and a few kinds of charging facility on every
-/// station, so a row usually gives bytes seen shortly before, and the field is then the one made
-/// before: a comparison instead of the expressions, the remembered pipelines and the conversions.
+/// What a field (a leaf or a whole object) made of the last few records, with what it read there:
+/// the bytes of its CSV columns, the numbers of its scope objects (`$station`, `$location`). A
+/// flattened export repeats the station's data on every row of the station (its address, position,
+/// names), a tree export gives the records of one station the same scope object, and a few kinds
+/// of charging facility recur on every station; so a record usually gives what was read shortly
+/// before, and the field is then the one made before: a comparison instead of the expressions,
+/// the remembered pipelines and the conversions.
 ///
-/// Only for fields whose value depends on nothing but the bytes of their columns (see
-/// `Expression.inputColumns`). A result is remembered only when computing it reported nothing (a
+/// Only for fields whose value depends on nothing but their columns and scope objects (see
+/// `Expression.inputs`). A result is remembered only when computing it reported nothing (a
 /// warning or a reason to reject must recur); what it counted (unknown values, rounded numbers) is
 /// recorded and counted again on each hit, as the computation would have counted it. Each compiled
 /// mapping is used by one thread, so the state needs no lock.
-final class ColumnMemo<Output>: @unchecked Sendable {
+final class FieldMemo<Output>: @unchecked Sendable {
     /// The columns read, in order, without repeats.
     let columns: [Int]
+    /// Whether the field reads columns, scope objects (kept apart from the lists: testing a list
+    /// for emptiness counted a reference to it).
+    private let readsColumns: Bool
+    private let readsScopes: Bool
 
     // The remembered results, at most `ways`, replaced in turn; `last` is the one found or made
     // last. Entry `e`: the bytes of each column one after another (`keys[e]`), the length of
-    // each (-1 when the row had no such column), the output and what computing it counted.
+    // each (-1 when the row had no such column), the record's combination of scope objects
+    // (`generations[e]`, see `PathCache`), the output and what computing it counted.
     @exclusivity(unchecked) private var keys: [[UInt8]] = []
     @exclusivity(unchecked) private var lengths: [[Int]] = []
+    @exclusivity(unchecked) private var generations: [Int] = []
     @exclusivity(unchecked) private var outputs: [Output?] = []
     @exclusivity(unchecked) private var events: [[MappingStatistics.Event]] = []
     @exclusivity(unchecked) private var last = 0
@@ -35,26 +43,28 @@ final class ColumnMemo<Output>: @unchecked Sendable {
     @exclusivity(unchecked) private var enabled = true
     private static var trial: Int { 256 }
 
-    init(columns: [Int]) {
-        var unique: [Int] = []
-        for c in columns where !unique.contains(c) { unique.append(c) }
-        self.columns = unique
+    init(_ inputs: FieldInputs) {
+        columns = inputs.columns
+        readsColumns = !inputs.columns.isEmpty
+        readsScopes = !inputs.scopes.isEmpty
     }
 
-    /// A memo for a field reading these columns, or nil when the field depends on more than
-    /// columns (`nil` input).
-    static func make(_ columns: [Int]?) -> ColumnMemo? { columns.map(ColumnMemo.init) }
+    /// A memo for a field with these inputs, or nil when the field depends on more (`nil`).
+    static func make(_ inputs: FieldInputs?) -> FieldMemo? { inputs.map(FieldMemo.init) }
 
-    /// A memo for a leaf field only when it reads no column at all (a constant): a leaf reading
-    /// one column is remembered by its pipeline and conversion already.
-    static func constant(_ columns: [Int]?) -> ColumnMemo? { columns == [] ? ColumnMemo(columns: []) : nil }
+    /// A memo for a leaf field only when it reads no column (a constant, or scope objects only):
+    /// a leaf reading one column is remembered by its pipeline and conversion already.
+    static func leaf(_ inputs: FieldInputs?) -> FieldMemo? {
+        guard let inputs, inputs.columns.isEmpty else { return nil }
+        return FieldMemo(inputs)
+    }
 
-    /// The field's output for the record in `ctx`: remembered when the columns hold bytes they
-    /// held in a row shortly before, else computed by `compute`.
+    /// The field's output for the record in `ctx`: remembered when it read there what it read in
+    /// a record shortly before, else computed by `compute`.
     @inline(__always) func callAsFunction(_ ctx: inout EvalContext, _ compute: (inout EvalContext) -> Output?) -> Output? {
         guard enabled else { return compute(&ctx) }
         lookups &+= 1
-        if let e = find(ctx.row) {
+        if let e = find(ctx.row, readsScopes ? Self.generation(ctx) : 0) {
             hits &+= 1
             last = e
             if !events[e].isEmpty { ctx.statistics.replay(events[e]) }
@@ -65,29 +75,36 @@ final class ColumnMemo<Output>: @unchecked Sendable {
         return miss(ctx.row, &ctx, compute)
     }
 
+    /// The number of the record's combination of scope objects; -1 outside a mapper.
+    private static func generation(_ ctx: borrowing EvalContext) -> Int { ctx.cache?.generation ?? -1 }
+
     /// After a trial that served under half the lookups: eight entries, or off.
     private func widen() {
         lookups = 0
         hits = 0
-        if ways == 1 && !columns.isEmpty {
+        if ways == 1 && (readsColumns || readsScopes) {
             ways = 8
             return
         }
         enabled = false
         keys = []
         lengths = []
+        generations = []
         outputs = []
         events = []
     }
 
-    /// The entry for the row's bytes: the last one first.
-    @inline(__always) private func find(_ row: CSVRow?) -> Int? {
+    /// The entry for the record: the last one first.
+    @inline(__always) private func find(_ row: CSVRow?, _ generation: Int) -> Int? {
         guard !outputs.isEmpty else { return nil }
-        if columns.isEmpty { return 0 }
+        guard readsColumns else {
+            if !readsScopes || generations[last] == generation { return last }
+            return outputs.count == 1 ? nil : generations.firstIndex(of: generation)
+        }
         guard let row else { return nil }
-        if matches(row, last) { return last }
+        if matches(row, generation, last) { return last }
         if outputs.count == 1 { return nil }
-        for e in outputs.indices where e != last && matches(row, e) { return e }
+        for e in outputs.indices where e != last && matches(row, generation, e) { return e }
         return nil
     }
 
@@ -97,28 +114,34 @@ final class ColumnMemo<Output>: @unchecked Sendable {
         let outer = ctx.statistics.startRecording()
         let result = compute(&ctx)
         let recorded = ctx.statistics.stopRecording(restoring: outer)
-        guard ctx.issues.count == issues, ctx.rejections == rejections, columns.isEmpty || row != nil else { return result }
+        // Outside a mapper records have no scope generation (-1): nothing is remembered for them.
+        guard ctx.issues.count == issues, ctx.rejections == rejections, !readsColumns || row != nil,
+            !readsScopes || Self.generation(ctx) >= 0
+        else { return result }
         let e: Int
         if outputs.count < ways {
             e = outputs.count
             keys.append([])
             lengths.append([])
+            generations.append(Self.generation(ctx))
             outputs.append(result)
             events.append(recorded)
         } else {
             e = next
             next = (next + 1) % ways
+            generations[e] = Self.generation(ctx)
             outputs[e] = result
             events[e] = recorded
         }
-        if let row { store(row, in: e) }
+        if readsColumns, let row { store(row, in: e) }
         last = e
         return result
     }
 
-    /// Whether the row's columns hold the bytes of entry `e`.
-    private func matches(_ row: CSVRow, _ e: Int) -> Bool {
-        row.withStorage { bytes, bounds in
+    /// Whether the row's columns (and the record's scope objects) are entry `e`'s.
+    private func matches(_ row: CSVRow, _ generation: Int, _ e: Int) -> Bool {
+        if readsScopes && generations[e] != generation { return false }
+        return row.withStorage { bytes, bounds in
             keys[e].withUnsafeBufferPointer { key in
                 lengths[e].withUnsafeBufferPointer { lengths in
                     var k = 0
@@ -162,33 +185,3 @@ final class ColumnMemo<Output>: @unchecked Sendable {
     }
 }
 
-/// The columns of all the parts together, or nil when a part depends on more than columns.
-func allColumns(_ parts: some Sequence<[Int]?>) -> [Int]? {
-    var out: [Int] = []
-    for part in parts {
-        guard let c = part else { return nil }
-        out += c
-    }
-    return out
-}
-
-extension Expression {
-    /// The CSV columns the value depends on, when it depends on nothing else (constants, columns
-    /// and steps that look at nothing but their input); nil when it may depend on more: a path,
-    /// the record number, a condition or a prefix reading other fields.
-    var inputColumns: [Int]? {
-        switch self {
-        case .constant: return []
-        case .column(let index, _): return [index]
-        case .path, .variable: return nil
-        case .template(let parts):
-            return allColumns(parts.lazy.map { part -> [Int]? in
-                if case .expression(let e, _) = part { return e.inputColumns }
-                return []
-            })
-        case .first(let list), .list(let list), .product(let list): return allColumns(list.lazy.map(\.inputColumns))
-        case .pipeline(let source, let steps, _): return steps.allSatisfy(\.dependsOnTextOnly) ? source.inputColumns : nil
-        case .remembered(let r, _): return r.pipeline.inputColumns
-        }
-    }
-}
