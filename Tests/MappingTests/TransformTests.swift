@@ -199,6 +199,13 @@ import Testing
         #expect(EvseIDNormalizer.normalize("FRA12E123") == "FR*A12*E123")
         #expect(EvseIDNormalizer.normalize("de*ab7*e840*6487") == "DE*AB7*E840*6487")
         #expect(EvseIDNormalizer.normalize("DE AB7 E840") == "DE*AB7*E840")
+        // Written as OICP writes it: unchanged; one lower-case letter, a tab or a non-ASCII
+        // letter anywhere takes the long way.
+        #expect(EvseIDNormalizer.normalize("DE*AB7*E840*6487") == "DE*AB7*E840*6487")
+        #expect(EvseIDNormalizer.normalize("DE*AB7*E840*648a") == "DE*AB7*E840*648A")
+        #expect(EvseIDNormalizer.normalize("DE*AB7*E840\t*6487") == "DE*AB7*E840*6487")
+        #expect(EvseIDNormalizer.normalize("DE*AB7*E840*é") == "DE*AB7*E840*É")
+        #expect(EvseIDNormalizer.normalize("BE-BEC-E041503001") == "BE*BEC*E041503001")
         #expect(EvseIDNormalizer.normalizeOperator("deabc") == "DE*ABC")
     }
 
