@@ -52,6 +52,12 @@ public struct SourceObject: Sendable, Equatable {
     }
 
     public mutating func append(_ key: String, _ value: SourceNode) {
+        // Room for four members at the first: growing from none reallocates at the 1st, 2nd, 3rd
+        // and 5th member, and most objects of an export have two to four.
+        if keys.isEmpty {
+            keys.reserveCapacity(4)
+            values.reserveCapacity(4)
+        }
         keys.append(key)
         values.append(value)
     }

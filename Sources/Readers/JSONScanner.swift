@@ -8,7 +8,11 @@ struct JSONScanner {
     let maxDepth: Int
     let maxStringBytes: Int
     /// Keys written in camelCase are read in snake_case (`postalCode` → `postal_code`).
-    var snakeCaseKeys = false
+    var snakeCaseKeys = false {
+        didSet { keys = JSONKeyCache() }
+    }
+    /// The keys read so far, as returned (converted when `snakeCaseKeys`).
+    private var keys = JSONKeyCache()
     private(set) var position = 0
     /// The line of `position`.
     private(set) var line = 1
@@ -91,8 +95,7 @@ struct JSONScanner {
             while true {
                 skipWhitespace()
                 guard peek == UInt8(ascii: "\"") else { throw error("expected a key in quotes", rule: "json.syntax") }
-                var key = try parseString()
-                if snakeCaseKeys { key = Self.snakeCase(key) }
+                let key = try parseKey()
                 skipWhitespace()
                 try expect(UInt8(ascii: ":"))
                 skipWhitespace()
@@ -159,6 +162,28 @@ struct JSONScanner {
     }
 
     /// A string; `position` is on the opening quote.
+    /// A key: taken from the keys read before when its bytes were (plain keys without escapes or
+    /// control characters), else read as a string and remembered.
+    mutating func parseKey() throws -> String {
+        let start = position + 1
+        var end = start
+        while end < bytes.count && end - start <= JSONKeyCache.maxKeyBytes {
+            let b = bytes[end]
+            if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b < 0x20 { break }
+            end += 1
+        }
+        let plain = end < bytes.count && bytes[end] == UInt8(ascii: "\"")
+        let raw = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        if plain, let key = keys.key(for: raw) {
+            position = end + 1
+            return key
+        }
+        var key = try parseString()
+        if snakeCaseKeys { key = Self.snakeCase(key) }
+        if plain { keys.store(key, for: raw) }
+        return key
+    }
+
     mutating func parseString() throws -> String {
         try expect(UInt8(ascii: "\""))
         let start = position

@@ -25,6 +25,8 @@ public final class XMLRecordReader: RecordReader {
     // The reader is used by one thread (the reading one): its state needs no run-time
     // exclusivity checks, which cost more than the work of most callbacks.
     @exclusivity(unchecked) private var names: [NameKey: String] = [:]
+    /// Attribute keys as records hold them (`@id`), and whether the attribute is `xsi:type`.
+    @exclusivity(unchecked) private var attributeNames: [NameKey: (key: String, isXSIType: Bool)] = [:]
     @exclusivity(unchecked) private var frames: [Frame] = []
     @exclusivity(unchecked) private var ready: [SourceRecord] = []
     @exclusivity(unchecked) private var readyIndex = 0
@@ -174,6 +176,16 @@ public final class XMLRecordReader: RecordReader {
         return n
     }
 
+    /// An attribute's key (`@` and its name), and whether it is `xsi:type`; made once per name.
+    private func attributeName(local: UnsafePointer<UInt8>?, uri: UnsafePointer<UInt8>?) -> (key: String, isXSIType: Bool) {
+        let key = NameKey(local: UInt(bitPattern: local), uri: UInt(bitPattern: uri))
+        if let n = attributeNames[key] { return n }
+        let isType = local.map { String(cString: $0) } == "type" && uri.map { String(cString: $0) } == Self.xsi
+        let n = (key: "@" + name(local: local, uri: uri), isXSIType: isType)
+        attributeNames[key] = n
+        return n
+    }
+
     private func startElement() throws {
         sawRoot = true
         let depth = frames.count + 1
@@ -199,18 +211,16 @@ public final class XMLRecordReader: RecordReader {
     private func readAttributes(into frame: inout Frame) {
         while xml.moveToNextAttribute() {
             if xml.isNamespaceDeclaration { continue }
-            let attribute = name(local: xml.localName, uri: xml.namespaceURI)
+            let attribute = attributeName(local: xml.localName, uri: xml.namespaceURI)
             var value = xml.value.map { String(cString: $0) } ?? ""
             // xsi:type holds a qualified name whose prefix is the file's: written the mapping's way.
-            if xml.localName.map({ String(cString: $0) }) == "type", xml.namespaceURI.map({ String(cString: $0) }) == Self.xsi,
-                let colon = value.firstIndex(of: ":")
-            {
+            if attribute.isXSIType, let colon = value.firstIndex(of: ":") {
                 let prefix = String(value[..<colon])
                 let local = String(value[value.index(after: colon)...])
                 let mapped = xml.namespace(ofPrefix: prefix).flatMap { prefixByURI[$0] }
                 value = mapped.map { $0.isEmpty ? local : $0 + ":" + local } ?? local
             }
-            frame.object.append("@" + attribute, .text(value))
+            frame.object.append(attribute.key, .text(value))
             frame.nodes += 1
         }
         xml.moveToElement()

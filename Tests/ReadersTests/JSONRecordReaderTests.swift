@@ -97,4 +97,43 @@ import Testing
         #expect(JSONScanner.snakeCase("EVSE") == "evse")
         #expect(JSONScanner.snakeCase("iec62196T2") == "iec62196_t2")
     }
+
+    @Test("keys read again come from the key cache as they came the first time, escaped, long or camelCase")
+    func repeatedKeys() throws {
+        let long = String(repeating: "k", count: 70)
+        var evses: [String] = []
+        for i in 0..<3 {
+            evses.append(#"{"evseId": "E\#(i)", "a\u0062": 1, "ab": 2, "\#(long)": 3, "\#(long)x": 4, "maxElectricPower": \#(i)}"#)
+        }
+        let file = TemporaryFile("[{\"id\": \"L\", \"evses\": [\(evses.joined(separator: ", "))]}]", name: "in.json")
+        var options = JSONOptions()
+        options.recordPath = "evses[*]"
+        options.snakeCaseKeys = true
+        let reader = try JSONRecordReader(path: file.path, options: options)
+        var records: [SourceNode] = []
+        while let r = try reader.next() { if case .tree(let n) = r.content { records.append(n) } }
+        #expect(records.count == 3)
+        for (i, n) in records.enumerated() {
+            guard case .object(let o) = n else { Issue.record("not an object"); continue }
+            #expect(o.keys == ["evse_id", "ab", "ab", long, long + "x", "max_electric_power"])
+            #expect(n["evse_id"]?.scalarText == "E\(i)")
+            #expect(n["max_electric_power"]?.scalarText == "\(i)")
+        }
+    }
+
+    @Test("the key cache finds what it stored among many keys, and stops storing when full")
+    func keyCache() {
+        let cache = JSONKeyCache(capacity: 100)
+        func bytes(_ s: String) -> [UInt8] { Array(s.utf8) }
+        for i in 0..<150 {
+            let k = bytes("key\(i)")
+            k.withUnsafeBufferPointer { cache.store("K\(i)", for: $0) }
+        }
+        for i in 0..<150 {
+            let found = bytes("key\(i)").withUnsafeBufferPointer { cache.key(for: $0) }
+            #expect(found == (i < 100 ? "K\(i)" : nil))
+        }
+        #expect(bytes("key1x").withUnsafeBufferPointer { cache.key(for: $0) } == nil)
+        #expect(bytes("").withUnsafeBufferPointer { cache.key(for: $0) } == nil)
+    }
 }
