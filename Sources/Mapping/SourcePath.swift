@@ -85,7 +85,7 @@ struct SourcePath: Sendable, CustomStringConvertible {
         if let scope, let cache = context.cache, let id = record.scopeID(scope) {
             if memo.owner === cache && memo.scopeID == id { return memo.value }
             if let node = record.scope(scope) {
-                let value = Self.value(of: Self.resolve(node, components[...]))
+                let value = Self.value(at: node, components[...])
                 memo.owner = cache
                 memo.scopeID = id
                 memo.value = value
@@ -113,7 +113,25 @@ struct SourcePath: Sendable, CustomStringConvertible {
                 return Expression.cleaned(text)
             }
         }
-        return Self.value(of: Self.resolve(root, components[...]))
+        return Self.value(at: root, components[...])
+    }
+
+    /// The value at the components from `node`: `value(of: resolve(node, components))`, without
+    /// the list when the path is keys that each match one member (most paths).
+    static func value(at node: SourceNode, _ components: ArraySlice<Component>) -> Value {
+        var node = node
+        var components = components
+        while case .key(let key)? = components.first, case .object(let o) = node {
+            var found = -1
+            for i in o.keys.indices where SourceObject.sameKey(o.keys[i], key) {
+                if found >= 0 { return value(of: resolve(node, components)) }  // repeated keys
+                found = i
+            }
+            guard found >= 0 else { return .absent }
+            node = o.values[found]
+            components = components.dropFirst()
+        }
+        return components.isEmpty ? value(of: node) : value(of: resolve(node, components))
     }
 
     static func resolve(_ node: SourceNode, _ components: ArraySlice<Component>) -> [SourceNode] {
