@@ -43,11 +43,16 @@ public struct SourceRecord: Sendable {
     public func scopeID(_ name: String) -> Int? { extras?.values.scopeIDs[name] }
 
     /// The numbers of all the record's scope objects together: two records with equal keys come
-    /// with the same scope objects (a reader numbers each scope object once).
-    public var scopeKey: ScopeKey { ScopeKey(ids: extras?.values.scopeIDs ?? SmallMap()) }
+    /// with the same scope objects (a reader numbers each scope object once). Nil when a scope
+    /// object has no number: nothing can be remembered for it.
+    public var scopeKey: ScopeKey? {
+        guard let values = extras?.values else { return ScopeKey(ids: SmallMap()) }
+        for name in values.scopes.names where values.scopeIDs[name] == nil { return nil }
+        return ScopeKey(ids: values.scopeIDs)
+    }
 
-    /// Whether the record has a number for a scope object (a CSV row has none).
-    public var hasScopeIDs: Bool { extras.map { !$0.values.scopeIDs.isEmpty } ?? false }
+    /// Whether the record has scope objects or numbers for them (a CSV row has neither).
+    public var hasScopes: Bool { extras.map { !$0.values.scopes.isEmpty || !$0.values.scopeIDs.isEmpty } ?? false }
 
     /// See ``scopeKey``.
     public struct ScopeKey: Equatable, Sendable {
@@ -95,7 +100,7 @@ private final class Extras: @unchecked Sendable {
 struct SmallMap<Value> {
     // Compared in order (`==` below): the same names set in another order compare unequal, which
     // only costs a remembered value.
-    private var names: [String] = []
+    private(set) var names: [String] = []
     private var values: [Value] = []
 
     init() {}

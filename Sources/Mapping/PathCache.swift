@@ -10,21 +10,30 @@ final class PathCache: @unchecked Sendable {  // used by the one thread that run
     /// changes when any of them does, and no two caches give the same number (a compiled mapping
     /// may serve two mappers).
     @exclusivity(unchecked) private(set) var generation: Int
-    /// The last record's scope numbers; nil while records have none (CSV rows).
-    @exclusivity(unchecked) private var lastKey = SourceRecord.ScopeKey?.none
+    /// The last record's scope numbers: none (CSV rows), a key, or objects without numbers.
+    private enum Last: Equatable {
+        case none
+        case key(SourceRecord.ScopeKey)
+        case unnumbered
+    }
+    @exclusivity(unchecked) private var last = Last.none
+    /// `last != .none`, kept as a flag for the test every CSV row goes through.
+    @exclusivity(unchecked) private var hadScopes = false
 
     init() { generation = Self.nextSerial() << 36 }
 
-    /// Takes the numbers of the record about to be mapped.
+    /// Takes the scope objects of the record about to be mapped.
     @inline(__always) func enter(_ record: SourceRecord) {
-        if lastKey == nil && !record.hasScopeIDs { return }
+        if !hadScopes && !record.hasScopes { return }
         change(record)
     }
 
     private func change(_ record: SourceRecord) {
-        let key = record.hasScopeIDs ? record.scopeKey : nil
-        if key != lastKey {
-            lastKey = key
+        let now: Last = record.hasScopes ? record.scopeKey.map(Last.key) ?? .unnumbered : .none
+        // Scope objects without numbers cannot be told apart: a new generation for each record.
+        if now != last || now == .unnumbered {
+            last = now
+            hadScopes = now != .none
             generation += 1
         }
     }

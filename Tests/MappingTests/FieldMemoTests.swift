@@ -201,4 +201,22 @@ import Testing
         let records = Self.stationRecords([("Bonn", 2)]).flatMap { second.process($0) } + second.finish()
         #expect(records.map { $0.evse.address?.city } == ["Bonn", "Bonn"])
     }
+
+    @Test("scope objects without numbers are not remembered: each record reads its own")
+    func unnumberedScopeObjects() throws {
+        let document = try MappingDocument.parse(yaml: Self.stationMapping, file: "test.yaml")
+        let mapping = try MappingCompiler.compile(document, header: nil, parameters: [:])
+        let mapper = Mapper(mapping: mapping, version: .v2_3)
+        // The readers' records with their scope objects but not their numbers (as a reader
+        // that does not number them would give).
+        let numbered = Self.stationRecords([("Köln", 2), ("Bonn", 2)])
+        let records = numbered.flatMap { r -> [MappedRecord] in
+            let plain = SourceRecord(content: r.content, provenance: r.provenance, scopes: r.scopes)
+            #expect(plain.scopeKey == nil)
+            return mapper.process(plain)
+        } + mapper.finish()
+        #expect(records.map { $0.evse.address?.city } == ["Köln", "Köln", "Bonn", "Bonn"])
+        #expect(numbered[0].scopeKey == numbered[1].scopeKey)
+        #expect(numbered[1].scopeKey != numbered[2].scopeKey)
+    }
 }
