@@ -115,21 +115,22 @@ final class FieldMemo<Output>: @unchecked Sendable {
         let result = compute(&ctx)
         let recorded = ctx.statistics.stopRecording(restoring: outer)
         // Outside a mapper records have no scope generation (-1): nothing is remembered for them.
+        let generation = Self.generation(ctx)
         guard ctx.issues.count == issues, ctx.rejections == rejections, !readsColumns || row != nil,
-            !readsScopes || Self.generation(ctx) >= 0
+            !readsScopes || generation >= 0
         else { return result }
         let e: Int
         if outputs.count < ways {
             e = outputs.count
             keys.append([])
             lengths.append([])
-            generations.append(Self.generation(ctx))
+            generations.append(generation)
             outputs.append(result)
             events.append(recorded)
         } else {
             e = next
             next = (next + 1) % ways
-            generations[e] = Self.generation(ctx)
+            generations[e] = generation
             outputs[e] = result
             events[e] = recorded
         }
@@ -156,7 +157,7 @@ final class FieldMemo<Output>: @unchecked Sendable {
                         guard Int(bounds[2 * c + 1]) - start == length else { return false }
                         if length > 0 {
                             let field = UnsafeBufferPointer(rebasing: bytes[start..<(start + length)])
-                            guard StepCache.equal(field, UnsafeBufferPointer(rebasing: key[k..<(k + length)])) else { return false }
+                            guard ByteKey.equal(field, UnsafeBufferPointer(rebasing: key[k..<(k + length)])) else { return false }
                             k += length
                         }
                     }

@@ -17,14 +17,12 @@ final class PathCache: @unchecked Sendable {  // used by the one thread that run
         case unnumbered
     }
     @exclusivity(unchecked) private var last = Last.none
-    /// `last != .none`, kept as a flag for the test every CSV row goes through.
-    @exclusivity(unchecked) private var hadScopes = false
 
     init() { generation = Self.nextSerial() << 36 }
 
     /// Takes the scope objects of the record about to be mapped.
     @inline(__always) func enter(_ record: SourceRecord) {
-        if !hadScopes && !record.hasScopes { return }
+        if case .none = last, !record.hasScopes { return }
         change(record)
     }
 
@@ -33,7 +31,6 @@ final class PathCache: @unchecked Sendable {  // used by the one thread that run
         // Scope objects without numbers cannot be told apart: a new generation for each record.
         if now != last || now == .unnumbered {
             last = now
-            hadScopes = now != .none
             generation += 1
         }
     }

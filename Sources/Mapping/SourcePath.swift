@@ -121,33 +121,31 @@ struct SourcePath: Sendable, CustomStringConvertible {
     static func value(at node: SourceNode, _ components: ArraySlice<Component>) -> Value {
         var node = node
         var components = components
+        guard followSingleKeys(&node, &components) else { return .absent }
+        return components.isEmpty ? value(of: node) : value(of: resolve(node, components))
+    }
+
+    /// Follows the leading keys that each match one member of an object; false when a key
+    /// matches none. Stops at repeated keys, an index or `[*]`, or a node that is no object.
+    private static func followSingleKeys(_ node: inout SourceNode, _ components: inout ArraySlice<Component>) -> Bool {
         while case .key(let key)? = components.first, case .object(let o) = node {
             var found = -1
             for i in o.keys.indices where SourceObject.sameKey(o.keys[i], key) {
-                if found >= 0 { return value(of: resolve(node, components)) }  // repeated keys
+                if found >= 0 { return true }  // repeated keys: the general way
                 found = i
             }
-            guard found >= 0 else { return .absent }
+            guard found >= 0 else { return false }
             node = o.values[found]
             components = components.dropFirst()
         }
-        return components.isEmpty ? value(of: node) : value(of: resolve(node, components))
+        return true
     }
 
     static func resolve(_ node: SourceNode, _ components: ArraySlice<Component>) -> [SourceNode] {
         // Fast path: keys that each match one member, without building lists.
         var node = node
         var components = components
-        keys: while case .key(let key)? = components.first, case .object(let o) = node {
-            var found = -1
-            for i in o.keys.indices where SourceObject.sameKey(o.keys[i], key) {
-                if found >= 0 { break keys }  // repeated keys: the general way below
-                found = i
-            }
-            guard found >= 0 else { return [] }
-            node = o.values[found]
-            components = components.dropFirst()
-        }
+        guard followSingleKeys(&node, &components) else { return [] }
         guard let first = components.first else { return [node] }
         let rest = components.dropFirst()
         switch first {

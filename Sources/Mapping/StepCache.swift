@@ -1,3 +1,4 @@
+import ETLCore
 /// Remembered results of a pipeline, by its input: by the text (tree records), or by the bytes of
 /// a CSV field, so that a value seen before costs neither a string nor the steps. Gives up when
 /// inputs rarely repeat.
@@ -37,7 +38,7 @@ final class StepCache: @unchecked Sendable {
     @inline(__always) private func key(_ e: Int, is bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = keyStarts[e]
         guard keyStarts[e + 1] - start == bytes.count else { return false }
-        return keyBytes.withUnsafeBufferPointer { Self.equal(UnsafeBufferPointer(rebasing: $0[start..<(start + bytes.count)]), bytes) }
+        return keyBytes.withUnsafeBufferPointer { ByteKey.equal(UnsafeBufferPointer(rebasing: $0[start..<(start + bytes.count)]), bytes) }
     }
 
     func get(_ key: String) -> Entry? {
@@ -66,7 +67,7 @@ final class StepCache: @unchecked Sendable {
             hits += 1
             return lastFound
         }
-        let h = Self.hash(bytes)
+        let h = ByteKey.hash(bytes)
         let mask = slots.count - 1
         var i = Int(truncatingIfNeeded: h) & mask
         while true {
@@ -120,7 +121,7 @@ final class StepCache: @unchecked Sendable {
     func put(bytes: UnsafeBufferPointer<UInt8>, _ value: Entry) {
         guard admit() else { return }
         if slots.isEmpty { slots = Array(repeating: -1, count: limit * 2) }
-        let h = Self.hash(bytes)
+        let h = ByteKey.hash(bytes)
         let mask = slots.count - 1
         var i = Int(truncatingIfNeeded: h) & mask
         while slots[i] >= 0 {
@@ -153,48 +154,5 @@ final class StepCache: @unchecked Sendable {
             lastFound = -1
         }
         return false
-    }
-
-    /// A 64-bit hash of bytes, eight at a time (a multiply-xorshift mix; collisions only cost a
-    /// comparison).
-    static func hash(_ s: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(s.count)
-        var i = 0
-        if let base = s.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            while i + 8 <= s.count {
-                h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
-                h ^= h >> 31
-                i += 8
-            }
-        }
-        var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while i < s.count {
-            tail |= UInt64(s[i]) << shift
-            shift += 8
-            i += 1
-        }
-        h = (h ^ tail) &* 0x94D0_49BB_1331_11EB
-        return h ^ (h >> 29)
-    }
-
-    /// Whether the bytes are the same (eight at a time).
-    static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard a.count == b.count else { return false }
-        var i = 0
-        if let pa = a.baseAddress, let pb = b.baseAddress {
-            let ra = UnsafeRawPointer(pa)
-            let rb = UnsafeRawPointer(pb)
-            while i + 8 <= a.count {
-                if ra.loadUnaligned(fromByteOffset: i, as: UInt64.self) != rb.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
-                i += 8
-            }
-        }
-        while i < a.count {
-            if a[i] != b[i] { return false }
-            i += 1
-        }
-        return true
     }
 }

@@ -1,3 +1,5 @@
+import ETLCore
+
 /// The keys a JSON file has given, by their bytes: an export repeats a few dozen keys on every
 /// object, and a key found here costs a hash and a comparison instead of a UTF-8 check, a new
 /// string and (for camelCase files) a conversion to snake_case. Holds the key as the scanner
@@ -25,11 +27,18 @@ final class JSONKeyCache {
         slots = Array(repeating: nil, count: size)
     }
 
+    /// Forgets every key (nothing to do while none is stored).
+    func removeAll() {
+        guard count > 0 else { return }
+        slots = Array(repeating: nil, count: slots.count)
+        count = 0
+    }
+
     /// The key for these bytes, if one was stored.
     func key(for bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        var i = Self.hash(bytes) & (slots.count - 1)
+        var i = Int(truncatingIfNeeded: ByteKey.hash(bytes)) & (slots.count - 1)
         while let entry = slots[i] {
-            if entry.bytes.count == bytes.count, entry.bytes.withUnsafeBufferPointer({ Self.equal($0, bytes) }) { return entry.key }
+            if entry.bytes.withUnsafeBufferPointer({ ByteKey.equal($0, bytes) }) { return entry.key }
             i = (i + 1) & (slots.count - 1)
         }
         return nil
@@ -38,21 +47,9 @@ final class JSONKeyCache {
     /// Remembers the key made of these bytes (while there is room).
     func store(_ key: String, for bytes: UnsafeBufferPointer<UInt8>) {
         guard bytes.count <= Self.maxKeyBytes, count < capacity, self.key(for: bytes) == nil else { return }
-        var i = Self.hash(bytes) & (slots.count - 1)
+        var i = Int(truncatingIfNeeded: ByteKey.hash(bytes)) & (slots.count - 1)
         while slots[i] != nil { i = (i + 1) & (slots.count - 1) }
         slots[i] = Entry(bytes: Array(bytes), key: key)
         count += 1
-    }
-
-    /// FNV-1a, 64 bits.
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        return Int(truncatingIfNeeded: h ^ (h >> 29))
-    }
-
-    private static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        for i in 0..<a.count where a[i] != b[i] { return false }
-        return true
     }
 }

@@ -9,7 +9,8 @@ struct JSONScanner {
     let maxStringBytes: Int
     /// Keys written in camelCase are read in snake_case (`postalCode` → `postal_code`).
     var snakeCaseKeys = false {
-        didSet { keys = JSONKeyCache() }
+        // The keys read so far were converted the other way (none, when set before reading).
+        didSet { if snakeCaseKeys != oldValue { keys.removeAll() } }
     }
     /// The keys read so far, as returned (converted when `snakeCaseKeys`).
     private var keys = JSONKeyCache()
@@ -161,9 +162,9 @@ struct JSONScanner {
         }
     }
 
-    /// A string; `position` is on the opening quote.
     /// A key: taken from the keys read before when its bytes were (plain keys without escapes or
-    /// control characters), else read as a string and remembered.
+    /// control characters), else read as a string and remembered; `position` is on the opening
+    /// quote.
     mutating func parseKey() throws -> String {
         let start = position + 1
         var end = start
@@ -184,6 +185,7 @@ struct JSONScanner {
         return key
     }
 
+    /// A string; `position` is on the opening quote.
     mutating func parseString() throws -> String {
         try expect(UInt8(ascii: "\""))
         let start = position

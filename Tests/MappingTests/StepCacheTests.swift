@@ -1,3 +1,4 @@
+import ETLCore
 import Testing
 
 @testable import Mapping
@@ -34,9 +35,9 @@ import Testing
         b[position] = 0x62
         a.withUnsafeBufferPointer { pa in
             b.withUnsafeBufferPointer { pb in
-                #expect(!StepCache.equal(pa, pb))
-                #expect(StepCache.equal(pa, pa))
-                #expect(!StepCache.equal(UnsafeBufferPointer(rebasing: pa[0..<position]), pa))
+                #expect(!ByteKey.equal(pa, pb))
+                #expect(ByteKey.equal(pa, pa))
+                #expect(!ByteKey.equal(UnsafeBufferPointer(rebasing: pa[0..<position]), pa))
             }
         }
     }
