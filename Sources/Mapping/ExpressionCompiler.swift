@@ -1,4 +1,5 @@
 import Foundation
+import OICP
 
 /// Turns the YAML of one value (`{ column: power_kw, number: true, round: true }`) into an
 /// ``Expression``.
@@ -85,7 +86,8 @@ struct ExpressionCompiler {
         case .bool(let b): .bool(b)
         case .int(let i): .number(Double(i))
         case .double(let d): .number(d)
-        case .string(let s): s.isEmpty ? .absent : .text(s)
+        // An OICP spelling is kept as the literal (see EnumerationLiterals).
+        case .string(let s): s.isEmpty ? .absent : .text(EnumerationLiterals.canonical(s))
         }
     }
 

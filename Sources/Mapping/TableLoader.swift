@@ -1,4 +1,5 @@
 import Foundation
+import OICP
 
 /// Reads the `tables:` section.
 enum TableLoader {
@@ -13,10 +14,11 @@ enum TableLoader {
         return out
     }
 
+    /// A table's values; OICP spellings are kept as the literals (copying them counts nothing).
     static func targets(_ node: MappingNode) throws -> [String] {
-        if node.isSequence { return try node.items().map { try $0.string() } }
+        if node.isSequence { return try node.items().map { EnumerationLiterals.canonical(try $0.string()) } }
         if case .null? = node.scalar { return [] }
-        return [try node.string()]
+        return [EnumerationLiterals.canonical(try node.string())]
     }
 
     static func table(_ name: String, _ node: MappingNode) throws -> ValueTable {

@@ -32,16 +32,16 @@ enum TargetCatalog {
         Target(name: "Power") { node, compiler, path in
             let e = try compiler.expression(node)
             let memo = FieldMemo<Double>.leaf(e.inputs)
+            let compute: Leaf.Compute<Double> = { ctx in
+                guard let kw = Convert.number(e.evaluate(&ctx, field: path), &ctx, path) else { return nil }
+                // OICP 2.3 writes Power as an integer number of kW: round, and count it.
+                guard ctx.version == .v2_3 && kw != kw.rounded() else { return kw }
+                let r = kw.rounded(.toNearestOrAwayFromZero)
+                ctx.statistics.rounded(field: path, from: kw, to: r)
+                return r
+            }
             return CompiledField(name: "Power", readsSource: e.readsSource, sources: [(path, e.summary)], inputs: e.inputs) { f, ctx in
-                let power = Leaf.value(memo, &ctx) { ctx -> Double? in
-                    guard let kw = Convert.number(e.evaluate(&ctx, field: path), &ctx, path) else { return nil }
-                    // OICP 2.3 writes Power as an integer number of kW: round, and count it.
-                    guard ctx.version == .v2_3 && kw != kw.rounded() else { return kw }
-                    let r = kw.rounded(.toNearestOrAwayFromZero)
-                    ctx.statistics.rounded(field: path, from: kw, to: r)
-                    return r
-                }
-                guard let power else { return false }
+                guard let power = Leaf.value(memo, &ctx, compute) else { return false }
                 f.power = power
                 return true
             }
@@ -101,9 +101,10 @@ enum TargetCatalog {
     static let openingHours = Target<EvseDataRecord>(name: "OpeningHours") { node, compiler, path in
         let e = try compiler.expression(node)
         let memo = FieldMemo<OpeningHours>.make(e.inputs)
+        let compute: Leaf.Compute<OpeningHours> = { Convert.hours(e.evaluate(&$0, field: path), &$0, path) }
         return CompiledField(name: "OpeningHours", readsSource: e.readsSource, sources: [(path + " (IsOpen24Hours, OpeningTimes)", e.summary)],
             inputs: e.inputs) { r, ctx in
-            guard let h = Leaf.value(memo, &ctx, { Convert.hours(e.evaluate(&$0, field: path), &$0, path) }) else { return false }
+            guard let h = Leaf.value(memo, &ctx, compute) else { return false }
             r.isOpen24Hours = h.isOpen24Hours
             r.openingTimes = h.isOpen24Hours || h.openingTimes.isEmpty ? nil : h.openingTimes
             return true

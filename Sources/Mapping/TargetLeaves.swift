@@ -2,8 +2,12 @@ import OICP
 
 /// Builders of targets for single values.
 enum Leaf {
+    /// How a leaf makes its value. Made once, when the mapping is compiled: a closure formed at
+    /// each call would count a reference to each thing it captures, on every record.
+    typealias Compute<T> = (inout EvalContext) -> T?
+
     /// The leaf's value: the one made before when its inputs repeat (`memo`), else `compute`d.
-    @inline(__always) static func value<T>(_ memo: FieldMemo<T>?, _ ctx: inout EvalContext, _ compute: (inout EvalContext) -> T?) -> T? {
+    @inline(__always) static func value<T>(_ memo: FieldMemo<T>?, _ ctx: inout EvalContext, _ compute: Compute<T>) -> T? {
         if let memo { return memo(&ctx, compute) }
         return compute(&ctx)
     }
@@ -12,8 +16,9 @@ enum Leaf {
         Target(name: name) { node, compiler, path in
             let e = try compiler.expression(node)
             let memo = FieldMemo<String>.leaf(e.inputs)
+            let compute: Compute<String> = { Convert.text(e.evaluate(&$0, field: path), &$0, path) }
             return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)], inputs: e.inputs) { root, ctx in
-                guard let t = value(memo, &ctx, { Convert.text(e.evaluate(&$0, field: path), &$0, path) }) else { return false }
+                guard let t = value(memo, &ctx, compute) else { return false }
                 set(&root, t)
                 return true
             }
@@ -24,8 +29,9 @@ enum Leaf {
         Target(name: name) { node, compiler, path in
             let e = try compiler.expression(node)
             let memo = FieldMemo<Bool>.leaf(e.inputs)
+            let compute: Compute<Bool> = { Convert.bool(e.evaluate(&$0, field: path), &$0, path) }
             return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)], inputs: e.inputs) { root, ctx in
-                guard let b = value(memo, &ctx, { Convert.bool(e.evaluate(&$0, field: path), &$0, path) }) else { return false }
+                guard let b = value(memo, &ctx, compute) else { return false }
                 set(&root, b)
                 return true
             }
@@ -37,8 +43,10 @@ enum Leaf {
             let e = try compiler.expression(node)
             let last = LastConversion<Value, Double>(.absent)
             let memo = FieldMemo<Double>.leaf(e.inputs)
+            let convert: (Value, inout EvalContext) -> Double? = { Convert.number($0, &$1, path) }
+            let compute: Compute<Double> = { last(e.evaluate(&$0, field: path), &$0, convert) }
             return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)], inputs: e.inputs) { root, ctx in
-                guard let n = value(memo, &ctx, { last(e.evaluate(&$0, field: path), &$0, { Convert.number($0, &$1, path) }) }) else { return false }
+                guard let n = value(memo, &ctx, compute) else { return false }
                 set(&root, n)
                 return true
             }
@@ -52,13 +60,14 @@ enum Leaf {
             let e = try compiler.expression(node)
             let last = LastConversion<Value, Int>(.absent)
             let memo = FieldMemo<Int>.leaf(e.inputs)
+            let convert: (Value, inout EvalContext) -> Int? = { Convert.integer($0, &$1, path) }
+            // The fit is part of what is remembered (it may leave the value out, with a warning).
+            let compute: Compute<Int> = { ctx in
+                guard let n = last(e.evaluate(&ctx, field: path), &ctx, convert) else { return nil }
+                return fit.map { $0(n, &ctx, path) } ?? n
+            }
             return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)], inputs: e.inputs) { root, ctx in
-                // The fit is part of what is remembered (it may leave the value out, with a warning).
-                let n = value(memo, &ctx) { ctx -> Int? in
-                    guard let n = last(e.evaluate(&ctx, field: path), &ctx, { Convert.integer($0, &$1, path) }) else { return nil }
-                    return fit.map { $0(n, &ctx, path) } ?? n
-                }
-                guard let n else { return false }
+                guard let n = value(memo, &ctx, compute) else { return false }
                 set(&root, n)
                 return true
             }
@@ -70,8 +79,10 @@ enum Leaf {
             let e = try compiler.expression(node)
             let last = LastConversion<Value, E>(.absent)
             let memo = FieldMemo<E>.leaf(e.inputs)
+            let convert: (Value, inout EvalContext) -> E? = { Convert.enumeration($0, &$1, path) }
+            let compute: Compute<E> = { last(e.evaluate(&$0, field: path), &$0, convert) }
             return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)], inputs: e.inputs) { root, ctx in
-                guard let v = value(memo, &ctx, { last(e.evaluate(&$0, field: path), &$0, { Convert.enumeration($0, &$1, path) }) }) else { return false }
+                guard let v = value(memo, &ctx, compute) else { return false }
                 set(&root, v)
                 return true
             }
@@ -83,8 +94,10 @@ enum Leaf {
             let e = try compiler.expression(node)
             let last = LastConversion<Value, [E]>(.absent)
             let memo = FieldMemo<[E]>.leaf(e.inputs)
+            let convert: (Value, inout EvalContext) -> [E]? = { Convert.enumerations($0, &$1, path) }
+            let compute: Compute<[E]> = { last(e.evaluate(&$0, field: path), &$0, convert) }
             return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)], inputs: e.inputs) { root, ctx in
-                guard let v = value(memo, &ctx, { last(e.evaluate(&$0, field: path), &$0, { Convert.enumerations($0, &$1, path) }) }) else { return false }
+                guard let v = value(memo, &ctx, compute) else { return false }
                 set(&root, v)
                 return true
             }
@@ -156,13 +169,13 @@ enum Leaf {
             let dec = decimals
             let last = LastConversion<ValuePair, GeoCoordinates>(ValuePair(first: .absent, second: .absent))
             let memo = FieldMemo<GeoCoordinates>.make(inputs)
+            let convert: (ValuePair, inout EvalContext) -> GeoCoordinates? = { values, ctx in
+                guard let (lat, lon) = position(values, &ctx) else { return nil }
+                return Self.coordinates(lat, lon, format: fmt, decimals: dec, &ctx, path)
+            }
+            let compute: Compute<GeoCoordinates> = { ctx in last(read(&ctx), &ctx, convert) }
             return CompiledField(name: name, readsSource: reads, sources: [(path, describe + " → \(fmt), \(dec) decimals")], inputs: inputs) { root, ctx in
-                let coordinates = value(memo, &ctx) { ctx in
-                    last(read(&ctx), &ctx) { values, ctx in
-                        guard let (lat, lon) = position(values, &ctx) else { return nil }
-                        return Self.coordinates(lat, lon, format: fmt, decimals: dec, &ctx, path)
-                    }
-                }
+                let coordinates = value(memo, &ctx, compute)
                 guard let coordinates else { return false }
                 set(&root, coordinates)
                 return true

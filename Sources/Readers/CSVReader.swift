@@ -8,6 +8,8 @@ import ETLCore
 /// header, and rows with invalid UTF-8, come back with a ``SourceRecord/defect``.
 public final class CSVReader: RecordReader {
     public let path: String
+    /// The path as records carry it.
+    private let fileID: FileID
     public let options: CSVOptions
     public private(set) var header: CSVHeader?
     /// The encoding in use, `auto` resolved after the first chunk.
@@ -33,6 +35,7 @@ public final class CSVReader: RecordReader {
 
     public init(path: String, options: CSVOptions = CSVOptions()) throws {
         self.path = path
+        fileID = FileID(path)
         self.options = options
         file = try InputFile(path: path)
         transcoder = Transcoder(encoding: options.encoding)
@@ -107,7 +110,7 @@ public final class CSVReader: RecordReader {
             }
         }
         let row = CSVRow(header: header, bytes: raw.bytes, bounds: count == raw.count ? bounds : Array(bounds.prefix(2 * max(count, 0))))
-        return SourceRecord(content: .row(row), provenance: Provenance(file: path, line: line, recordNumber: recordNumber), defect: defect)
+        return SourceRecord(content: .row(row), provenance: Provenance(file: fileID, line: line, recordNumber: recordNumber), defect: defect)
     }
 
     /// Warnings about ragged rows that were padded (policy `pad`), for the caller to emit.
@@ -122,13 +125,16 @@ public final class CSVReader: RecordReader {
     private func nextRow() throws -> RawRow? {
         while sink.isEmpty {
             if finished { return nil }
-            try feedLine()
+            // A plain line comes back at once, without a stay in the sink's list (each copy of a
+            // row counts a reference to its buffers).
+            if let plain = try feedLine() { return plain }
         }
         return sink.take()
     }
 
-    /// Feeds the parser one physical line (or the end of the file).
-    private func feedLine() throws {
+    /// Feeds the parser one physical line (or the end of the file); returns the row when the
+    /// line was a whole row split here (see `PlainCSVLine`).
+    private func feedLine() throws -> RawRow? {
         if textPosition >= text.count {
             if atEnd {
                 if !parser.isBetweenRows && parser.isInsideQuotes {
@@ -137,16 +143,16 @@ public final class CSVReader: RecordReader {
                 }
                 parser.finish()
                 finished = true
-                return
+                return nil
             }
             let chunk = try file.read(max: Self.chunkSize)
             if chunk.isEmpty {
                 atEnd = true
-                return
+                return nil
             }
             text = transcoder.convert(chunk)
             textPosition = 0
-            if text.isEmpty { return }
+            if text.isEmpty { return nil }
         }
         let end: Int
         if let nl = text.withUnsafeBufferPointer({ ByteScan.firstIndex(of: 0x0A, in: $0, from: textPosition) }) { end = nl + 1 } else { end = text.count }
@@ -156,7 +162,7 @@ public final class CSVReader: RecordReader {
                 line += 1
             }
             textPosition = end
-            return
+            return nil
         }
         let start = textPosition
         if parser.isBetweenRows {
@@ -167,11 +173,12 @@ public final class CSVReader: RecordReader {
                 PlainCSVLine.bounds(UnsafeBufferPointer(rebasing: all[start..<end]), offset: start, delimiter: options.delimiter, quote: options.quote,
                     scratch: &boundsScratch)
             }) {
-                sink.append(text, bounds: plain.bounds, isASCII: plain.isASCII, length: end - start)
+                sink.measure(bounds: plain.bounds, length: end - start)
+                let row = RawRow(bytes: text, bounds: plain.bounds, line: line, isASCII: plain.isASCII)
                 line += 1
                 textPosition = end
                 if sink.largestField > options.maxFieldBytes || sink.largestRow > options.maxRecordBytes { try checkSizes() }
-                return
+                return row
             }
         }
         let failure: Error? = text.withUnsafeBytes { all in
@@ -186,6 +193,7 @@ public final class CSVReader: RecordReader {
         try checkSizes()
         if text[end - 1] == 0x0A { line += 1 }
         textPosition = end
+        return nil
     }
 
     /// Stops at a field or row beyond the limits (an unbalanced quote, mostly).
@@ -230,14 +238,13 @@ private final class RowSink: LibCSVHandler {
         bounds.append(Int32(truncatingIfNeeded: bytes.count))
     }
 
-    /// A whole row split elsewhere (`PlainCSVLine`): its fields' bounds in `buffer`, which the
-    /// row shares; `length` is the line's.
-    func append(_ buffer: [UInt8], bounds: [Int32], isASCII: Bool, length: Int) {
+    /// Counts the sizes of a whole row split elsewhere (`PlainCSVLine`): its fields' bounds, and
+    /// the line's length.
+    func measure(bounds: [Int32], length: Int) {
         for k in stride(from: 0, to: bounds.count, by: 2) where Int(bounds[k + 1] - bounds[k]) > largestField {
             largestField = Int(bounds[k + 1] - bounds[k])
         }
         if length > largestRow { largestRow = length }
-        rows.append(RawRow(bytes: buffer, bounds: bounds, line: rowStartLine, isASCII: isASCII))
     }
 
     override func endOfRow() {

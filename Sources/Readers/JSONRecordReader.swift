@@ -10,6 +10,8 @@ import Foundation
 /// record path the item is the record.
 public final class JSONRecordReader: RecordReader {
     public let path: String
+    /// The path as records carry it.
+    private let fileID: FileID
     public let options: JSONOptions
     public var header: CSVHeader? { nil }
     public var bytesRead: Int { scanner.position }
@@ -40,6 +42,7 @@ public final class JSONRecordReader: RecordReader {
 
     public init(path: String, options: JSONOptions = JSONOptions()) throws {
         self.path = path
+        fileID = FileID(path)
         self.options = options
         file = try MappedFile(path: path)
         scanner = JSONScanner(bytes: file.bytes, file: path, maxDepth: options.maxDepth, maxStringBytes: options.maxStringBytes)
@@ -68,7 +71,7 @@ public final class JSONRecordReader: RecordReader {
     private func records(of item: SourceNode, line: Int) {
         guard let recordPath else {
             recordNumber += 1
-            pending.append(SourceRecord(content: .tree(item), provenance: Provenance(file: path, line: line, recordNumber: recordNumber)))
+            pending.append(SourceRecord(content: .tree(item), provenance: Provenance(file: fileID, line: line, recordNumber: recordNumber)))
             return
         }
         let nodes = recordPath.resolve(item)
@@ -82,7 +85,7 @@ public final class JSONRecordReader: RecordReader {
             let defect = Diagnostic(.error, rule: "json.no-records",
                 "the item\(id) holds no records at '\(recordPath.text)' (for OCPI: a Location without EVSEs)", file: path, line: line,
                 field: recordPath.text)
-            pending.append(SourceRecord(content: .tree(.null), provenance: Provenance(file: path, line: line, recordNumber: recordNumber),
+            pending.append(SourceRecord(content: .tree(.null), provenance: Provenance(file: fileID, line: line, recordNumber: recordNumber),
                 scopes: scopes, defect: defect))
             pending[pending.count - 1].scopeIDs = scopeIDs
             return
@@ -91,7 +94,7 @@ public final class JSONRecordReader: RecordReader {
             recordNumber += 1
             var recordLine = line
             if case .object(let o) = node, let l = o.line { recordLine = l }
-            pending.append(SourceRecord(content: .tree(node), provenance: Provenance(file: path, line: recordLine, recordNumber: recordNumber),
+            pending.append(SourceRecord(content: .tree(node), provenance: Provenance(file: fileID, line: recordLine, recordNumber: recordNumber),
                 scopes: scopes))
             pending[pending.count - 1].scopeIDs = scopeIDs
         }

@@ -12,6 +12,8 @@ import Foundation
 /// outermost scope element ends, each with the complete scope trees (without the records).
 public final class XMLRecordReader: RecordReader {
     public let path: String
+    /// The path as records carry it.
+    private let fileID: FileID
     public let options: XMLOptions
     public var header: CSVHeader? { nil }
     public var bytesRead: Int { done ? fileSize : xml.bytesConsumed }
@@ -69,6 +71,7 @@ public final class XMLRecordReader: RecordReader {
 
     public init(path: String, options: XMLOptions) throws {
         self.path = path
+        fileID = FileID(path)
         self.options = options
         guard let recordPathText = options.recordPath else {
             throw Diagnostic.error("XML input needs records.path: the element that is one record (such as refillPoint)", rule: "mapping.invalid",
@@ -247,7 +250,7 @@ public final class XMLRecordReader: RecordReader {
         let node = makeNode(&frame)
         if frame.isRecord {
             recordNumber += 1
-            var record = SourceRecord(content: .tree(node), provenance: Provenance(file: path, line: frame.line, recordNumber: recordNumber))
+            var record = SourceRecord(content: .tree(node), provenance: Provenance(file: fileID, line: frame.line, recordNumber: recordNumber))
             frame.records += 1
             attachPartialScopes(to: &record)
             waiting.append(record)
@@ -266,7 +269,7 @@ public final class XMLRecordReader: RecordReader {
             let defect = Diagnostic(.error, rule: "xml.no-records",
                 "<\(frame.key)> (\(allScopes.map { "$" + $0 }.joined(separator: ", "))) holds no record element '\(recordPath.text)'", file: path,
                 line: frame.line, field: recordPath.text)
-            var record = SourceRecord(content: .tree(.null), provenance: Provenance(file: path, line: frame.line, recordNumber: recordNumber),
+            var record = SourceRecord(content: .tree(.null), provenance: Provenance(file: fileID, line: frame.line, recordNumber: recordNumber),
                 defect: defect)
             attachPartialScopes(to: &record)
             for name in frame.partialScopes { record.setScope(name, to: node) }
