@@ -2,7 +2,15 @@ import OICP
 
 /// Turns mapped values into the types of OICP fields, reporting what does not fit.
 enum Convert {
-    static func text(_ v: Value, _ ctx: inout EvalContext, _ field: String) -> String? {
+    /// The value is consumed: its text moves out without a reference counted for it.
+    static func text(_ v: consuming Value, _ ctx: inout EvalContext, _ field: String) -> String? {
+        switch consume v {
+        case .text(let t): return t
+        case let other: return otherText(other, &ctx, field)
+        }
+    }
+
+    private static func otherText(_ v: Value, _ ctx: inout EvalContext, _ field: String) -> String? {
         switch v {
         case .absent: return nil
         case .list(let items):

@@ -47,46 +47,48 @@ public final class Mapper {
     public func process(_ record: SourceRecord, into out: inout [MappedRecord]) {
         counts.read += 1
         pathCache.enter(record)
+        if let stop = preselect(record, statistics: counting) {
+            switch stop {
+            case .defect(let defect):
+                let issue = RecordIssue(.reject, rule: defect.rule ?? "input.defect", field: defect.field ?? "", message: defect.message, value: defect.value)
+                out.append(MappedRecord(evse: EvseDataRecord(), operatorID: nil, operatorName: nil, provenance: record.provenance, issues: [issue], rejected: true))
+            case .selectFailed(let issues):
+                out.append(MappedRecord(evse: EvseDataRecord(), operatorID: nil, operatorName: nil, provenance: record.provenance,
+                    issues: issues, rejected: true))
+            case .excluded:
+                counts.excluded += 1
+            }
+            return
+        }
+        // The slots are walked here rather than through a closure: a closure made per record
+        // counted a reference to the record and to the mapper.
         var units = 0
-        let selection = selectSlots(record, statistics: counting) { slot in
+        for slot in mapping.slots where applies(slot, record, statistics: counting) {
             units += 1
             if units > 1 { counts.expanded += 1 }
             evaluate(slot, record, into: &out)
         }
-        switch selection {
-        case .defect(let defect):
-            let issue = RecordIssue(.reject, rule: defect.rule ?? "input.defect", field: defect.field ?? "", message: defect.message, value: defect.value)
-            out.append(MappedRecord(evse: EvseDataRecord(), operatorID: nil, operatorName: nil, provenance: record.provenance, issues: [issue], rejected: true))
-        case .selectFailed(let issues):
-            out.append(MappedRecord(evse: EvseDataRecord(), operatorID: nil, operatorName: nil, provenance: record.provenance,
-                issues: issues, rejected: true))
-        case .excluded:
-            counts.excluded += 1
-        case .slots(0):
+        if units == 0 {
             let issue = RecordIssue(.reject, rule: "mapping.explode-empty", field: "records.explode",
                 message: "the record holds no charge point (every explode slot is empty)")
             out.append(MappedRecord(evse: EvseDataRecord(), operatorID: nil, operatorName: nil, provenance: record.provenance,
                 issues: [issue], rejected: true))
-        case .slots:
-            break
         }
     }
 
-    /// What `records.select` and the explode slots' `when` make of a record.
-    private enum Selection {
+    /// Why a record goes to no explode slot, before the slots are looked at.
+    private enum Stop {
         /// The reader found the record broken.
         case defect(Diagnostic)
         /// `records.select` could not be evaluated (its reasons).
         case selectFailed([RecordIssue])
         /// Left out by `records.select`.
         case excluded
-        /// This many explode slots applied.
-        case slots(Int)
     }
 
-    /// Applies `records.select` and each slot's `when` to a record, calling `body` for every
-    /// slot that applies, in order. `process` and `groupKeys` share it, so that they agree.
-    private func selectSlots(_ record: SourceRecord, statistics: MappingStatistics, _ body: (CompiledMapping.Slot) -> Void) -> Selection {
+    /// Why the reader or `records.select` stop a record; nil when it goes on to the explode
+    /// slots (see `applies`). `process` and `groupKeys` share these two, so that they agree.
+    private func preselect(_ record: SourceRecord, statistics: MappingStatistics) -> Stop? {
         if let defect = record.defect { return .defect(defect) }
         if let select = mapping.select {
             var ctx = EvalContext(record: record, version: version, statistics: statistics, cache: pathCache)
@@ -94,16 +96,14 @@ public final class Mapper {
             if ctx.rejected { return .selectFailed(ctx.issues) }
             if !keep { return .excluded }
         }
-        var units = 0
-        for slot in mapping.slots {
-            if let when = slot.when {
-                var ctx = EvalContext(record: record, version: version, statistics: statistics, cache: pathCache)
-                guard when.evaluate(&ctx, field: "records.explode.when") else { continue }
-            }
-            units += 1
-            body(slot)
-        }
-        return .slots(units)
+        return nil
+    }
+
+    /// Whether an explode slot's `when` lets the record through (always, without one).
+    private func applies(_ slot: CompiledMapping.Slot, _ record: SourceRecord, statistics: MappingStatistics) -> Bool {
+        guard let when = slot.when else { return true }
+        var ctx = EvalContext(record: record, version: version, statistics: statistics, cache: pathCache)
+        return when.evaluate(&ctx, field: "records.explode.when")
     }
 
     /// The statistics gathered since the last call (or the start); the mapper goes on with new ones.
@@ -120,10 +120,11 @@ public final class Mapper {
         // Evaluated again by the worker that maps the record: nothing is counted here.
         let scratch = MappingStatistics()
         pathCache.enter(record)
+        guard preselect(record, statistics: scratch) == nil else { return nil }
         var keys: (first: String?, last: String?)?
-        _ = selectSlots(record, statistics: scratch) { slot in
+        for slot in mapping.slots where applies(slot, record, statistics: scratch) {
             var ctx = EvalContext(record: record, version: version, statistics: scratch, cache: pathCache)
-            let key = slot.groupKey.flatMap { $0.evaluate(&ctx, field: "records.group.by").text }
+            let key = slot.groupKey?.evaluate(&ctx, field: "records.group.by").text
             keys = keys.map { ($0.first, key) } ?? (key, key)
         }
         return keys
@@ -141,10 +142,8 @@ public final class Mapper {
 
     private func evaluate(_ slot: CompiledMapping.Slot, _ record: SourceRecord, into out: inout [MappedRecord]) {
         var ctx = EvalContext(record: record, version: version, statistics: counting, cache: pathCache)
-        var key: String?
-        if let k = slot.groupKey {
-            key = k.evaluate(&ctx, field: "records.group.by").text
-        }
+        // Optional chaining reads the expressions where they are (`if let` copied each).
+        let key = slot.groupKey?.evaluate(&ctx, field: "records.group.by").text
         // A later row of the group being built: only the fields that combine across rows.
         if let key, mapping.grouping != nil {
             if mapping.groupsAdjacentRowsOnly, currentRecord != nil, currentKey == key {
@@ -165,8 +164,10 @@ public final class Mapper {
         out.append(MappedRecord(provenance: record.provenance))
         let i = out.count - 1
         slot.run.assignAll(&out[i].evse, &ctx)
-        let operatorID = slot.operatorID.flatMap { Convert.text($0.evaluate(&ctx, field: "operator.id"), &ctx, "operator.id") }
-        var operatorName = slot.operatorName.flatMap { Convert.text($0.evaluate(&ctx, field: "operator.name"), &ctx, "operator.name") }
+        var operatorID: String?
+        if let v = slot.operatorID?.evaluate(&ctx, field: "operator.id") { operatorID = Convert.text(v, &ctx, "operator.id") }
+        var operatorName: String?
+        if let v = slot.operatorName?.evaluate(&ctx, field: "operator.name") { operatorName = Convert.text(v, &ctx, "operator.name") }
         if let operatorID, !mapping.operatorDefaults.isEmpty, let defaults = mapping.operatorDefaults[keys.key(operatorID)] {
             if operatorName == nil { operatorName = defaults.name }
             if !defaults.fields.isEmpty {
