@@ -109,7 +109,10 @@ public final class BundleWriter {
         let key = operatorKey ?? keyCache.key(operatorID)
         clock += 1
         let bundle: Bundle
-        if let b = last.flatMap({ $0.key == key ? $0.bundle : nil }) ?? bundles[key] {
+        // The operator of the record before, mostly: found without a lookup (and without copying
+        // the remembered pair, which counted a reference to each part).
+        let same = last?.key == key
+        if let b = same ? last?.bundle : bundles[key] {
             bundle = b
             if let maxRecords, b.records >= maxRecords {
                 // The part is full: close it and start the next.
@@ -126,7 +129,7 @@ public final class BundleWriter {
                     try makeRoom()
                     openCount += 1
                 }
-                try b.sink.write([UInt8(ascii: ","), UInt8(ascii: "\n")])
+                try b.sink.write(UInt8(ascii: ","), UInt8(ascii: "\n"))
             }
         } else {
             try makeRoom()
@@ -139,7 +142,7 @@ public final class BundleWriter {
             try sink.write(head(operatorID: operatorID, operatorName: operatorName, action: actionOf(part: 1)))
         }
         bundle.lastUse = clock
-        last = (key, bundle)
+        if !same { last = (key, bundle) }
         try bundle.sink.write(recordJSON)
         bundle.records += 1
     }

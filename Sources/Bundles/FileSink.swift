@@ -54,6 +54,13 @@ public final class FileSink {
 
     public func write(_ text: String) throws { try write(Array(text.utf8)) }
 
+    /// Two bytes (a separator), without making an array of them.
+    public func write(_ first: UInt8, _ second: UInt8) throws {
+        buffer.append(first)
+        buffer.append(second)
+        if buffer.count >= capacity { try flush() }
+    }
+
     public func flush() throws {
         if buffer.isEmpty { return }
         if fd < 0 {

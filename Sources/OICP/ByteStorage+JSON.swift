@@ -75,22 +75,19 @@ extension ByteStorage {
 
     /// The index of the first byte JSON needs escaped (a control character, `"` or `\`), or the
     /// count when there is none. Eight bytes at a time: a byte below 0x20, or equal to 0x22 or
-    /// 0x5C, sets the high bit of its lane in one of the three tests.
+    /// 0x5C, sets the high bit of its lane in one of the three tests (a lane after a set one may
+    /// be set too: the bytes from the first word with a lane set are then looked at one by one).
+    /// The last bytes of text of eight or more are tested as the word that ends the text.
     static func firstToEscape(_ s: UnsafeBufferPointer<UInt8>) -> Int {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
         var i = 0
-        if let base = s.baseAddress {
+        if let base = s.baseAddress, s.count >= 8 {
             let raw = UnsafeRawPointer(base)
             while i + 8 <= s.count {
-                let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                let control = (x &- ones &* 0x20) & ~x
-                let q = x ^ (ones &* 0x22)
-                let quote = (q &- ones) & ~q
-                let bs = x ^ (ones &* 0x5C)
-                let backslash = (bs &- ones) & ~bs
-                if (control | quote | backslash) & highs != 0 { break }
+                if mayNeedEscape(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { break }
                 i += 8
+            }
+            if i == s.count || (i + 8 > s.count && !mayNeedEscape(raw.loadUnaligned(fromByteOffset: s.count - 8, as: UInt64.self))) {
+                return s.count
             }
         }
         while i < s.count {
@@ -99,5 +96,16 @@ extension ByteStorage {
             i += 1
         }
         return s.count
+    }
+
+    /// Whether some byte of `x` may need an escape (no false negatives).
+    @inline(__always) private static func mayNeedEscape(_ x: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let control = (x &- ones &* 0x20) & ~x
+        let q = x ^ (ones &* 0x22)
+        let quote = (q &- ones) & ~q
+        let bs = x ^ (ones &* 0x5C)
+        let backslash = (bs &- ones) & ~bs
+        return (control | quote | backslash) & 0x8080_8080_8080_8080 != 0
     }
 }
