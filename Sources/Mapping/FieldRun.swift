@@ -33,7 +33,7 @@ final class FieldRun<Root> {
 /// The fields combined across the rows of a group, set up like ``FieldRun``: each later row
 /// evaluates them into an empty record and merges them into the group's record.
 final class MergeRun {
-    typealias Merge = (inout EvseDataRecord, EvseDataRecord, MergePolicy) -> Void
+    typealias Merge = (inout EvseDataRecord, inout EvseDataRecord, MergePolicy) -> Void
 
     final class Box {
         let assign: Assign<EvseDataRecord>
@@ -54,14 +54,17 @@ final class MergeRun {
         unowned = boxes.map { Unmanaged.passUnretained($0) }
     }
 
+    /// The later row's fields, each taken out again by its merge: empty between rows, so no
+    /// record is made and freed for each row. (Used by one mapper, on one thread.)
+    private var partial = EvseDataRecord()
+
     /// Evaluates each field for a later row and merges it into `target`.
     func mergeAll(into target: inout EvseDataRecord, _ ctx: inout EvalContext) {
-        var partial = EvseDataRecord()
         unowned.withUnsafeBufferPointer { refs in
             for ref in refs {
                 ref._withUnsafeGuaranteedRef { box in
                     _ = box.assign(&partial, &ctx)
-                    box.merge(&target, partial, box.policy)
+                    box.merge(&target, &partial, box.policy)
                 }
             }
         }

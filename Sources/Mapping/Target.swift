@@ -124,11 +124,16 @@ struct TargetCompiler {
             sources += compiled.flatMap(\.sources)
             inputs.append(CompiledField.allInputs(of: compiled))
         }
-        return (reads, sources, FieldInputs.all(inputs), { ctx in
+        let build: (inout EvalContext) -> [T]? = { ctx in
             var out: [T] = []
             for b in builders { if let item = b(&ctx) { out.append(item) } }
             return out.isEmpty ? nil : out
-        })
+        }
+        // A list made of columns and scope objects only is the one made before while they repeat
+        // (no list made and freed for each record; its items are remembered each on its own too).
+        let all = FieldInputs.all(inputs)
+        guard let memo = FieldMemo<[T]>.make(all) else { return (reads, sources, all, build) }
+        return (reads, sources, all, { ctx in memo(&ctx, build) })
     }
 }
 

@@ -152,20 +152,21 @@ enum TargetCatalog {
         Leaf.enumeration("deltaType", { $0.deltaType = $1 }),
     ]
 
-    /// How rows of one group combine a list field; nil for fields that are not lists.
-    static func merger(for field: String) -> ((inout EvseDataRecord, EvseDataRecord, MergePolicy) -> Void)? {
+    /// How rows of one group combine a list field; nil for fields that are not lists. The
+    /// later row's list is taken out of its record (left empty for the next row).
+    static func merger(for field: String) -> ((inout EvseDataRecord, inout EvseDataRecord, MergePolicy) -> Void)? {
         switch field {
-        case "ChargingStationNames": { a, b, p in merge(into: &a.chargingStationNames, b.chargingStationNames, p) }
-        case "Plugs": { a, b, p in merge(into: &a.plugs, b.plugs, p) }
-        case "ChargingFacilities": { a, b, p in merge(into: &a.chargingFacilities, b.chargingFacilities, p) }
-        case "EnergySource": { a, b, p in merge(into: &a.energySource, b.energySource, p) }
-        case "AuthenticationModes": { a, b, p in merge(into: &a.authenticationModes, b.authenticationModes, p) }
-        case "PaymentOptions": { a, b, p in merge(into: &a.paymentOptions, b.paymentOptions, p) }
-        case "ValueAddedServices": { a, b, p in merge(into: &a.valueAddedServices, b.valueAddedServices, p) }
-        case "AdditionalInfo": { a, b, p in merge(into: &a.additionalInfo, b.additionalInfo, p) }
-        case "ChargingStationLocationReference": { a, b, p in merge(into: &a.chargingStationLocationReference, b.chargingStationLocationReference, p) }
-        case "OpeningTimes": { a, b, p in merge(into: &a.openingTimes, b.openingTimes, p) }
-        case "ChargingModes": { a, b, p in merge(into: &a.chargingModes, b.chargingModes, p) }
+        case "ChargingStationNames": { a, b, p in merge(into: &a.chargingStationNames, b.chargingStationNames.take(), p) }
+        case "Plugs": { a, b, p in merge(into: &a.plugs, b.plugs.take(), p) }
+        case "ChargingFacilities": { a, b, p in merge(into: &a.chargingFacilities, b.chargingFacilities.take(), p) }
+        case "EnergySource": { a, b, p in merge(into: &a.energySource, b.energySource.take(), p) }
+        case "AuthenticationModes": { a, b, p in merge(into: &a.authenticationModes, b.authenticationModes.take(), p) }
+        case "PaymentOptions": { a, b, p in merge(into: &a.paymentOptions, b.paymentOptions.take(), p) }
+        case "ValueAddedServices": { a, b, p in merge(into: &a.valueAddedServices, b.valueAddedServices.take(), p) }
+        case "AdditionalInfo": { a, b, p in merge(into: &a.additionalInfo, b.additionalInfo.take(), p) }
+        case "ChargingStationLocationReference": { a, b, p in merge(into: &a.chargingStationLocationReference, b.chargingStationLocationReference.take(), p) }
+        case "OpeningTimes": { a, b, p in merge(into: &a.openingTimes, b.openingTimes.take(), p) }
+        case "ChargingModes": { a, b, p in merge(into: &a.chargingModes, b.chargingModes.take(), p) }
         default: nil
         }
     }
