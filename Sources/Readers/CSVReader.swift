@@ -173,7 +173,7 @@ public final class CSVReader: RecordReader {
                 PlainCSVLine.bounds(UnsafeBufferPointer(rebasing: all[start..<end]), offset: start, delimiter: options.delimiter, quote: options.quote,
                     scratch: &boundsScratch)
             }) {
-                sink.measure(bounds: plain.bounds, length: end - start)
+                sink.measure(largestField: plain.largestField, length: end - start)
                 let row = RawRow(bytes: text, bounds: plain.bounds, line: line, isASCII: plain.isASCII)
                 line += 1
                 textPosition = end
@@ -238,12 +238,10 @@ private final class RowSink: LibCSVHandler {
         bounds.append(Int32(truncatingIfNeeded: bytes.count))
     }
 
-    /// Counts the sizes of a whole row split elsewhere (`PlainCSVLine`): its fields' bounds, and
+    /// Counts the sizes of a whole row split elsewhere (`PlainCSVLine`): its longest field, and
     /// the line's length.
-    func measure(bounds: [Int32], length: Int) {
-        for k in stride(from: 0, to: bounds.count, by: 2) where Int(bounds[k + 1] - bounds[k]) > largestField {
-            largestField = Int(bounds[k + 1] - bounds[k])
-        }
+    func measure(largestField field: Int, length: Int) {
+        if field > largestField { largestField = field }
         if length > largestRow { largestRow = length }
     }
 

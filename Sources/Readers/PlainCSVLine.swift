@@ -13,7 +13,7 @@ enum PlainCSVLine {
     /// `i` is `bounds[2 i] ..< bounds[2 i + 1]`, counted from `offset` (the line's position in its
     /// buffer); and whether the line is all ASCII. Nil when the line is not plain. Spaces (and
     /// tabs, unless the delimiter is a tab) around a field are left out, as libcsv trims them.
-    static func bounds(_ line: UnsafeBufferPointer<UInt8>, offset: Int, delimiter: UInt8, quote: UInt8) -> (bounds: [Int32], isASCII: Bool)? {
+    static func bounds(_ line: UnsafeBufferPointer<UInt8>, offset: Int, delimiter: UInt8, quote: UInt8) -> (bounds: [Int32], isASCII: Bool, largestField: Int)? {
         var scratch: [Int32] = []
         return bounds(line, offset: offset, delimiter: delimiter, quote: quote, scratch: &scratch)
     }
@@ -22,7 +22,7 @@ enum PlainCSVLine {
     /// caller from line to line) and copied out at their size. A line of more fields than
     /// `scratchFields` has its delimiters counted first, and is split into a scratch of its size.
     static func bounds(_ line: UnsafeBufferPointer<UInt8>, offset: Int, delimiter: UInt8, quote: UInt8,
-                       scratch: inout [Int32]) -> (bounds: [Int32], isASCII: Bool)? {
+                       scratch: inout [Int32]) -> (bounds: [Int32], isASCII: Bool, largestField: Int)? {
         guard delimiter != 0x20, delimiter != quote, line.baseAddress != nil else { return nil }
         var end = line.count
         if end > 0 && line[end - 1] == 0x0A { end -= 1 }
@@ -39,19 +39,20 @@ enum PlainCSVLine {
         return result(found, scratch)
     }
 
-    /// The bounds and whether the line is ASCII, from a split into `out`. libcsv's handling of
-    /// blank and space-only lines (no field with any text) is left to it.
-    private static func result(_ found: Split, _ out: [Int32]) -> (bounds: [Int32], isASCII: Bool)? {
-        guard case .split(let k, let anyText, let isASCII) = found, anyText else { return nil }
-        return (Array(out[0..<k]), isASCII)
+    /// The bounds, whether the line is ASCII and its longest field, from a split into `out`.
+    /// libcsv's handling of blank and space-only lines (no field with any text) is left to it.
+    private static func result(_ found: Split, _ out: [Int32]) -> (bounds: [Int32], isASCII: Bool, largestField: Int)? {
+        guard case .split(let k, let anyText, let isASCII, let largest) = found, anyText else { return nil }
+        return (Array(out[0..<k]), isASCII, largest)
     }
 
     /// The most fields `bounds(_:offset:delimiter:quote:scratch:)` gathers in the scratch it keeps.
     static let scratchFields = 1024
 
     private enum Split {
-        /// `count` bounds were written; whether any field has text; whether the line is ASCII.
-        case split(count: Int, anyText: Bool, isASCII: Bool)
+        /// `count` bounds were written; whether any field has text; whether the line is ASCII;
+        /// the longest field.
+        case split(count: Int, anyText: Bool, isASCII: Bool, largestField: Int)
         /// A quote or a line break inside: libcsv reads the line.
         case notPlain
         /// More fields than `out` holds.
@@ -66,11 +67,12 @@ enum PlainCSVLine {
         guard let base = line.baseAddress, let outBase = out.baseAddress else { return .notPlain }
         var anyText: Int32 = 0
         var isASCII: Int32 = 0
-        let n = oicp_split_plain(base, line.count, offset, delimiter, quote, outBase, out.count, &anyText, &isASCII)
+        var largest = 0
+        let n = oicp_split_plain(base, line.count, offset, delimiter, quote, outBase, out.count, &anyText, &isASCII, &largest)
         switch n {
         case OICP_SPLIT_NOT_PLAIN: return .notPlain
         case OICP_SPLIT_FULL: return .full
-        default: return .split(count: n, anyText: anyText != 0, isASCII: isASCII != 0)
+        default: return .split(count: n, anyText: anyText != 0, isASCII: isASCII != 0, largestField: largest)
         }
     }
 

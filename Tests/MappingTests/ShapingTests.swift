@@ -35,6 +35,11 @@ import Testing
         #expect(h.records[0].evse.plugs == [.type2Outlet, .ccsCombo2PlugCableAttached])
         #expect(h.records[0].evse.chargingFacilities?.map(\.power) == [22, 11, 50])
         #expect(h.records[0].mergedLines == [3, 4])
+        // The later groups hold only their own rows' lists (nothing left over from the merges).
+        #expect(h.records[1].evse.plugs == [.type2Outlet])
+        #expect(h.records[1].evse.chargingFacilities?.map(\.power) == [22])
+        #expect(h.records[2].evse.plugs == [.chademo])
+        #expect(h.records[2].evse.chargingFacilities?.map(\.power) == [50])
         #expect(h.mapper.counts.read == 5)
         #expect(h.mapper.counts.merged == 2)
     }

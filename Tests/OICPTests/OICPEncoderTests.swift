@@ -118,6 +118,20 @@ import Testing
         }
     }
 
+    @Test("escapes among multi-byte characters are found, and the text around them is kept", arguments: 0..<24)
+    func escapesAmongMultiByteText(position: Int) {
+        // "é" and "€" have bytes above 0x7F, none of which needs an escape.
+        var chars = (0..<24).map { $0 % 3 == 0 ? "é" : $0 % 3 == 1 ? "x" : "€" }
+        var plain = JSONWriter()
+        plain.string(chars.joined())
+        #expect(String(decoding: plain.bytes, as: UTF8.self) == "\"" + chars.joined() + "\"")
+        chars[position] = "\u{7}"
+        var w = JSONWriter()
+        w.string(chars.joined())
+        chars[position] = "\\u0007"
+        #expect(String(decoding: w.bytes, as: UTF8.self) == "\"" + chars.joined() + "\"")
+    }
+
     @Test("commas and line breaks stay right in containers nested deeper than 64 levels")
     func deepNesting() {
         var w = JSONWriter(lineBreakArrayDepth: 1)

@@ -71,6 +71,17 @@ import Testing
         }
     }
 
+    @Test("the longest field is measured after trimming, wherever it sits", arguments: 0..<6)
+    func longestField(position: Int) {
+        var fields = ["a", " bb ", "ccc", "", "\tdd\t", "e"]
+        fields[position] = "  " + String(repeating: "x", count: 21) + " "
+        let line = Array((fields.joined(separator: ",") + "\n").utf8)
+        let found = line.withUnsafeBufferPointer { PlainCSVLine.bounds($0, offset: 3, delimiter: UInt8(ascii: ","), quote: UInt8(ascii: "\"")) }
+        #expect(found?.largestField == 21)
+        let measured = stride(from: 0, to: found?.bounds.count ?? 0, by: 2).map { Int(found!.bounds[$0 + 1] - found!.bounds[$0]) }.max()
+        #expect(measured == 21)
+    }
+
     @Test("a byte above 0x7F makes the line non-ASCII wherever it sits, in a sixteen-byte block or the tail", arguments: 0..<40)
     func nonASCIIAnywhere(position: Int) {
         var line = Array(String(repeating: "ab,", count: 14).utf8.prefix(40))

@@ -17,8 +17,9 @@ enum {
 /// Field i lies at `out[2 i] ..< out[2 i + 1]`, counted from `offset`, with spaces (and tabs,
 /// unless the delimiter is a tab) trimmed at both ends. Returns the number of bounds written
 /// (two per field) or one of the negative results above. On success `*any_text` says whether
-/// a field has text after trimming and `*is_ascii` whether every byte is below 0x80.
+/// a field has text after trimming, `*is_ascii` whether every byte is below 0x80, and
+/// `*largest_field` the length of the longest field after trimming.
 long oicp_split_plain(const uint8_t *line, long length, long offset, uint8_t delimiter, uint8_t quote,
-                      int32_t *out, long capacity, int *any_text, int *is_ascii);
+                      int32_t *out, long capacity, int *any_text, int *is_ascii, long *largest_field);
 
 #endif
