@@ -31,11 +31,7 @@ final class RememberedPipeline: @unchecked Sendable {
             // Looked up by the field's bytes: a value seen before makes no text at all.
             let known = context.withField(column) { cache.index(bytes: $0) } ?? -1
             if known >= 0 { return cache.hit(known, counting: context.statistics) }
-            let rejections = context.rejections
-            let input = source.evaluate(&context, field: field)
-            let (value, entry) = remembering(input, since: rejections, &context, field)
-            if let entry { _ = context.withField(column) { cache.put(bytes: $0, entry) } }
-            return value
+            return missed(column, &context, field)
         }
         let rejections = context.rejections
         let input = source.evaluate(&context, field: field)
@@ -46,6 +42,33 @@ final class RememberedPipeline: @unchecked Sendable {
         }
         let (value, entry) = remembering(input, since: rejections, &context, field)
         if let entry { cache.put(text, entry) }
+        return value
+    }
+
+    /// The pipeline's value converted by a field (`convert`): for a CSV column whose bytes were
+    /// seen before, what the field made of that value before (`conversions`), else converted now.
+    /// Nil when the pipeline reads no CSV column or does not remember (the caller converts the
+    /// value of `evaluate`).
+    func converted<T>(_ context: inout EvalContext, field: String, _ conversions: EntryConversions<T>,
+                      _ convert: (Value, inout EvalContext) -> T?) -> T?? {
+        guard cache.enabled, let column, context.row != nil else { return nil }
+        let known = context.withField(column) { cache.index(bytes: $0) } ?? -1
+        if known >= 0 {
+            if let kept = conversions.output(known) {
+                cache.count(known, in: context.statistics)
+                return .some(kept)
+            }
+            return .some(conversions.convert(known, cache.hit(known, counting: context.statistics), &context, convert))
+        }
+        return .some(convert(missed(column, &context, field), &context))
+    }
+
+    /// The value for CSV column bytes not seen before, remembered for the next time.
+    private func missed(_ column: Int, _ context: inout EvalContext, _ field: String) -> Value {
+        let rejections = context.rejections
+        let input = source.evaluate(&context, field: field)
+        let (value, entry) = remembering(input, since: rejections, &context, field)
+        if let entry { _ = context.withField(column) { cache.put(bytes: $0, entry) } }
         return value
     }
 

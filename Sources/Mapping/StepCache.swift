@@ -93,6 +93,11 @@ final class StepCache: @unchecked Sendable {
         return byteValues[e].value
     }
 
+    /// Counts a hit on entry `e` (as `hit` does) without handing out its value.
+    @inline(__always) func count(_ e: Int, in statistics: MappingStatistics) {
+        if !byteValues[e].events.isEmpty { countLater(e, statistics) }
+    }
+
     private func countLater(_ e: Int, _ statistics: MappingStatistics) {
         if statistics.isRecording {
             statistics.replay(byteValues[e].events)

@@ -6,6 +6,19 @@ enum Leaf {
     /// each call would count a reference to each thing it captures, on every record.
     typealias Compute<T> = (inout EvalContext) -> T?
 
+    /// How a leaf makes its value from its expression's: for a remembered pipeline over a CSV
+    /// column, once per distinct value (`EntryConversions`); else through the last conversion
+    /// (`LastConversion`, the value of the record before and what it made).
+    static func converting<T>(_ e: Expression, _ path: String, _ convert: @escaping (Value, inout EvalContext) -> T?) -> Compute<T> {
+        let last = LastConversion<Value, T>(.absent)
+        guard case .remembered(_, let pipeline) = e else { return { last(e.evaluate(&$0, field: path), &$0, convert) } }
+        let conversions = EntryConversions<T>()
+        return { ctx in
+            if let kept = pipeline._withUnsafeGuaranteedRef({ $0.converted(&ctx, field: path, conversions, convert) }) { return kept }
+            return last(e.evaluate(&ctx, field: path), &ctx, convert)
+        }
+    }
+
     /// The leaf's value: the one made before when its inputs repeat (`memo`), else `compute`d.
     @inline(__always) static func value<T>(_ memo: FieldMemo<T>?, _ ctx: inout EvalContext, _ compute: Compute<T>) -> T? {
         if let memo { return memo(&ctx, compute) }
@@ -41,10 +54,8 @@ enum Leaf {
     static func number<R>(_ name: String, _ set: @escaping (inout R, Double) -> Void) -> Target<R> {
         Target(name: name) { node, compiler, path in
             let e = try compiler.expression(node)
-            let last = LastConversion<Value, Double>(.absent)
             let memo = FieldMemo<Double>.leaf(e.inputs)
-            let convert: (Value, inout EvalContext) -> Double? = { Convert.number($0, &$1, path) }
-            let compute: Compute<Double> = { last(e.evaluate(&$0, field: path), &$0, convert) }
+            let compute: Compute<Double> = converting(e, path) { Convert.number($0, &$1, path) }
             return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)], inputs: e.inputs) { root, ctx in
                 guard let n = value(memo, &ctx, compute) else { return false }
                 set(&root, n)
@@ -58,12 +69,11 @@ enum Leaf {
                            fit: ((Int, inout EvalContext, String) -> Int?)? = nil) -> Target<R> {
         Target(name: name) { node, compiler, path in
             let e = try compiler.expression(node)
-            let last = LastConversion<Value, Int>(.absent)
             let memo = FieldMemo<Int>.leaf(e.inputs)
-            let convert: (Value, inout EvalContext) -> Int? = { Convert.integer($0, &$1, path) }
+            let integer: Compute<Int> = converting(e, path) { Convert.integer($0, &$1, path) }
             // The fit is part of what is remembered (it may leave the value out, with a warning).
             let compute: Compute<Int> = { ctx in
-                guard let n = last(e.evaluate(&ctx, field: path), &ctx, convert) else { return nil }
+                guard let n = integer(&ctx) else { return nil }
                 return fit.map { $0(n, &ctx, path) } ?? n
             }
             return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)], inputs: e.inputs) { root, ctx in
@@ -77,10 +87,8 @@ enum Leaf {
     static func enumeration<R, E: OICPEnumeration>(_ name: String, _ set: @escaping (inout R, E) -> Void) -> Target<R> {
         Target(name: name) { node, compiler, path in
             let e = try compiler.expression(node)
-            let last = LastConversion<Value, E>(.absent)
             let memo = FieldMemo<E>.leaf(e.inputs)
-            let convert: (Value, inout EvalContext) -> E? = { Convert.enumeration($0, &$1, path) }
-            let compute: Compute<E> = { last(e.evaluate(&$0, field: path), &$0, convert) }
+            let compute: Compute<E> = converting(e, path) { Convert.enumeration($0, &$1, path) }
             return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)], inputs: e.inputs) { root, ctx in
                 guard let v = value(memo, &ctx, compute) else { return false }
                 set(&root, v)
@@ -92,10 +100,8 @@ enum Leaf {
     static func enumerations<R, E: OICPEnumeration>(_ name: String, _ set: @escaping (inout R, [E]) -> Void) -> Target<R> {
         Target(name: name) { node, compiler, path in
             let e = try compiler.expression(node)
-            let last = LastConversion<Value, [E]>(.absent)
             let memo = FieldMemo<[E]>.leaf(e.inputs)
-            let convert: (Value, inout EvalContext) -> [E]? = { Convert.enumerations($0, &$1, path) }
-            let compute: Compute<[E]> = { last(e.evaluate(&$0, field: path), &$0, convert) }
+            let compute: Compute<[E]> = converting(e, path) { Convert.enumerations($0, &$1, path) }
             return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)], inputs: e.inputs) { root, ctx in
                 guard let v = value(memo, &ctx, compute) else { return false }
                 set(&root, v)
