@@ -8,28 +8,21 @@
 /// warning or a reason to reject recurs on every row. One per compiled field, used by one
 /// mapping thread.
 final class EntryConversions<Output>: @unchecked Sendable {
-    @exclusivity(unchecked) private var outputs: [Output?] = []
-    @exclusivity(unchecked) private var known: [Bool] = []
+    /// By entry: nil while none is kept, `.some(nil)` when the value converted to nothing.
+    @exclusivity(unchecked) private var kept: [Output??] = []
 
     /// The output kept for entry `e`: `.some(nil)` when it converted to nothing, nil when none is kept.
     @inline(__always) func output(_ e: Int) -> Output?? {
-        guard e < known.count, known[e] else { return nil }
-        return .some(outputs[e])
+        e < kept.count ? kept[e] : nil
     }
 
     /// Converts entry `e`'s value, keeping the output when the conversion reported and counted nothing.
     func convert(_ e: Int, _ value: Value, _ ctx: inout EvalContext, _ convert: (Value, inout EvalContext) -> Output?) -> Output? {
-        let issues = ctx.issues.count
-        let rejections = ctx.rejections
-        let counted = ctx.statistics.eventCount
+        let before = ctx.reports
         let result = convert(value, &ctx)
-        guard ctx.issues.count == issues, ctx.rejections == rejections, ctx.statistics.eventCount == counted else { return result }
-        if e >= known.count {
-            outputs.append(contentsOf: repeatElement(nil, count: e + 1 - known.count))
-            known.append(contentsOf: repeatElement(false, count: e + 1 - known.count))
-        }
-        outputs[e] = result
-        known[e] = true
+        guard ctx.reports == before else { return result }
+        if e >= kept.count { kept.append(contentsOf: repeatElement(nil, count: e + 1 - kept.count)) }
+        kept[e] = .some(result)
         return result
     }
 }

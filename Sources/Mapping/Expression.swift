@@ -99,6 +99,17 @@ struct EvalContext {
     mutating func warn(_ rule: String, field: String, _ message: String, value: String? = nil) {
         issues.append(RecordIssue(.warning, rule: rule, field: field, message: message, value: value))
     }
+
+    /// How much the record has reported and counted so far. A computation after which it is
+    /// unchanged added no warning, no reason to reject and no count: its result may be remembered
+    /// and given again without one.
+    struct Reports: Equatable {
+        let issues: Int
+        let rejections: Int
+        let events: Int
+    }
+
+    var reports: Reports { Reports(issues: issues.count, rejections: rejections, events: statistics.eventCount) }
 }
 
 extension Expression {

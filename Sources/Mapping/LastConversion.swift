@@ -17,11 +17,9 @@ final class LastConversion<Input: Equatable, Output>: @unchecked Sendable {
 
     @inline(__always) func callAsFunction(_ value: Input, _ ctx: inout EvalContext, _ convert: (Input, inout EvalContext) -> Output?) -> Output? {
         if valid && input == value { return output }
-        let issues = ctx.issues.count
-        let rejections = ctx.rejections
-        let counted = ctx.statistics.eventCount
+        let before = ctx.reports
         let result = convert(value, &ctx)
-        if ctx.issues.count == issues && ctx.rejections == rejections && ctx.statistics.eventCount == counted {
+        if ctx.reports == before {
             input = value
             output = result
             valid = true

@@ -89,7 +89,7 @@ final class StepCache: @unchecked Sendable {
     /// repeated count never changes which bucket or example a value goes to. While a pipeline is
     /// recording what it counts, they are counted at once, into the recording.
     @inline(__always) func hit(_ e: Int, counting statistics: MappingStatistics) -> Value {
-        if !byteValues[e].events.isEmpty { countLater(e, statistics) }
+        count(e, in: statistics)
         return byteValues[e].value
     }
 
