@@ -19,3 +19,13 @@ int oicp_rename_exchange(const char *from, const char *to) {
     return -1;
 #endif
 }
+
+int oicp_start_writeback(int fd, long long offset, long long length) {
+#if defined(__linux__)
+    return sync_file_range(fd, (off64_t)offset, (off64_t)length, SYNC_FILE_RANGE_WRITE);
+#else
+    (void)fd; (void)offset; (void)length;
+    errno = ENOSYS;
+    return -1;
+#endif
+}

@@ -5,7 +5,7 @@ import Foundation
 indirect enum Condition: @unchecked Sendable {
     case truthy(Expression)
     case compare(Expression, Comparison, Expression)
-    case matches(Expression, NSRegularExpression, negated: Bool)
+    case matches(Expression, TextPattern, negated: Bool)
     case isIn(Expression, [Expression])
     case isEmpty(Expression, negated: Bool)
     case not(Condition)
@@ -30,7 +30,7 @@ indirect enum Condition: @unchecked Sendable {
         case .matches(let e, let regex, let negated):
             let v = e.evaluate(&context, field: field)
             let texts = v.items.compactMap(\.text)
-            let hit = texts.contains { regex.firstMatch(in: $0, range: NSRange($0.startIndex..., in: $0)) != nil }
+            let hit = texts.contains { regex.matches($0) }
             return hit != negated
         case .isIn(let e, let options):
             let v = e.evaluate(&context, field: field)

@@ -140,6 +140,14 @@ struct ExpressionCompiler {
         return s
     }
 
+    private func textPattern(_ node: MappingNode, _ pattern: String) throws -> TextPattern {
+        do {
+            return try TextPattern(pattern)
+        } catch {
+            throw node.error("'\(pattern)' is not a valid regular expression", rule: "mapping.syntax")
+        }
+    }
+
     private func regex(_ node: MappingNode, _ pattern: String) throws -> NSRegularExpression {
         do {
             return try NSRegularExpression(pattern: pattern)
@@ -312,7 +320,7 @@ struct ExpressionCompiler {
             guard let s = node.scalar else { throw node.error("equals takes a single value") }
             return .equals(Self.value(of: s))
         case "matches":
-            return .matches(try regex(node, try node.string()))
+            return .matches(try textPattern(node, try node.string()))
         case "coordinates":
             if case .bool(let b)? = node.scalar { return b ? .coordinates(.latLon) : nil }
             let s = try node.string()
@@ -331,10 +339,10 @@ struct ExpressionCompiler {
             }
         case "capture":
             if node.isMapping {
-                var pattern: NSRegularExpression?
+                var pattern: TextPattern?
                 var group: String?
                 for (k, v) in try node.members(allowed: ["pattern", "group"]) {
-                    if k == "pattern" { pattern = try regex(v, try v.string()) } else { group = try v.string() }
+                    if k == "pattern" { pattern = try textPattern(v, try v.string()) } else { group = try v.string() }
                 }
                 guard let pattern else { throw node.error("capture needs a 'pattern'") }
                 if let group, !pattern.pattern.contains("(?<\(group)>") {
@@ -342,7 +350,7 @@ struct ExpressionCompiler {
                 }
                 return .capture(pattern, group: group)
             }
-            return .capture(try regex(node, try node.string()), group: nil)
+            return .capture(try textPattern(node, try node.string()), group: nil)
         case "truncate":
             let n = try node.int()
             guard n > 0 else { throw node.error("truncate takes a positive length") }

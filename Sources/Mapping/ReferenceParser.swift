@@ -227,7 +227,7 @@ struct ReferenceParser {
                 guard case .string(let pattern)? = peek else { throw parser.syntax(text, "'~' must be followed by a 'quoted regular expression'") }
                 position += 1
                 do {
-                    return .matches(left, try NSRegularExpression(pattern: pattern), negated: t == .op("!~"))
+                    return .matches(left, try TextPattern(pattern), negated: t == .op("!~"))
                 } catch {
                     throw parser.syntax(text, "'\(pattern)' is not a valid regular expression")
                 }

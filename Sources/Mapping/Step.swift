@@ -25,7 +25,7 @@ enum Step: @unchecked Sendable {
     case required(String?)
     case distinct
     case equals(Value)
-    case matches(NSRegularExpression)
+    case matches(TextPattern)
     case bool
     case openingHours
     case coordinates(CoordinateParser.Order)
@@ -44,7 +44,7 @@ enum Step: @unchecked Sendable {
     /// OCPI `opening_times` objects → opening hours.
     case ocpiOpeningHours
     case date(DateParser)
-    case capture(NSRegularExpression, group: String?)
+    case capture(TextPattern, group: String?)
     case truncate(Int)
     case maxLength(Int)
     /// A pure step whose results are remembered per input text (columns repeat few values).
@@ -277,7 +277,7 @@ enum Step: @unchecked Sendable {
             return .bool(Condition.compare(item, .equal, expected))
         case .matches(let regex):
             guard let t = item.text else { return .bool(false) }
-            return .bool(regex.firstMatch(in: t, range: NSRange(t.startIndex..., in: t)) != nil)
+            return .bool(regex.matches(t))
         case .bool:
             switch item {
             case .bool: return item
@@ -336,10 +336,8 @@ enum Step: @unchecked Sendable {
                 ?? fail(&ctx, field, "mapping.date", "'\(t)' is not a date of the form \(parser.pattern)", t, onError)
         case .capture(let regex, let group):
             guard let t = item.text else { return item }
-            guard let m = regex.firstMatch(in: t, range: NSRange(t.startIndex..., in: t)) else { return .absent }
-            let range = group.map { m.range(withName: $0) } ?? (m.numberOfRanges > 1 ? m.range(at: 1) : m.range)
-            guard range.location != NSNotFound, let r = Range(range, in: t) else { return .absent }
-            return Expression.cleaned(String(t[r]))
+            guard let captured = regex.capture(t, group: group) else { return .absent }
+            return Expression.cleaned(captured)
         case .truncate(let limit):
             guard let t = item.text, t.utf16.count > limit else { return item }
             ctx.warn("mapping.truncated", field: field, "\(t.utf16.count) characters cut to \(limit)", value: t)

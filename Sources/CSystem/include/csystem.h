@@ -5,4 +5,10 @@
 /// Returns 0 on success, -1 with errno set otherwise (ENOSYS or EINVAL where unsupported).
 int oicp_rename_exchange(const char *from, const char *to);
 
+/// Starts writing a file's dirty pages in [offset, offset + length) to disk without waiting
+/// for it (Linux sync_file_range with SYNC_FILE_RANGE_WRITE), so that a later fsync finds
+/// little left to do. Returns 0, or -1 with errno set (ENOSYS where unsupported); a failure
+/// loses nothing: fsync still writes everything.
+int oicp_start_writeback(int fd, long long offset, long long length);
+
 #endif
