@@ -56,6 +56,6 @@ final class MappingWorker: @unchecked Sendable {  // used by one thread at a tim
 
     private func drain(_ mapped: inout [MappedRecord], into out: inout [CheckedRecord], _ bytes: inout [UInt8]) {
         if mapped.count > 1 { mapped.reverse() }
-        while let m = mapped.popLast() { out.append(check.check(m, bytes: &bytes)) }
+        while let m = mapped.popLast() { out.append(check.check(consume m, bytes: &bytes)) }
     }
 }

@@ -4,41 +4,20 @@
 /// finding (rule `field.required`), not a decoding failure. Fields of only one version are
 /// marked; ``prepared(for:)`` turns a record into what that version's encoding writes.
 public struct EvseDataRecord: Sendable, Hashable {
-    public var deltaType: DeltaType?
-    public var lastUpdate: String?
     public var evseID: String?
-    public var chargingPoolID: String?
     /// Spelled `ChargingStationID` (see docs/oicp-decisions.md).
     public var chargingStationID: String?
     /// 2.3: the station's names, one per language.
     public var chargingStationNames: [InfoText]?
-    /// 2.2 only.
-    public var chargingStationName: String?
-    /// 2.2 only.
-    public var enChargingStationName: String?
-    /// 2.3 only.
-    public var hardwareManufacturer: String?
-    /// 2.3 only.
-    public var chargingStationImage: String?
-    /// 2.3 only.
-    public var subOperatorName: String?
     public var address: Address?
     public var geoCoordinates: GeoCoordinates?
     public var plugs: [PlugType]?
-    /// 2.3 only.
-    public var dynamicPowerLevel: Bool?
     public var chargingFacilities: [ChargingFacility]?
     /// 2.3 only.
     public var renewableEnergy: Bool?
     /// 2.3 only.
-    public var energySource: [EnergySource]?
-    /// 2.3 only.
-    public var environmentalImpact: EnvironmentalImpact?
-    /// 2.3 only.
     public var calibrationLawDataAvailability: CalibrationLawDataAvailability?
     public var authenticationModes: [AuthenticationMode]?
-    /// kWh.
-    public var maxCapacity: Int?
     public var paymentOptions: [PaymentOption]?
     public var valueAddedServices: [ValueAddedService]?
     public var accessibility: Accessibility?
@@ -48,15 +27,14 @@ public struct EvseDataRecord: Sendable, Hashable {
     public var additionalInfo: [InfoText]?
     /// 2.3 only.
     public var chargingStationLocationReference: [InfoText]?
-    public var geoChargingPointEntrance: GeoCoordinates?
     public var isOpen24Hours: Bool?
     public var openingTimes: [OpeningTimes]?
-    public var hubOperatorID: String?
-    public var clearinghouseID: String?
     public var isHubjectCompatible: Bool?
     public var dynamicInfoAvailable: DynamicInfoAvailable?
-    /// 2.2 only: the record-level charging modes (in 2.3 they sit on each ChargingFacility).
-    public var chargingModes: [ChargingMode]?
+    /// The fields most records leave empty (``RareFields``), in one object made when the first
+    /// is set: a record is copied and moved some twenty times between mapping and encoding, and
+    /// each empty field it carries inline is bytes to copy and a case to test when it is freed.
+    @usableFromInline var rare = RareFields.Box()
 
     @inlinable public init() {}
 
