@@ -8,6 +8,9 @@ extension PatternSyntax {
         private(set) var names: [String: Int] = [:]
         /// Repetition bounds above this go to ICU (each repetition is written out in the program).
         static let maxRepeat = 100
+        /// Groups nested deeper than this go to ICU (the tree is walked recursively).
+        static let maxDepth = 32
+        private var depth = 0
 
         init(_ bytes: [UInt8]) { self.bytes = bytes }
 
@@ -71,6 +74,9 @@ extension PatternSyntax {
 
         private mutating func group(caseless: Bool) -> Node? {
             i += 1
+            depth += 1
+            defer { depth -= 1 }
+            guard depth <= Self.maxDepth else { return nil }
             var index: Int?
             var inner = caseless
             if peek() == UInt8(ascii: "?") {

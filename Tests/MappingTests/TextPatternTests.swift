@@ -137,6 +137,7 @@ import Testing
             (#"(?x) a b "#, "ab", "ab"),
             (#"[[a-z]&&[^b]]+"#, "abc", "a"),
             (#"a++b"#, "aab", "aab"),
+            (String(repeating: "(", count: 40) + "a" + String(repeating: ")", count: 40), "ba", "a"),
             (#"(a*)*b"#, "ab", ""),
             (#"(a?){3}b"#, "ab", ""),
         ]
