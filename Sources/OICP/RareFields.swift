@@ -31,7 +31,8 @@
     /// The storage to change a field in: made when there is none, copied when another record
     /// holds it too.
     static func unique(_ storage: inout Storage?) -> Storage {
-        if let s = storage, isKnownUniquelyReferenced(&storage!) { return s }
+        // Checked before anything else holds the object (a binding made first would).
+        if isKnownUniquelyReferenced(&storage), let s = storage { return s }
         let s = Storage(storage?.fields ?? RareFields())
         storage = s
         return s

@@ -13,6 +13,19 @@ import Testing
         #expect(r.chargingStationName == nil)
     }
 
+    /// A record that alone holds its storage changes it in place: setting a second rare field
+    /// makes no new object.
+    @Test func aUniqueStorageIsChangedInPlace() {
+        var r = EvseDataRecord()
+        r.hubOperatorID = "DE*HUB"
+        let first = r.rare.storage.map(ObjectIdentifier.init)
+        r.clearinghouseID = "CH1"
+        r.maxCapacity = 40
+        #expect(first != nil)
+        #expect(r.rare.storage.map(ObjectIdentifier.init) == first)
+        #expect(r.hubOperatorID == "DE*HUB" && r.clearinghouseID == "CH1" && r.maxCapacity == 40)
+    }
+
     @Test func copiesChangeIndependently() {
         var a = EvseDataRecord()
         a.hubOperatorID = "DE*HUB"

@@ -31,6 +31,9 @@ trap 'rm -rf "$work"' EXIT
 strip --strip-debug -o "$work/bin" "$OICP_ETL_BIN"
 core="$(ldd "$work/bin" | awk '/libswiftCore.so/ {print $3}')"
 [ -n "$core" ] || { echo "libswiftCore.so not found" >&2; exit 2; }
+# Swift seeds its hashing per process: without this, dictionary probes differ from run to run
+# (the threads' timing still moves the counts by a few tenths of a percent on tree inputs).
+export SWIFT_DETERMINISTIC_HASHING=1
 valgrind --tool=callgrind --dump-instr=yes --compress-pos=no --compress-strings=no \
     --callgrind-out-file="$work/cg.out" "$work/bin" convert -q -m "$mapping" -i "$input" -o "$work/out" --jobs 1 "$@" \
     2> "$work/valgrind.log" > /dev/null || { tail -5 "$work/valgrind.log" >&2; exit 1; }
