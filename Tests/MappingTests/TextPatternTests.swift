@@ -34,6 +34,8 @@ import Testing
         #"[^a]"#, #"(?i)[^a]"#, #"(?i)[a-c]+"#, #"[-a]+|[b-]"#, #"[\d.,]+"#, #"[\]\\]"#,
         #"\s+$"#, #"^$"#, #"$"#, #"a$"#, #"\w+\W"#, #"\Bb\B"#, #"."#, #"^.+$"#, #"(x)|(y)"#,
         #"CUSTOMERS"#, #"true"#, #"^(?:\+|00)?(\d{2,3})"#, #"(\d+)(?:\.(\d+))?"#,
+        // `(?i)` holds for the rest of its group, later alternatives included.
+        #"a(?i)b|C"#, #"(x(?i)y)z"#,
     ]
 
     /// Deterministic texts: hand-picked ones and pseudo-random strings over an alphabet that
@@ -43,7 +45,7 @@ import Testing
                      "12 rue de la Paix 75002 Paris", "12bis avenue Foch, 69006 Lyon", "Hauptstraße 5", "Am Markt 25",
                      "Kaiserstr. 12a", "12-14 Main St", "No: 7 Road", "gratuit", "GRATUIT le soir", "Combo CCS",
                      "type E/F", "T2*E", "ChaDeMo", "a\n", "a\r\n", "a\r", "\n", "x y\n", "CUSTOMERS only",
-                     "+4930123", "0049 30", "3.14", "1,5", "]", "\\", "-", "yx", "xy"]
+                     "+4930123", "0049 30", "3.14", "1,5", "]", "\\", "-", "yx", "xy", "c", "aB", "xYZ", "xYz"]
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         let alphabet = Array("aAbBcdeEsT2*09 ,./-\n\r\tx".utf8)
         for length in 0..<16 {
