@@ -148,12 +148,9 @@ struct ExpressionCompiler {
         }
     }
 
+    /// A pattern for the steps that run on ICU throughout (`replace`, `remove`, `split`).
     private func regex(_ node: MappingNode, _ pattern: String) throws -> NSRegularExpression {
-        do {
-            return try NSRegularExpression(pattern: pattern)
-        } catch {
-            throw node.error("'\(pattern)' is not a valid regular expression", rule: "mapping.syntax")
-        }
+        try textPattern(node, pattern).regex
     }
 
     /// The flag value of `upper: true`; false leaves the step out.

@@ -88,7 +88,7 @@ extension PatternSyntax {
                 } else if peek(1) == UInt8(ascii: "<"), let first = peek(2), Self.isLetter(first) {
                     i += 2
                     var name: [UInt8] = []
-                    while let n = peek(), Self.isLetter(n) || (n >= 0x30 && n <= 0x39) {
+                    while let n = peek(), Self.isLetter(n) || Self.isDigit(n) {
                         name.append(n)
                         i += 1
                     }
@@ -154,7 +154,7 @@ extension PatternSyntax {
         private mutating func number() -> Int? {
             var value = 0
             var digits = 0
-            while let d = peek(), d >= 0x30, d <= 0x39, digits < 6 {
+            while let d = peek(), Self.isDigit(d), digits < 6 {
                 value = value * 10 + Int(d - 0x30)
                 digits += 1
                 i += 1
@@ -195,11 +195,12 @@ extension PatternSyntax {
             case UInt8(ascii: "n"): 0x0A
             case UInt8(ascii: "r"): 0x0D
             case UInt8(ascii: "f"): 0x0C
-            default: e > 0x20 && e < 0x7F && !isLetter(e) && !(e >= 0x30 && e <= 0x39) ? e : nil
+            default: e > 0x20 && e < 0x7F && !isLetter(e) && !isDigit(e) ? e : nil
             }
         }
 
         private static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+        private static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 
         /// `[...]` and `[^...]` with single characters, ranges and the class escapes; nested
         /// sets, set operations and POSIX classes go to ICU.

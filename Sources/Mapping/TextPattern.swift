@@ -1,4 +1,5 @@
 import Foundation
+import Readers
 
 /// A regular expression of a mapping (`capture`, `matches`, the `~` condition), with ICU's
 /// syntax and meaning (`NSRegularExpression`). Where the pattern keeps to the common part of
@@ -37,28 +38,33 @@ final class TextPattern: @unchecked Sendable {
     /// The text of the first match's group `group` (by name), else of its first group, else the
     /// whole match; nil when nothing matches or the group took no part in the match.
     func capture(_ text: String, group: String?) -> String? {
-        var text = text
-        return text.withUTF8 { bytes -> String? in
-            switch search(bytes) {
-            case .match(let slots):
-                let index = group.map { names[$0] ?? -1 } ?? (groupCount > 0 ? 1 : 0)
-                guard index >= 0, slots[2 * index] >= 0 else { return nil }
-                let (start, end) = (slots[2 * index], slots[2 * index + 1])
-                // A bound between the CR and LF of a line end splits a character (the only
-                // character of two ASCII scalars): no substring, as with ICU's range.
-                guard !Self.splitsLineEnd(start, bytes), !Self.splitsLineEnd(end, bytes) else { return nil }
-                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-            case .noMatch:
-                return nil
-            case .tooLong, nil:
-                break
+        if program != nil {
+            var utf8 = text
+            // nil when ICU has to answer; `.some(nil)` when the program found no value.
+            let compiled = utf8.withUTF8 { bytes -> String?? in
+                switch search(bytes) {
+                case .match(let slots): return .some(substring(bytes, slots, group: group))
+                case .noMatch: return .some(nil)
+                case .tooLong, nil: return nil
+                }
             }
-            let t = String(decoding: bytes, as: UTF8.self)
-            guard let m = regex.firstMatch(in: t, range: NSRange(t.startIndex..., in: t)) else { return nil }
-            let range = group.map { m.range(withName: $0) } ?? (m.numberOfRanges > 1 ? m.range(at: 1) : m.range)
-            guard range.location != NSNotFound, let r = Range(range, in: t) else { return nil }
-            return String(t[r])
+            if let compiled { return compiled }
         }
+        guard let m = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else { return nil }
+        let range = group.map { m.range(withName: $0) } ?? (m.numberOfRanges > 1 ? m.range(at: 1) : m.range)
+        guard range.location != NSNotFound, let r = Range(range, in: text) else { return nil }
+        return String(text[r])
+    }
+
+    /// The text of the group `capture` asks for, from the program's capture slots.
+    private func substring(_ bytes: UnsafeBufferPointer<UInt8>, _ slots: [Int], group: String?) -> String? {
+        let index = group.map { names[$0] ?? -1 } ?? (groupCount > 0 ? 1 : 0)
+        guard index >= 0, slots[2 * index] >= 0 else { return nil }
+        let (start, end) = (slots[2 * index], slots[2 * index + 1])
+        // A bound between the CR and LF of a line end splits a character (the only character of
+        // two ASCII scalars): no substring, as with ICU's range.
+        guard !Self.splitsLineEnd(start, bytes), !Self.splitsLineEnd(end, bytes) else { return nil }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
 
     /// The compiled program's search, or nil where ICU has to run (no program, or text that is
@@ -70,17 +76,11 @@ final class TextPattern: @unchecked Sendable {
     }
 
     private func search(_ bytes: UnsafeBufferPointer<UInt8>) -> PatternProgram.Outcome? {
-        guard let program, Self.isASCII(bytes) else { return nil }
+        guard let program, ByteScan.isASCII(bytes) else { return nil }
         return program.firstMatch(bytes)
     }
 
     private static func splitsLineEnd(_ offset: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         offset > 0 && offset < bytes.count && bytes[offset - 1] == 0x0D && bytes[offset] == 0x0A
-    }
-
-    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var any: UInt8 = 0
-        for b in bytes { any |= b }
-        return any < 0x80
     }
 }

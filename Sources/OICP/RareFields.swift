@@ -22,20 +22,10 @@
     var chargingModes: [ChargingMode]?
 
     @usableFromInline final class Storage: @unchecked Sendable {
-        // Only changed through `unique`, when no other record holds this object.
+        // Only changed through `Box.set`, when no other record holds this object.
         @exclusivity(unchecked) var fields: RareFields
 
         init(_ fields: RareFields) { self.fields = fields }
-    }
-
-    /// The storage to change a field in: made when there is none, copied when another record
-    /// holds it too.
-    static func unique(_ storage: inout Storage?) -> Storage {
-        // Checked before anything else holds the object (a binding made first would).
-        if isKnownUniquelyReferenced(&storage), let s = storage { return s }
-        let s = Storage(storage?.fields ?? RareFields())
-        storage = s
-        return s
     }
 }
 
@@ -56,97 +46,114 @@ extension RareFields {
         @usableFromInline func hash(into hasher: inout Hasher) {
             (storage?.fields ?? RareFields()).hash(into: &hasher)
         }
+
+        /// Changes a field with `write`, whose value is `current` and becomes `newValue`; a field
+        /// that stays empty needs no storage, so nothing happens then.
+        @inline(__always) mutating func set<T>(_ newValue: T?, over current: T?, _ write: (inout RareFields) -> Void) {
+            guard newValue != nil || current != nil else { return }
+            write(&unique().fields)
+        }
+
+        /// The storage to change a field in: made when there is none, copied when another record
+        /// holds it too.
+        private mutating func unique() -> Storage {
+            // Checked before anything else holds the object (a binding made first would).
+            if isKnownUniquelyReferenced(&storage), let s = storage { return s }
+            let s = Storage(storage?.fields ?? RareFields())
+            storage = s
+            return s
+        }
     }
 }
 
 extension EvseDataRecord {
     public var deltaType: DeltaType? {
         get { rare.storage?.fields.deltaType }
-        set { if newValue != nil || rare.storage?.fields.deltaType != nil { RareFields.unique(&rare.storage).fields.deltaType = newValue } }
+        set { rare.set(newValue, over: rare.storage?.fields.deltaType) { $0.deltaType = newValue } }
     }
 
     public var lastUpdate: String? {
         get { rare.storage?.fields.lastUpdate }
-        set { if newValue != nil || rare.storage?.fields.lastUpdate != nil { RareFields.unique(&rare.storage).fields.lastUpdate = newValue } }
+        set { rare.set(newValue, over: rare.storage?.fields.lastUpdate) { $0.lastUpdate = newValue } }
     }
 
     public var chargingPoolID: String? {
         get { rare.storage?.fields.chargingPoolID }
-        set { if newValue != nil || rare.storage?.fields.chargingPoolID != nil { RareFields.unique(&rare.storage).fields.chargingPoolID = newValue } }
+        set { rare.set(newValue, over: rare.storage?.fields.chargingPoolID) { $0.chargingPoolID = newValue } }
     }
 
     /// 2.2 only.
     public var chargingStationName: String? {
         get { rare.storage?.fields.chargingStationName }
-        set { if newValue != nil || rare.storage?.fields.chargingStationName != nil { RareFields.unique(&rare.storage).fields.chargingStationName = newValue } }
+        set { rare.set(newValue, over: rare.storage?.fields.chargingStationName) { $0.chargingStationName = newValue } }
     }
 
     /// 2.2 only.
     public var enChargingStationName: String? {
         get { rare.storage?.fields.enChargingStationName }
-        set { if newValue != nil || rare.storage?.fields.enChargingStationName != nil { RareFields.unique(&rare.storage).fields.enChargingStationName = newValue } }
+        set { rare.set(newValue, over: rare.storage?.fields.enChargingStationName) { $0.enChargingStationName = newValue } }
     }
 
     /// 2.3 only.
     public var hardwareManufacturer: String? {
         get { rare.storage?.fields.hardwareManufacturer }
-        set { if newValue != nil || rare.storage?.fields.hardwareManufacturer != nil { RareFields.unique(&rare.storage).fields.hardwareManufacturer = newValue } }
+        set { rare.set(newValue, over: rare.storage?.fields.hardwareManufacturer) { $0.hardwareManufacturer = newValue } }
     }
 
     /// 2.3 only.
     public var chargingStationImage: String? {
         get { rare.storage?.fields.chargingStationImage }
-        set { if newValue != nil || rare.storage?.fields.chargingStationImage != nil { RareFields.unique(&rare.storage).fields.chargingStationImage = newValue } }
+        set { rare.set(newValue, over: rare.storage?.fields.chargingStationImage) { $0.chargingStationImage = newValue } }
     }
 
     /// 2.3 only.
     public var subOperatorName: String? {
         get { rare.storage?.fields.subOperatorName }
-        set { if newValue != nil || rare.storage?.fields.subOperatorName != nil { RareFields.unique(&rare.storage).fields.subOperatorName = newValue } }
+        set { rare.set(newValue, over: rare.storage?.fields.subOperatorName) { $0.subOperatorName = newValue } }
     }
 
     /// 2.3 only.
     public var dynamicPowerLevel: Bool? {
         get { rare.storage?.fields.dynamicPowerLevel }
-        set { if newValue != nil || rare.storage?.fields.dynamicPowerLevel != nil { RareFields.unique(&rare.storage).fields.dynamicPowerLevel = newValue } }
+        set { rare.set(newValue, over: rare.storage?.fields.dynamicPowerLevel) { $0.dynamicPowerLevel = newValue } }
     }
 
     /// 2.3 only.
     public var energySource: [EnergySource]? {
         get { rare.storage?.fields.energySource }
-        set { if newValue != nil || rare.storage?.fields.energySource != nil { RareFields.unique(&rare.storage).fields.energySource = newValue } }
+        set { rare.set(newValue, over: rare.storage?.fields.energySource) { $0.energySource = newValue } }
     }
 
     /// 2.3 only.
     public var environmentalImpact: EnvironmentalImpact? {
         get { rare.storage?.fields.environmentalImpact }
-        set { if newValue != nil || rare.storage?.fields.environmentalImpact != nil { RareFields.unique(&rare.storage).fields.environmentalImpact = newValue } }
+        set { rare.set(newValue, over: rare.storage?.fields.environmentalImpact) { $0.environmentalImpact = newValue } }
     }
 
     /// kWh.
     public var maxCapacity: Int? {
         get { rare.storage?.fields.maxCapacity }
-        set { if newValue != nil || rare.storage?.fields.maxCapacity != nil { RareFields.unique(&rare.storage).fields.maxCapacity = newValue } }
+        set { rare.set(newValue, over: rare.storage?.fields.maxCapacity) { $0.maxCapacity = newValue } }
     }
 
     public var geoChargingPointEntrance: GeoCoordinates? {
         get { rare.storage?.fields.geoChargingPointEntrance }
-        set { if newValue != nil || rare.storage?.fields.geoChargingPointEntrance != nil { RareFields.unique(&rare.storage).fields.geoChargingPointEntrance = newValue } }
+        set { rare.set(newValue, over: rare.storage?.fields.geoChargingPointEntrance) { $0.geoChargingPointEntrance = newValue } }
     }
 
     public var hubOperatorID: String? {
         get { rare.storage?.fields.hubOperatorID }
-        set { if newValue != nil || rare.storage?.fields.hubOperatorID != nil { RareFields.unique(&rare.storage).fields.hubOperatorID = newValue } }
+        set { rare.set(newValue, over: rare.storage?.fields.hubOperatorID) { $0.hubOperatorID = newValue } }
     }
 
     public var clearinghouseID: String? {
         get { rare.storage?.fields.clearinghouseID }
-        set { if newValue != nil || rare.storage?.fields.clearinghouseID != nil { RareFields.unique(&rare.storage).fields.clearinghouseID = newValue } }
+        set { rare.set(newValue, over: rare.storage?.fields.clearinghouseID) { $0.clearinghouseID = newValue } }
     }
 
     /// 2.2 only: the record-level charging modes (in 2.3 they sit on each ChargingFacility).
     public var chargingModes: [ChargingMode]? {
         get { rare.storage?.fields.chargingModes }
-        set { if newValue != nil || rare.storage?.fields.chargingModes != nil { RareFields.unique(&rare.storage).fields.chargingModes = newValue } }
+        set { rare.set(newValue, over: rare.storage?.fields.chargingModes) { $0.chargingModes = newValue } }
     }
 }

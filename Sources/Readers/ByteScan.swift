@@ -6,7 +6,7 @@ import Darwin
 
 /// Byte-level scans for the readers' hot paths, eight bytes at a time where it pays (no strings
 /// are made).
-enum ByteScan {
+public enum ByteScan {
     /// The index of the first `byte` at or after `from` (the C library's `memchr`, which compares
     /// sixteen or thirty-two bytes at a time).
     static func firstIndex(of byte: UInt8, in s: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
@@ -16,7 +16,7 @@ enum ByteScan {
     }
 
     /// Whether every byte is below 0x80 (eight at a time).
-    static func isASCII(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
+    public static func isASCII(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         if let base = s.baseAddress {
             let raw = UnsafeRawPointer(base)
