@@ -199,15 +199,40 @@ public final class Mapper {
 
     private let keys = OperatorKeyCache()
     /// The last position `checkSwapped` found in place, with the country it was checked against.
-    private var lastInPlace: (latitude: Double, longitude: Double, country: String)?
+    private var lastInPlace: InPlace?
+
+    /// A class: taking it out of the optional counts one reference, not one per string in it.
+    private final class InPlace {
+        let position: GeoCoordinates
+        let latitude: Double
+        let longitude: Double
+        let country: String
+
+        init(position: GeoCoordinates, latitude: Double, longitude: Double, country: String) {
+            self.position = position
+            self.latitude = latitude
+            self.longitude = longitude
+            self.country = country
+        }
+
+        /// Whether the record's position is written as this one (read in place, not copied).
+        func isWritten(as other: borrowing GeoCoordinates?) -> Bool {
+            switch other {
+            case .some(let p): return p == position
+            case .none: return false
+            }
+        }
+    }
 
     /// A warning when the position lies outside the record's country but would lie inside with
     /// latitude and longitude exchanged. (The record is only read: `inout` spares a copy.)
     private func checkSwapped(_ evse: inout EvseDataRecord, _ ctx: inout EvalContext) {
-        guard let (lat, lon) = evse.geoCoordinates?.numericValue else { return }
         let given = evse.address?.country
         // The EVSEs of one station share position and country: the last position found in place
-        // is not looked up again.
+        // is not looked up again, nor parsed again when its text is the same (mostly the very
+        // strings remembered for the station, compared without reading them).
+        if let given, let last = lastInPlace, last.country == given, last.isWritten(as: evse.geoCoordinates) { return }
+        guard let position = evse.geoCoordinates, let (lat, lon) = position.numericValue else { return }
         if let given, let last = lastInPlace, last.latitude == lat, last.longitude == lon, last.country == given { return }
         // The record's own country when its bounds are known, else the one its EvseID names.
         let ownCountry = given.map { CountryBounds.boxes[$0] != nil } ?? false
@@ -217,7 +242,7 @@ public final class Mapper {
         }
         guard let country, CountryBounds.looksSwapped(latitude: lat, longitude: lon, country: country) else {
             // Remembered only when the record's own country decided (not one taken from its EvseID).
-            if let given, ownCountry { lastInPlace = (lat, lon, given) }
+            if let given, ownCountry { lastInPlace = InPlace(position: position, latitude: lat, longitude: lon, country: given) }
             return
         }
         ctx.warn("coordinates.swapped", field: "GeoCoordinates",

@@ -170,6 +170,32 @@ enum Step: @unchecked Sendable {
         }
     }
 
+    /// `t` in upper or lower case. ASCII text (an EvseID, a code) is changed byte by byte, and
+    /// kept as it is when no letter changes (the common case: IDs come in upper case already);
+    /// other text goes through Unicode's case mapping.
+    static func cased(_ t: String, upper: Bool) -> String {
+        var t = t
+        // The letters that change: `b &- first < 26`.
+        let first = upper ? UInt8(ascii: "a") : UInt8(ascii: "A")
+        let ascii: Bool? = t.withUTF8 { bytes in
+            var high: UInt8 = 0
+            var changes: UInt8 = 0
+            for b in bytes {
+                high |= b
+                changes |= b &- first < 26 ? 1 : 0
+            }
+            return high < 0x80 ? changes != 0 : nil
+        }
+        guard let changes = ascii else { return upper ? t.uppercased() : t.lowercased() }
+        guard changes else { return t }
+        return t.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { out in
+                for i in bytes.indices { out[i] = bytes[i] &- first < 26 ? bytes[i] ^ 0x20 : bytes[i] }
+                return bytes.count
+            }
+        }
+    }
+
     private func mapItems(_ value: Value, _ ctx: inout EvalContext, _ f: (Value, inout EvalContext) -> Value) -> Value {
         switch value {
         case .absent: return .absent
@@ -197,8 +223,8 @@ enum Step: @unchecked Sendable {
 
     private func applyScalar(_ item: Value, _ ctx: inout EvalContext, field: String, onError: FailurePolicy) -> Value {
         switch self {
-        case .upper: return item.text.map { .text($0.uppercased()) } ?? item
-        case .lower: return item.text.map { .text($0.lowercased()) } ?? item
+        case .upper: return item.text.map { .text(Self.cased($0, upper: true)) } ?? item
+        case .lower: return item.text.map { .text(Self.cased($0, upper: false)) } ?? item
         case .replace(let regex, let template):
             guard let t = item.text else { return item }
             let out = regex.stringByReplacingMatches(in: t, range: NSRange(t.startIndex..., in: t), withTemplate: template)

@@ -31,10 +31,11 @@ public enum DecimalParser {
             let b = s[i]
             if b >= 0x30 && b <= 0x39 {
                 any = true
-                if mantissa != 0 || b != 0x30 { digits += 1 }
+                // Wrapping arithmetic: fifteen digits cannot overflow (no checks needed).
+                digits &+= mantissa != 0 || b != 0x30 ? 1 : 0
                 guard digits <= 15 else { return nil }
-                mantissa = mantissa * 10 + UInt64(b - 0x30)
-                if seenPoint { fraction += 1 }
+                mantissa = mantissa &* 10 &+ UInt64(b &- 0x30)
+                fraction &+= seenPoint ? 1 : 0
             } else if b == UInt8(ascii: "."), !seenPoint {
                 seenPoint = true
             } else {

@@ -29,13 +29,21 @@ public struct PlugType: OICPEnumeration {
     private static let values23: [PlugType] = [.smallPaddleInductive, .largePaddleInductive, .avconConnector, .teslaConnector, .nema5_20, .typeEFrenchStandard, .typeFSchuko, .typeGBritishStandard, .typeJSwissStandard, .type1ConnectorCableAttached, .type2Outlet, .type2ConnectorCableAttached, .type3Outlet, .iec60309SinglePhase, .iec60309ThreePhase, .ccsCombo2PlugCableAttached, .ccsCombo1PlugCableAttached, .chademo]
     private static let values22: [PlugType] = [.smallPaddleInductive, .largePaddleInductive, .avconConnector, .teslaConnector, .nema5_20, .typeEFrenchStandard, .typeFSchuko, .typeGBritishStandard, .typeJSwissStandard, .type1ConnectorCableAttached, .type2Outlet, .type2ConnectorCableAttached, .type3Outlet, .iec60309SinglePhase, .iec60309ThreePhase, .ccsCombo2PlugCableAttached, .ccsCombo1PlugCableAttached, .chademo, .unspecified]
 
-    /// The spellings, for the check every record's plugs go through (a set instead of a scan of
-    /// eighteen strings).
-    private static let spellings23 = Set(values23.map(\.rawValue))
-    private static let spellings22 = Set(values22.map(\.rawValue))
+    /// The spellings by their length, for the check every record's plugs go through: the few of
+    /// one length are compared (no hash of the text, no scan of eighteen strings).
+    private static let spellings23 = byLength(values23)
+    private static let spellings22 = byLength(values22)
+
+    private static func byLength(_ values: [PlugType]) -> [[String]] {
+        var table = [[String]](repeating: [], count: values.map(\.rawValue.utf8.count).max()! + 1)
+        for v in values { table[v.rawValue.utf8.count].append(v.rawValue) }
+        return table
+    }
 
     public func isValid(in version: OICPVersion) -> Bool {
-        (version == .v2_3 ? Self.spellings23 : Self.spellings22).contains(rawValue)
+        let length = rawValue.utf8.count
+        let table = version == .v2_3 ? Self.spellings23 : Self.spellings22
+        return length < table.count && table[length].contains(rawValue)
     }
 
     public static func allowedValues(in version: OICPVersion) -> [Self] {

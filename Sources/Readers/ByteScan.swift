@@ -45,9 +45,17 @@ public enum ByteScan {
         while i < n {
             let b = s[i]
             if b < 0x80 {
-                // Mostly ASCII between the other characters: eight bytes at a time while it lasts.
+                // Mostly ASCII between the other characters: eight bytes at a time while it lasts,
+                // then straight to the first byte above 0x7F (the lowest set bit: little-endian).
                 i += 1
-                while i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+                while i + 8 <= n {
+                    let high = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) & 0x8080_8080_8080_8080
+                    if high != 0 {
+                        i += high.trailingZeroBitCount >> 3
+                        break
+                    }
+                    i += 8
+                }
             } else if b < 0xC2 {
                 return false
             } else if b < 0xE0 {

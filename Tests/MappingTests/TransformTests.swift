@@ -18,6 +18,28 @@ import Testing
         #expect(try id("{ column: a }", "a\n\"  padded  \"\n").evse.chargingStationID == "padded")
     }
 
+    @Test("upper and lower give what Unicode's case mapping gives: ASCII byte by byte, other text through Unicode",
+          arguments: ["DE*ABC*E1", "de*abc*e1", "De*aBc*E1", "", "@[`{", "köln", "KÖLN", "straße", "ǅ", "ﬁ", "İstanbul", "a\u{301}", "Zz09"])
+    func caseMapping(_ text: String) {
+        #expect(Step.cased(text, upper: true) == text.uppercased())
+        #expect(Step.cased(text, upper: false) == text.lowercased())
+    }
+
+    @Test("upper and lower agree with Unicode's case mapping on random ASCII")
+    func caseMappingRandomASCII() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<2_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<(state % 24) {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                bytes.append(UInt8(truncatingIfNeeded: state >> 33) & 0x7F)
+            }
+            let text = String(decoding: bytes, as: UTF8.self)
+            #expect(Step.cased(text, upper: true) == text.uppercased(), "\(bytes)")
+            #expect(Step.cased(text, upper: false) == text.lowercased(), "\(bytes)")
+        }
+    }
+
     @Test("white space around a column value is trimmed at both ends, no-break and ideographic spaces too",
           arguments: ["\u{A0}Köln", "Köln\u{A0}", "\u{3000}Köln\u{2009}", " \tKöln\u{A0} ", "Köln"])
     func columnValuesAreTrimmed(_ value: String) throws {

@@ -46,3 +46,23 @@ import Testing
         #expect(EnumerationLiterals.contains(Self.madeAtRunTime("CCS Combo 2 Plug (Cable Attached)")))
     }
 }
+
+@Suite struct PlugTypeValidityTests {
+    @Test("a plug type is valid exactly when it is spelled as one of the version's values", arguments: OICPVersion.allCases)
+    func spellings(version: OICPVersion) {
+        let allowed = PlugType.allowedValues(in: version)
+        for value in allowed {
+            #expect(PlugType(rawValue: EnumerationLiteralsTests.madeAtRunTime(value.rawValue)).isValid(in: version))
+            // Same length, one letter changed; one byte more; one less.
+            var bytes = Array(value.rawValue.utf8)
+            bytes[bytes.count / 2] ^= 0x20
+            for other in [String(decoding: bytes, as: UTF8.self), value.rawValue + " ", String(value.rawValue.dropLast())]
+            where !allowed.contains(PlugType(rawValue: other)) {
+                #expect(!PlugType(rawValue: other).isValid(in: version), "\(other)")
+            }
+        }
+        #expect(PlugType(rawValue: "").isValid(in: version) == false)
+        #expect(PlugType(rawValue: String(repeating: "x", count: 200)).isValid(in: version) == false)
+        #expect(PlugType.unspecified.isValid(in: version) == (version == .v2_2))
+    }
+}

@@ -47,6 +47,25 @@ import Testing
         #expect(plain > 8000)
     }
 
+    @Test("long generated lines (sixty-four-byte blocks, sixteen-byte blocks, a tail) read as libcsv reads them",
+          arguments: [UInt8(ascii: ","), UInt8(ascii: ";"), 0x09])
+    func longLinesAgreeWithLibCSV(delimiter: UInt8) throws {
+        // No quote or line break: every line is plain; spaces and tabs fall on every side of
+        // every block boundary.
+        let alphabet: [UInt8] = [UInt8(ascii: "a"), UInt8(ascii: "b"), 0x20, 0x20, 0x09, UInt8(ascii: ","), UInt8(ascii: ";"), 0xC3, 0xA9,
+                                 UInt8(ascii: "'"), 0x00, UInt8(ascii: "-"), UInt8(ascii: ":"), 0x08, 0x21]
+        var g = SplitMix(seed: 99 + UInt64(delimiter))
+        var plain = 0
+        for _ in 0..<8_000 {
+            var line = (0..<Int(g.next() % 220)).map { _ in alphabet[Int(g.next() % UInt64(alphabet.count))] }
+            line.append(0x0A)
+            guard let fields = viaSplit(line, delimiter: delimiter, quote: UInt8(ascii: "\"")) else { continue }
+            plain += 1
+            #expect(try viaLibCSV(line, delimiter: delimiter, quote: UInt8(ascii: "\"")) == [fields], "\(line)")
+        }
+        #expect(plain > 7000)
+    }
+
     @Test("quotes, inner carriage returns and blank lines go to libcsv", arguments: ["a,\"b\"\n", "a\rb,c\n", "\n", " \t \n", ",,\n", "'x',y\n"])
     func notPlain(_ text: String) {
         #expect(viaSplit(Array(text.utf8), delimiter: UInt8(ascii: ","), quote: text.hasPrefix("'") ? UInt8(ascii: "'") : UInt8(ascii: "\"")) == nil)
@@ -82,9 +101,9 @@ import Testing
         #expect(measured == 21)
     }
 
-    @Test("a byte above 0x7F makes the line non-ASCII wherever it sits, in a sixteen-byte block or the tail", arguments: 0..<40)
+    @Test("a byte above 0x7F makes the line non-ASCII wherever it sits, in a sixty-four- or sixteen-byte block or the tail", arguments: 0..<150)
     func nonASCIIAnywhere(position: Int) {
-        var line = Array(String(repeating: "ab,", count: 14).utf8.prefix(40))
+        var line = Array(String(repeating: "ab,", count: 50).utf8.prefix(150))
         let ascii = line.withUnsafeBufferPointer { PlainCSVLine.bounds($0, offset: 0, delimiter: UInt8(ascii: ","), quote: UInt8(ascii: "\"")) }
         #expect(ascii?.isASCII == true)
         // A delimiter replaced takes one field away.
@@ -95,10 +114,10 @@ import Testing
         #expect(other?.bounds.count == 2 * fields)
     }
 
-    @Test("a quote, carriage return or line feed anywhere before the end leaves the line to libcsv", arguments: 0..<39)
+    @Test("a quote, carriage return or line feed anywhere before the end leaves the line to libcsv", arguments: 0..<149)
     func specialAnywhere(position: Int) {
         for special in [UInt8(ascii: "\""), 0x0D, 0x0A] {
-            var line = Array(String(repeating: "ab,", count: 14).utf8.prefix(40))
+            var line = Array(String(repeating: "ab,", count: 50).utf8.prefix(150))
             line[position] = special
             #expect(viaSplit(line, delimiter: UInt8(ascii: ","), quote: UInt8(ascii: "\"")) == nil, "\(special) at \(position)")
         }
