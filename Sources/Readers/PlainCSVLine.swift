@@ -6,8 +6,8 @@ import CScan
 /// end, a line inside a quoted field) is left to libcsv; a test compares the two on generated
 /// lines.
 ///
-/// Nothing is copied: the fields are found where they are, sixteen bytes at a time, and given as
-/// bounds into the line's buffer.
+/// Nothing is copied: the fields are found where they are, sixty-four bytes of comparisons at a
+/// time, and given as bounds into the line's buffer.
 enum PlainCSVLine {
     /// Where the fields of `line` (one physical line, with or without its line break) lie: field
     /// `i` is `bounds[2 i] ..< bounds[2 i + 1]`, counted from `offset` (the line's position in its
@@ -59,8 +59,8 @@ enum PlainCSVLine {
         case full
     }
 
-    /// The bounds of the fields of `line` (without its line break) into `out`, sixteen bytes at
-    /// a time (`oicp_split_plain`, in C: Swift has no access to the vector instructions that
+    /// The bounds of the fields of `line` (without its line break) into `out`, sixty-four bytes
+    /// at a time (`oicp_split_plain`, in C: Swift has no access to the vector instructions that
     /// compare sixteen bytes at once and gather the results as bits).
     private static func split(_ line: UnsafeBufferPointer<UInt8>, offset: Int, delimiter: UInt8, quote: UInt8,
                               into out: UnsafeMutableBufferPointer<Int32>) -> Split {

@@ -24,6 +24,7 @@ jobs_args=()
 [ -z "${BENCH_JOBS:-}" ] || jobs_args=(--jobs "$BENCH_JOBS")
 
 command -v /usr/bin/time >/dev/null || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
+.ci/install-deps >&2
 swift build -c release --product oicp-etl >&2
 bin="$(swift build -c release --show-bin-path)/oicp-etl"
 
