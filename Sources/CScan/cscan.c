@@ -23,6 +23,16 @@ static inline int is_space(uint8_t b, int tab_is_space) { return b == 0x20 || (t
         k += 2;                                                                                \
     } while (0)
 
+#if defined(__SSE2__)
+/// The bytes of `x` that make a line not plain (the quote, a carriage return, a line feed), as a
+/// 16-bit mask.
+static inline unsigned not_plain_mask(__m128i x, __m128i vq) {
+    const __m128i s = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, vq), _mm_cmpeq_epi8(x, _mm_set1_epi8(0x0D))),
+                                   _mm_cmpeq_epi8(x, _mm_set1_epi8(0x0A)));
+    return (unsigned)_mm_movemask_epi8(s);
+}
+#endif
+
 long oicp_split_plain(const uint8_t *line, long length, long offset, uint8_t delimiter, uint8_t quote,
                       int32_t *out, long capacity, int *any_text, int *is_ascii, long *largest_field) {
     const int tab_is_space = delimiter != 0x09;
@@ -32,16 +42,13 @@ long oicp_split_plain(const uint8_t *line, long length, long offset, uint8_t del
 #if defined(__SSE2__)
     const __m128i vd = _mm_set1_epi8((char)delimiter);
     const __m128i vq = _mm_set1_epi8((char)quote);
-    const __m128i vcr = _mm_set1_epi8(0x0D);
-    const __m128i vlf = _mm_set1_epi8(0x0A);
     // 64 bytes at a time: the delimiters, the bytes that make a line not plain and the bytes
     // above 0x7F each gathered into one 64-bit mask.
     for (; i + 64 <= length; i += 64) {
         uint64_t delims = 0, special = 0, upper = 0;
         for (int j = 0; j < 4; j++) {
             const __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(line + i + 16 * j));
-            const __m128i s = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, vq), _mm_cmpeq_epi8(x, vcr)), _mm_cmpeq_epi8(x, vlf));
-            special |= (uint64_t)(unsigned)_mm_movemask_epi8(s) << (16 * j);
+            special |= (uint64_t)not_plain_mask(x, vq) << (16 * j);
             upper |= (uint64_t)(unsigned)_mm_movemask_epi8(x) << (16 * j);
             delims |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, vd)) << (16 * j);
         }
@@ -56,8 +63,7 @@ long oicp_split_plain(const uint8_t *line, long length, long offset, uint8_t del
     }
     for (; i + 16 <= length; i += 16) {
         const __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(line + i));
-        const __m128i s = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, vq), _mm_cmpeq_epi8(x, vcr)), _mm_cmpeq_epi8(x, vlf));
-        if (_mm_movemask_epi8(s) != 0) return OICP_SPLIT_NOT_PLAIN;
+        if (not_plain_mask(x, vq) != 0) return OICP_SPLIT_NOT_PLAIN;
         if (_mm_movemask_epi8(x) != 0) high = 0x80;
         unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, vd));
         while (m != 0) {

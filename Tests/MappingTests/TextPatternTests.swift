@@ -162,14 +162,3 @@ import Testing
         #expect(pattern.capture(String(repeating: "a", count: 5_000), group: nil)?.count == 5_000)
     }
 }
-
-/// Deterministic draws (a linear congruential generator), so that a failure can be replayed.
-private struct Draws {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    /// A number below `bound`.
-    mutating func next(_ bound: Int) -> Int {
-        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-        return Int(state >> 33) % bound
-    }
-}

@@ -28,22 +28,30 @@ import Testing
         return plain ? fields : nil
     }
 
+    /// Generates `count` lines of up to `maxLength` bytes drawn from `alphabet` (then a carriage
+    /// return on every third line when `sometimesCR`, and a line feed); checks that each line taken
+    /// as plain reads as libcsv reads it. Returns how many were plain.
+    func compareGenerated(count: Int, maxLength: UInt64, alphabet: [UInt8], sometimesCR: Bool, seed: UInt64, delimiter: UInt8) throws -> Int {
+        var g = SplitMix(seed: seed)
+        var plain = 0
+        for _ in 0..<count {
+            var line = (0..<Int(g.next() % maxLength)).map { _ in alphabet[Int(g.next() % UInt64(alphabet.count))] }
+            if sometimesCR && g.next() % 3 == 0 { line.append(0x0D) }
+            line.append(0x0A)
+            guard let fields = viaSplit(line, delimiter: delimiter, quote: UInt8(ascii: "\"")) else { continue }
+            plain += 1
+            #expect(try viaLibCSV(line, delimiter: delimiter, quote: UInt8(ascii: "\"")) == [fields], "\(line)")
+        }
+        return plain
+    }
+
     @Test("generated lines: every line taken as plain reads as libcsv reads it", arguments: [UInt8(ascii: ","), UInt8(ascii: ";"), 0x09])
     func agreesWithLibCSV(delimiter: UInt8) throws {
         // Bytes next to each delimiter ('-', ':', 0x08) catch a comparison that is off by one;
         // lines of up to 40 bytes cover two sixteen-byte blocks and a tail.
         let alphabet: [UInt8] = [UInt8(ascii: "a"), UInt8(ascii: "b"), 0x20, 0x20, 0x09, UInt8(ascii: ","), UInt8(ascii: ";"), 0xC3, 0xA9, 0x0D,
                                  UInt8(ascii: "\""), UInt8(ascii: "'"), 0x00, UInt8(ascii: "-"), UInt8(ascii: ":"), 0x08]
-        var g = SplitMix(seed: UInt64(delimiter))
-        var plain = 0
-        for _ in 0..<60_000 {
-            var line = (0..<Int(g.next() % 40)).map { _ in alphabet[Int(g.next() % UInt64(alphabet.count))] }
-            if g.next() % 3 == 0 { line.append(0x0D) }
-            line.append(0x0A)
-            guard let fields = viaSplit(line, delimiter: delimiter, quote: UInt8(ascii: "\"")) else { continue }
-            plain += 1
-            #expect(try viaLibCSV(line, delimiter: delimiter, quote: UInt8(ascii: "\"")) == [fields], "\(line)")
-        }
+        let plain = try compareGenerated(count: 60_000, maxLength: 40, alphabet: alphabet, sometimesCR: true, seed: UInt64(delimiter), delimiter: delimiter)
         #expect(plain > 8000)
     }
 
@@ -54,15 +62,7 @@ import Testing
         // every block boundary.
         let alphabet: [UInt8] = [UInt8(ascii: "a"), UInt8(ascii: "b"), 0x20, 0x20, 0x09, UInt8(ascii: ","), UInt8(ascii: ";"), 0xC3, 0xA9,
                                  UInt8(ascii: "'"), 0x00, UInt8(ascii: "-"), UInt8(ascii: ":"), 0x08, 0x21]
-        var g = SplitMix(seed: 99 + UInt64(delimiter))
-        var plain = 0
-        for _ in 0..<8_000 {
-            var line = (0..<Int(g.next() % 220)).map { _ in alphabet[Int(g.next() % UInt64(alphabet.count))] }
-            line.append(0x0A)
-            guard let fields = viaSplit(line, delimiter: delimiter, quote: UInt8(ascii: "\"")) else { continue }
-            plain += 1
-            #expect(try viaLibCSV(line, delimiter: delimiter, quote: UInt8(ascii: "\"")) == [fields], "\(line)")
-        }
+        let plain = try compareGenerated(count: 8_000, maxLength: 220, alphabet: alphabet, sometimesCR: false, seed: 99 + UInt64(delimiter), delimiter: delimiter)
         #expect(plain > 7000)
     }
 
