@@ -1,6 +1,11 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+// Release builds leave out the run-time exclusivity checks of class properties (about 2 % of
+// the instructions of a conversion, see docs/performance.md). Debug builds — the tests — keep
+// them, so an overlapping access still fails there. Not for OICP, the library product.
+let unchecked: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+
 let package = Package(
     name: "oicp-etl",
     platforms: [.macOS(.v13)],
@@ -35,25 +40,26 @@ let package = Package(
         .target(name: "OICP"),
 
         // Shared vocabulary of the pipeline: source records, provenance, diagnostics.
-        .target(name: "ETLCore"),
+        .target(name: "ETLCore", swiftSettings: unchecked),
 
         // Readers: bytes to SourceRecords, one per format.
-        .target(name: "Readers", dependencies: ["ETLCore", "CLibCSV", "CLibXML2", "CScan"]),
+        .target(name: "Readers", dependencies: ["ETLCore", "CLibCSV", "CLibXML2", "CScan"], swiftSettings: unchecked),
 
         // The mapping language: YAML loading, compilation to a plan, evaluation.
-        .target(name: "Mapping", dependencies: ["ETLCore", "OICP", "Readers", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Mapping", dependencies: ["ETLCore", "OICP", "Readers", .product(name: "Yams", package: "Yams")], swiftSettings: unchecked),
 
         // Output: push bundles, the run report and the rejects file.
-        .target(name: "Bundles", dependencies: ["ETLCore", "OICP", "CSystem"]),
+        .target(name: "Bundles", dependencies: ["ETLCore", "OICP", "CSystem"], swiftSettings: unchecked),
 
         // The pipeline that wires reader, mapper, validator and writer together.
-        .target(name: "Conversion", dependencies: ["ETLCore", "OICP", "Readers", "Mapping", "Bundles"]),
+        .target(name: "Conversion", dependencies: ["ETLCore", "OICP", "Readers", "Mapping", "Bundles"], swiftSettings: unchecked),
 
         // The thin command-line tool.
         .executableTarget(
             name: "oicp-etl",
             dependencies: ["Conversion", "OICP", "Mapping", "Readers", "ETLCore",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: unchecked,
             // jemalloc in place of glibc's malloc (linked before libc, it serves every
             // allocation of the process): records are made on the mapping threads and freed on
             // the writing thread, which glibc's allocator pays for. See docs/performance.md.
