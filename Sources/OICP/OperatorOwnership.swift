@@ -47,7 +47,10 @@ public struct OperatorOwnership: Sendable {
         let (end, same) = id.withUTF8 { s -> (Int?, Bool) in
             guard let end = Self.operatorPartLength(s) else { return (nil, false) }
             guard let lastPart, lastPart.count == end else { return (end, false) }
-            return (end, lastPart.withUnsafeBufferPointer { $0.elementsEqual(UnsafeBufferPointer(rebasing: s[0..<end])) })
+            return (end, lastPart.withUnsafeBufferPointer { last in
+                for i in 0..<end where last[i] != s[i] { return false }
+                return true
+            })
         }
         guard let end else { return true }
         if same { return lastBelongs }
