@@ -5,6 +5,7 @@ public struct EncodingMemo: Sendable {
     var address = Remembered(Address())
     var geo = Remembered(GeoCoordinates())
     var stationNames = Remembered<[InfoText]>([])
+    var tail = TailMemo()
 
     public init() {}
 

@@ -105,10 +105,14 @@ public struct EvseDataRecord: Sendable, Hashable {
             self.chargingStationName = nil
             self.enChargingStationName = nil
             self.chargingModes = nil
-            self.openingTimes = self.openingTimes?.map {
-                var o = $0
-                o.unstructuredOpeningTime = nil
-                return o
+            // Only when there is one to drop: a new list per record would also hide that the
+            // record's list is the one the record before had (see TailMemo).
+            if let times = self.openingTimes, times.contains(where: { $0.unstructuredOpeningTime != nil }) {
+                self.openingTimes = times.map {
+                    var o = $0
+                    o.unstructuredOpeningTime = nil
+                    return o
+                }
             }
         }
     }

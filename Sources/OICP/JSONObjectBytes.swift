@@ -18,6 +18,9 @@ struct JSONObjectBytes {
         storage._withUnsafeGuaranteedRef(body)
     }
 
+    /// Whether the object has a member yet.
+    var hasMembers: Bool { !empty }
+
     /// A member's key (plain ASCII, no escapes), after a comma when the object has members.
     @inline(__always) mutating func key(_ key: StaticString) {
         let comma = !empty

@@ -94,6 +94,13 @@ public struct OICPEncoder: Sendable {
             out.appendJSONArray(v) { writeFacility($0, to: out) }
         }
         if version == .v2_2 { o.enumerations("ChargingModes", r.chargingModes) }
+        // The members after the facilities: mostly those of the record before (see TailMemo).
+        let tailKey = o.hasMembers && memo.tail.enabled ? TailMemo.key(r, version) : nil
+        if let tailKey, memo.tail.replay(tailKey, into: out) {
+            o.end()
+            return
+        }
+        let tailStart = out.count
         if version == .v2_3 {
             o.bool("RenewableEnergy", r.renewableEnergy)
             if let v = r.energySource {
@@ -142,6 +149,7 @@ public struct OICPEncoder: Sendable {
         o.string("ClearinghouseID", r.clearinghouseID)
         o.bool("IsHubjectCompatible", r.isHubjectCompatible)
         o.enumeration("DynamicInfoAvailable", r.dynamicInfoAvailable)
+        if let tailKey { memo.tail.remember(tailKey, of: r, writtenFrom: tailStart, in: out) }
         o.end()
     }
 

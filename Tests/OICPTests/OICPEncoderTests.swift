@@ -186,7 +186,95 @@ import Testing
         other.openingTimes = [OpeningTimes(period: [Period(begin: "08:00", end: "18:00")], on: .workdays)]
         var cityOnly = base
         cityOnly.address?.city = "Köln-Deutz"
-        return [base, base, other, other, base, cityOnly, base, Fixtures.validRecord(), base]
+        return [base, base, other, other, base, cityOnly, base, Fixtures.validRecord(), base] + tails()
+    }
+
+    /// Records whose members after the facilities repeat (the same storage: a copy of a record),
+    /// or differ in one member each, or repeat in new storage; one with no member before them.
+    func tails() -> [EvseDataRecord] {
+        var lean = Fixtures.fullRecord()
+        // An environmental impact or an entrance position keeps a record's tail from the memo.
+        lean.environmentalImpact = nil
+        lean.geoChargingPointEntrance = nil
+        var out = [lean, lean]
+        let changes: [(inout EvseDataRecord) -> Void] = [
+            { $0.renewableEnergy = !($0.renewableEnergy ?? false) },
+            { $0.calibrationLawDataAvailability = .external },
+            { $0.authenticationModes = [.remote] },
+            { $0.maxCapacity = 51 },
+            { $0.maxCapacity = nil },
+            { $0.paymentOptions = [.direct] },
+            { $0.valueAddedServices = nil },
+            { $0.accessibility = .restrictedAccess },
+            { $0.accessibilityLocation = nil },
+            { $0.hotlinePhoneNumber = "+49301234568" },
+            { $0.additionalInfo = [InfoText(lang: "en", value: "Level 3")] },
+            { $0.chargingStationLocationReference = nil },
+            { $0.isOpen24Hours = true },
+            { $0.openingTimes = [OpeningTimes(period: [Period(begin: "08:00", end: "21:00")], on: .workdays)] },
+            { $0.hubOperatorID = "DE*HUC" },
+            { $0.clearinghouseID = nil },
+            { $0.isHubjectCompatible = !($0.isHubjectCompatible ?? false) },
+            { $0.dynamicInfoAvailable = .false },
+            { $0.energySource = [EnergySource(energy: .solar, percentage: 100)] },
+            { $0.environmentalImpact = EnvironmentalImpact(co2Emission: 1, nuclearWaste: 2) },
+            { $0.geoChargingPointEntrance = .google(latitude: 50.9, longitude: 6.9) },
+            // Equal text in new storage.
+            { $0.hotlinePhoneNumber = String(decoding: Array(($0.hotlinePhoneNumber ?? "").utf8), as: UTF8.self) },
+        ]
+        for change in changes {
+            var r = lean
+            change(&r)
+            out += [r, r, lean]
+        }
+        // Changed in place after being written: the memo's copy keeps the old list.
+        var grown = lean
+        out.append(grown)
+        grown.paymentOptions?.append(.noPayment)
+        out += [grown, lean]
+        var tailOnly = EvseDataRecord()
+        tailOnly.hotlinePhoneNumber = lean.hotlinePhoneNumber
+        tailOnly.isHubjectCompatible = true
+        out += [tailOnly, tailOnly, lean, tailOnly]
+        return out
+    }
+
+    @Test("a tail's key is the same for a copy of the record and differs when a member changes")
+    func tailKeys() throws {
+        let records = tails()
+        let lean = try #require(TailMemo.key(records[0], .v2_3))
+        #expect(TailMemo.key(records[1], .v2_3) == lean)
+        #expect(TailMemo.key(records[0], .v2_2) != lean)
+        // tails() gives each changed record twice, then the lean one again.
+        var changed = 0
+        for i in stride(from: 2, to: 2 + 3 * 22, by: 3) {
+            #expect(TailMemo.key(records[i + 2], .v2_3) == lean)
+            guard let key = TailMemo.key(records[i], .v2_3) else { continue }
+            #expect(TailMemo.key(records[i + 1], .v2_3) == key)
+            if key != lean { changed += 1 }
+        }
+        // All but the two kept from the memo (nil keys) and the hotline in new storage (a small
+        // string: the same bits) change the key.
+        #expect(changed == 19)
+    }
+
+    @Test("the tail memo turns itself off when tails seldom repeat, and stays on when they do")
+    func tailMemoTrial() {
+        let encoder = OICPEncoder(version: .v2_3)
+        let lean = tails()[0]
+        for repeating in [false, true] {
+            var memo = EncodingMemo()
+            for i in 0..<(TailMemo.trial + 10) {
+                var r = lean
+                if !repeating { r.hotlinePhoneNumber = "+4930\(1_000_000 + i)" }
+                var plain = JSONWriter()
+                encoder.writePrepared(r, into: &plain)
+                var remembered = JSONWriter()
+                encoder.writePrepared(r, into: &remembered, memo: &memo)
+                #expect(remembered.bytes == plain.bytes)
+            }
+            #expect(memo.tail.enabled == repeating)
+        }
     }
 
     @Test("with a memo, each record is written exactly as without one", arguments: [OICPVersion.v2_3, .v2_2])
