@@ -35,6 +35,7 @@ struct RecordCheck {
     let keepRecords: Bool
     private var json = JSONWriter(capacity: 4096)
     private var memo = EncodingMemo()
+    private var validationMemo = ValidationMemo()
 
     init(version: OICPVersion, keepRecords: Bool = false) {
         self.version = version
@@ -83,7 +84,7 @@ struct RecordCheck {
             }
             // Brief warnings come without a path, so they are asked for only when no field
             // failed (otherwise the path decides which warnings are kept).
-            for v in validator.validate(mapped.evse, briefWarnings: failed.isEmpty ? briefWarnings : [])
+            for v in validator.validate(mapped.evse, briefWarnings: failed.isEmpty ? briefWarnings : [], memo: &validationMemo)
             where failed.isEmpty || !failed.contains(Self.topField(v.path)) {
                 let issue = RecordIssue(v.severity == .error ? .reject : .warning, rule: v.rule.id, field: v.path, message: v.message, value: v.value)
                 if v.severity == .error { reasons.append(issue) } else { warnings.append(issue) }

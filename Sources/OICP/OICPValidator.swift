@@ -21,9 +21,16 @@ public struct OICPValidator: Sendable {
     /// without path, message and value, for a caller that details only the first so many of a
     /// rule and counts the rest.
     public func validate(_ record: EvseDataRecord, briefWarnings: Set<String>) -> [Violation] {
+        var memo = ValidationMemo()
+        return validate(record, briefWarnings: briefWarnings, memo: &memo)
+    }
+
+    /// Like ``validate(_:briefWarnings:)``; the address and position of the records validated
+    /// before with the same `memo` are not checked again when the record has the very same ones.
+    public func validate(_ record: EvseDataRecord, briefWarnings: Set<String>, memo: inout ValidationMemo) -> [Violation] {
         var sink = Sink()
         sink.briefWarnings = briefWarnings
-        check(record, into: &sink)
+        check(record, into: &sink, memo: &memo)
         return sink.violations
     }
 
@@ -126,7 +133,7 @@ public struct OICPValidator: Sendable {
 
     // MARK: - Record
 
-    private func check(_ r: EvseDataRecord, into sink: inout Sink) {
+    private func check(_ r: EvseDataRecord, into sink: inout Sink, memo: inout ValidationMemo) {
         let v23 = version == .v2_3
         if let id = r.evseID {
             if !Patterns.isEvseID(id, allowLowercase: !v23) {
@@ -151,12 +158,22 @@ public struct OICPValidator: Sendable {
             sink.length(r.enChargingStationName, path: "EnChargingStationName", max: 50)
         }
         if let a = r.address {
-            checkAddress(a, into: &sink)
+            let key = ValidationMemo.AddressKey(a, version)
+            if !memo.isClean(key) {
+                let before = sink.violations.count
+                checkAddress(a, into: &sink)
+                if sink.violations.count == before { memo.clean(a, key) }
+            }
         } else {
             sink.required("Address")
         }
         if let g = r.geoCoordinates {
-            checkGeo(g, path: "GeoCoordinates", into: &sink)
+            let key = ValidationMemo.GeoKey(g, version)
+            if !memo.isClean(key) {
+                let before = sink.violations.count
+                checkGeo(g, path: "GeoCoordinates", into: &sink)
+                if sink.violations.count == before { memo.clean(g, key) }
+            }
         } else {
             sink.required("GeoCoordinates")
         }

@@ -1,14 +1,7 @@
 /// The members a record writes after its charging facilities (`RenewableEnergy` …
 /// `DynamicInfoAvailable`), remembered with their JSON: the EVSEs of one station mostly repeat
-/// them (the station's payment, access, hotline and hours), and a conversion hands each record
-/// the very strings and arrays it handed the one before (remembered by the mapping).
-///
-/// So the members are recognised by their storage, not by their text: the key is the bits of
-/// each value (the address of a string's or an array's storage, or the bytes of a small string,
-/// and the plain values). Equal bits are the same value, since the memo keeps the values it
-/// remembered alive (no other value can take their place in memory, and a value held twice is
-/// copied before it changes); equal values in other storage only miss, and are written. Reading
-/// the bits counts no reference, unlike comparing the values.
+/// them (the station's payment, access, hotline and hours). Recognised by the bits of their
+/// storage (see `StorageBits`); the record whose tail is remembered is kept alive.
 struct TailMemo {
     /// The bits, word by word (a plain struct: comparing it is a few vector instructions).
     struct Key: Equatable {
@@ -29,17 +22,7 @@ struct TailMemo {
         var hubOperator: (UInt64, UInt64) = (0, 0)
         var clearinghouse: (UInt64, UInt64) = (0, 0)
 
-        static func == (a: Key, b: Key) -> Bool {
-            withUnsafeBytes(of: a) { x in
-                withUnsafeBytes(of: b) { y in
-                    var differ: UInt64 = 0
-                    for i in stride(from: 0, to: MemoryLayout<Key>.size, by: 8) {
-                        differ |= x.load(fromByteOffset: i, as: UInt64.self) ^ y.load(fromByteOffset: i, as: UInt64.self)
-                    }
-                    return differ == 0
-                }
-            }
-        }
+        @inline(__always) static func == (a: Key, b: Key) -> Bool { StorageBits.equal(a, b) }
     }
 
     private var key = Key()
@@ -86,44 +69,29 @@ struct TailMemo {
     /// impact, a charging point entrance: rare, and then written each time).
     static func key(_ r: borrowing EvseDataRecord, _ version: OICPVersion) -> Key? {
         var k = Key()
-        k.flags = flag(r.renewableEnergy) | flag(r.isOpen24Hours) << 2 | flag(r.isHubjectCompatible) << 4
+        k.flags = StorageBits.flag(r.renewableEnergy) | StorageBits.flag(r.isOpen24Hours) << 2 | StorageBits.flag(r.isHubjectCompatible) << 4
             | (version == .v2_3 ? 1 << 6 : 0)
-        k.calibration = bits(r.calibrationLawDataAvailability?.rawValue)
-        k.authentication = bits(r.authenticationModes)
-        k.payment = bits(r.paymentOptions)
-        k.services = bits(r.valueAddedServices)
-        k.accessibility = bits(r.accessibility?.rawValue)
-        k.location = bits(r.accessibilityLocation?.rawValue)
-        k.hotline = bits(r.hotlinePhoneNumber)
-        k.additionalInfo = bits(r.additionalInfo)
-        k.locationReference = bits(r.chargingStationLocationReference)
-        k.openingTimes = bits(r.openingTimes)
-        k.dynamicInfo = bits(r.dynamicInfoAvailable?.rawValue)
+        k.calibration = StorageBits.of(r.calibrationLawDataAvailability?.rawValue)
+        k.authentication = StorageBits.of(r.authenticationModes)
+        k.payment = StorageBits.of(r.paymentOptions)
+        k.services = StorageBits.of(r.valueAddedServices)
+        k.accessibility = StorageBits.of(r.accessibility?.rawValue)
+        k.location = StorageBits.of(r.accessibilityLocation?.rawValue)
+        k.hotline = StorageBits.of(r.hotlinePhoneNumber)
+        k.additionalInfo = StorageBits.of(r.additionalInfo)
+        k.locationReference = StorageBits.of(r.chargingStationLocationReference)
+        k.openingTimes = StorageBits.of(r.openingTimes)
+        k.dynamicInfo = StorageBits.of(r.dynamicInfoAvailable?.rawValue)
         if let rare = r.rare.storage {
             guard rare.fields.environmentalImpact == nil, rare.fields.geoChargingPointEntrance == nil else { return nil }
-            k.energySource = bits(rare.fields.energySource)
+            k.energySource = StorageBits.of(rare.fields.energySource)
             if let n = rare.fields.maxCapacity {
                 k.flags |= 1 << 8
                 k.maxCapacity = UInt64(bitPattern: Int64(n))
             }
-            k.hubOperator = bits(rare.fields.hubOperatorID)
-            k.clearinghouse = bits(rare.fields.clearinghouseID)
+            k.hubOperator = StorageBits.of(rare.fields.hubOperatorID)
+            k.clearinghouse = StorageBits.of(rare.fields.clearinghouseID)
         }
         return k
-    }
-
-    @inline(__always) private static func flag(_ b: Bool?) -> UInt64 {
-        switch b {
-        case .none: 2
-        case .some(let v): v ? 1 : 0
-        }
-    }
-
-    @inline(__always) private static func bits(_ s: String?) -> (UInt64, UInt64) {
-        unsafeBitCast(s, to: (UInt64, UInt64).self)
-    }
-
-    @inline(__always) private static func bits<T>(_ a: [T]?) -> UInt64 {
-        UInt64(UInt(bitPattern: unsafeBitCast(a, to: Int.self)))
     }
 }

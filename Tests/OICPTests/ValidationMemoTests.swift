@@ -1,0 +1,64 @@
+import Testing
+
+@testable import OICP
+
+/// The validator's memo of the last address and position found without a finding.
+@Suite struct ValidationMemoTests {
+    /// Records whose address and position repeat (a copy: the same storage), change, come back,
+    /// and are wrong (a finding each time they come), in turn.
+    func records() -> [EvseDataRecord] {
+        let base = Fixtures.validRecord()
+        var moved = base
+        moved.address?.city = "Bonn"
+        moved.geoCoordinates = .decimalDegree(latitude: 50.7374, longitude: 7.0982)
+        var badCountry = base
+        badCountry.address?.country = "DE"
+        var unassigned = base
+        unassigned.address?.country = "XXA"  // a warning only
+        var badPosition = base
+        badPosition.geoCoordinates = GeoCoordinates(decimalDegree: CoordinatePair(latitude: "50,1", longitude: "7.0"))
+        var twoForms = base
+        twoForms.geoCoordinates?.google = "50.1 7.0"
+        var noAddress = base
+        noAddress.address = nil
+        var grown = base
+        var out = [base, base, moved, moved, base, badCountry, badCountry, base, unassigned, unassigned, badPosition, badPosition, base,
+                   twoForms, twoForms, noAddress, base, grown]
+        // Changed in place after being checked: the memo's copy keeps the old value.
+        grown.address?.street = "M"
+        out += [grown, grown, base]
+        return out
+    }
+
+    @Test("with a memo, each record gives exactly the violations it gives without one", arguments: [OICPVersion.v2_3, .v2_2])
+    func memoChangesNothing(version: OICPVersion) {
+        let validator = OICPValidator(version: version)
+        var memo = ValidationMemo()
+        for (i, record) in records().enumerated() {
+            let r = record.prepared(for: version)
+            let plain = validator.validate(r, briefWarnings: [])
+            let remembered = validator.validate(r, briefWarnings: [], memo: &memo)
+            #expect(remembered == plain, "record \(i)")
+        }
+        // The list holds records with findings in the address and the position.
+        let findings = records().map { validator.validate($0.prepared(for: version)).map(\.path) }.joined()
+        #expect(findings.contains("Address.Country") && findings.contains("Address.Street")
+            && findings.contains("GeoCoordinates.DecimalDegree.Latitude") && findings.contains("GeoCoordinates"))
+    }
+
+    @Test("keys: the same for a copy, different after a change; the bit patterns have the sizes the keys read")
+    func keys() {
+        #expect(MemoryLayout<String?>.size == 16 && MemoryLayout<[InfoText]?>.size == 8 && MemoryLayout<CoordinatePair?>.size == 32)
+        let a = Fixtures.validRecord().address!
+        var b = a
+        #expect(ValidationMemo.AddressKey(a, .v2_3) == ValidationMemo.AddressKey(b, .v2_3))
+        #expect(ValidationMemo.AddressKey(a, .v2_3) != ValidationMemo.AddressKey(a, .v2_2))
+        b.timeZone = "UTC+01:00"
+        #expect(ValidationMemo.AddressKey(a, .v2_3) != ValidationMemo.AddressKey(b, .v2_3))
+        let g = Fixtures.validRecord().geoCoordinates!
+        var h = g
+        #expect(ValidationMemo.GeoKey(g, .v2_3) == ValidationMemo.GeoKey(h, .v2_3))
+        h.decimalDegree?.longitude = "7.1"
+        #expect(ValidationMemo.GeoKey(g, .v2_3) != ValidationMemo.GeoKey(h, .v2_3))
+    }
+}
