@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc  // links libm (round, trunc) into programs that use this library without Foundation
+#endif
+
 /// Number printing that never depends on default float formatting.
 public enum FixedDecimal {
     /// `value` rounded half away from zero to `decimals` fraction digits, always with exactly that
