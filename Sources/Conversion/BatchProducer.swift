@@ -87,7 +87,7 @@ final class BatchProducer: @unchecked Sendable {
                     }
                 }
             }
-            batch.append(record)
+            batch.append(consume record)
             if let progress, reader.bytesRead - lastProgress > 8 << 20 {
                 lastProgress = reader.bytesRead
                 progress(reader.bytesRead, size)

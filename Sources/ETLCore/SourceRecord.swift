@@ -30,6 +30,12 @@ public struct SourceRecord: Sendable {
     /// record is copied several times on its way, each reference in it counted on every copy.
     private var extras: Extras?
 
+    /// A record without scope objects or a defect (a CSV row, mostly): no table to build or test.
+    public init(content: Content, provenance: Provenance) {
+        self.content = content
+        self.provenance = provenance
+    }
+
     public init(content: Content, provenance: Provenance, scopes: [String: SourceNode] = [:], defect: Diagnostic? = nil) {
         self.content = content
         self.provenance = provenance

@@ -169,20 +169,28 @@ final class FieldMemo<Output>: @unchecked Sendable {
 
     /// Remembers the bytes of the row's columns as entry `e`'s.
     private func store(_ row: CSVRow, in e: Int) {
-        keys[e].removeAll(keepingCapacity: true)
-        lengths[e].removeAll(keepingCapacity: true)
+        // Taken out of the lists while they are filled: appending through `keys[e]` checked the
+        // outer list's uniqueness and looked the entry up for every column.
+        var key: [UInt8] = []
+        var length: [Int] = []
+        swap(&key, &keys[e])
+        swap(&length, &lengths[e])
+        key.removeAll(keepingCapacity: true)
+        length.removeAll(keepingCapacity: true)
         row.withStorage { bytes, bounds in
             for c in columns {
                 guard 2 * c + 1 < bounds.count else {
-                    lengths[e].append(-1)
+                    length.append(-1)
                     continue
                 }
                 let start = Int(bounds[2 * c])
                 let end = Int(bounds[2 * c + 1])
-                lengths[e].append(end - start)
-                keys[e].append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                length.append(end - start)
+                key.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
             }
         }
+        swap(&key, &keys[e])
+        swap(&length, &lengths[e])
     }
 }
 

@@ -110,7 +110,9 @@ public final class CSVReader: RecordReader {
             }
         }
         let row = CSVRow(header: header, bytes: raw.bytes, bounds: count == raw.count ? bounds : Array(bounds.prefix(2 * max(count, 0))))
-        return SourceRecord(content: .row(row), provenance: Provenance(file: fileID, line: line, recordNumber: recordNumber), defect: defect)
+        let provenance = Provenance(file: fileID, line: line, recordNumber: recordNumber)
+        guard let defect else { return SourceRecord(content: .row(row), provenance: provenance) }
+        return SourceRecord(content: .row(row), provenance: provenance, defect: defect)
     }
 
     /// Warnings about ragged rows that were padded (policy `pad`), for the caller to emit.
