@@ -72,7 +72,7 @@ enum TargetCatalog {
         Leaf.text("unstructuredOpeningTime", { $0.unstructuredOpeningTime = $1 }),
     ]
 
-    static func object<R, T>(_ name: String, _ set: @escaping (inout R, T) -> Void, _ targets: [Target<T>], make: @escaping () -> T) -> Target<R> {
+    static func object<R, T>(_ name: String, _ set: @escaping (inout R, consuming T) -> Void, _ targets: [Target<T>], make: @escaping () -> T) -> Target<R> {
         Target(name: name) { node, compiler, path in
             let build = try compiler.object(node, targets: targets, path: path, make: make)
             let children = try compiler.fields(node, targets: targets, path: path)
@@ -85,7 +85,7 @@ enum TargetCatalog {
         }
     }
 
-    static func objects<R, T>(_ name: String, _ set: @escaping (inout R, [T]) -> Void, _ targets: [Target<T>], make: @escaping () -> T) -> Target<R> {
+    static func objects<R, T>(_ name: String, _ set: @escaping (inout R, consuming [T]) -> Void, _ targets: [Target<T>], make: @escaping () -> T) -> Target<R> {
         Target(name: name) { node, compiler, path in
             let list = try compiler.objectList(node, targets: targets, path: path, make: make)
             return CompiledField(name: name, readsSource: list.readsSource, sources: list.sources, inputs: list.inputs) { root, ctx in

@@ -25,7 +25,7 @@ enum Leaf {
         return compute(&ctx)
     }
 
-    static func text<R>(_ name: String, _ set: @escaping (inout R, String) -> Void) -> Target<R> {
+    static func text<R>(_ name: String, _ set: @escaping (inout R, consuming String) -> Void) -> Target<R> {
         Target(name: name) { node, compiler, path in
             let e = try compiler.expression(node)
             let memo = FieldMemo<String>.leaf(e.inputs)
@@ -65,7 +65,7 @@ enum Leaf {
     }
 
     /// An integer field; `fit` may leave a value out for the OICP version (returns nil).
-    static func integer<R>(_ name: String, _ set: @escaping (inout R, Int) -> Void,
+    static func integer<R>(_ name: String, _ set: @escaping (inout R, consuming Int) -> Void,
                            fit: ((Int, inout EvalContext, String) -> Int?)? = nil) -> Target<R> {
         Target(name: name) { node, compiler, path in
             let e = try compiler.expression(node)
@@ -84,7 +84,7 @@ enum Leaf {
         }
     }
 
-    static func enumeration<R, E: OICPEnumeration>(_ name: String, _ set: @escaping (inout R, E) -> Void) -> Target<R> {
+    static func enumeration<R, E: OICPEnumeration>(_ name: String, _ set: @escaping (inout R, consuming E) -> Void) -> Target<R> {
         Target(name: name) { node, compiler, path in
             let e = try compiler.expression(node)
             let memo = FieldMemo<E>.leaf(e.inputs)
@@ -97,7 +97,7 @@ enum Leaf {
         }
     }
 
-    static func enumerations<R, E: OICPEnumeration>(_ name: String, _ set: @escaping (inout R, [E]) -> Void) -> Target<R> {
+    static func enumerations<R, E: OICPEnumeration>(_ name: String, _ set: @escaping (inout R, consuming [E]) -> Void) -> Target<R> {
         Target(name: name) { node, compiler, path in
             let e = try compiler.expression(node)
             let memo = FieldMemo<[E]>.leaf(e.inputs)
@@ -112,7 +112,7 @@ enum Leaf {
 
     /// GeoCoordinates: one expression giving coordinates (or `"lat lon"` text), or
     /// `{ latitude, longitude, format, decimals }`.
-    static func geo<R>(_ name: String, _ set: @escaping (inout R, GeoCoordinates) -> Void) -> Target<R> {
+    static func geo<R>(_ name: String, _ set: @escaping (inout R, consuming GeoCoordinates) -> Void) -> Target<R> {
         Target(name: name) { node, compiler, path in
             var format = "DecimalDegree"
             var decimals = 6
@@ -212,7 +212,7 @@ enum Leaf {
     }
 
     /// A list of InfoText: `[{ lang: de, value: … }, …]` or one `{ lang, value }`.
-    static func infoTexts<R>(_ name: String, _ set: @escaping (inout R, [InfoText]) -> Void) -> Target<R> {
+    static func infoTexts<R>(_ name: String, _ set: @escaping (inout R, consuming [InfoText]) -> Void) -> Target<R> {
         Target(name: name) { node, compiler, path in
             let targets: [Target<InfoText>] = [text("lang", { $0.lang = $1 }), text("value", { $0.value = $1 })]
             let list = try compiler.objectList(node, targets: targets, path: path) { InfoText(lang: nil, value: nil) }
