@@ -99,8 +99,12 @@ struct RecordCheck {
             json.withBytes { bytes.append(contentsOf: $0) }
             range = start..<bytes.count
         }
-        return CheckedRecord(evseID: mapped.evse.evseID, operatorID: mapped.operatorID, operatorName: mapped.operatorName,
-            provenance: mapped.provenance, mergedLines: mapped.mergedLines, rejected: mapped.rejected, evse: keepRecords ? mapped.evse : nil,
+        // The parts moved out of the record (`take`), not copied: the record is freed next.
+        let evse = keepRecords ? mapped.evse : nil
+        var mergedLines: [Int] = []
+        swap(&mergedLines, &mapped.mergedLines)
+        return CheckedRecord(evseID: mapped.evse.evseID.take(), operatorID: mapped.operatorID.take(), operatorName: mapped.operatorName.take(),
+            provenance: mapped.provenance, mergedLines: mergedLines, rejected: mapped.rejected, evse: evse,
             reasons: reasons, warnings: warnings, json: range)
     }
 

@@ -177,9 +177,9 @@ public final class Mapper {
             }
         }
         checkSwapped(&out[i].evse, &ctx)
-        out[i].operatorID = operatorID
-        out[i].operatorName = operatorName
-        out[i].issues = ctx.issues
+        out[i].operatorID = consume operatorID
+        out[i].operatorName = consume operatorName
+        swap(&out[i].issues, &ctx.issues)
         out[i].rejected = ctx.rejected
         guard grouped, let key else { return }
         if mapping.groupsAdjacentRowsOnly {

@@ -79,7 +79,7 @@ enum TargetCatalog {
             return CompiledField(name: name, readsSource: children.contains(where: \.readsSource), sources: children.flatMap(\.sources),
                 inputs: CompiledField.allInputs(of: children)) { root, ctx in
                 guard let o = build(&ctx) else { return false }
-                set(&root, o)
+                set(&root, consume o)
                 return true
             }
         }
@@ -90,7 +90,7 @@ enum TargetCatalog {
             let list = try compiler.objectList(node, targets: targets, path: path, make: make)
             return CompiledField(name: name, readsSource: list.readsSource, sources: list.sources, inputs: list.inputs) { root, ctx in
                 guard let items = list.build(&ctx) else { return false }
-                set(&root, items)
+                set(&root, consume items)
                 return true
             }
         }

@@ -32,7 +32,7 @@ enum Leaf {
             let compute: Compute<String> = { Convert.text(e.evaluate(&$0, field: path), &$0, path) }
             return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)], inputs: e.inputs) { root, ctx in
                 guard let t = value(memo, &ctx, compute) else { return false }
-                set(&root, t)
+                set(&root, consume t)
                 return true
             }
         }
@@ -91,7 +91,7 @@ enum Leaf {
             let compute: Compute<E> = converting(e, path) { Convert.enumeration($0, &$1, path) }
             return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)], inputs: e.inputs) { root, ctx in
                 guard let v = value(memo, &ctx, compute) else { return false }
-                set(&root, v)
+                set(&root, consume v)
                 return true
             }
         }
@@ -104,7 +104,7 @@ enum Leaf {
             let compute: Compute<[E]> = converting(e, path) { Convert.enumerations($0, &$1, path) }
             return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)], inputs: e.inputs) { root, ctx in
                 guard let v = value(memo, &ctx, compute) else { return false }
-                set(&root, v)
+                set(&root, consume v)
                 return true
             }
         }
@@ -183,7 +183,7 @@ enum Leaf {
             return CompiledField(name: name, readsSource: reads, sources: [(path, describe + " → \(fmt), \(dec) decimals")], inputs: inputs) { root, ctx in
                 let coordinates = value(memo, &ctx, compute)
                 guard let coordinates else { return false }
-                set(&root, coordinates)
+                set(&root, consume coordinates)
                 return true
             }
         }
@@ -221,7 +221,7 @@ enum Leaf {
                 guard var items = list.build(&ctx) else { return false }
                 if items.contains(where: { $0.value == nil }) { items.removeAll { $0.value == nil } }
                 guard !items.isEmpty else { return false }
-                set(&root, items)
+                set(&root, consume items)
                 return true
             }
         }
