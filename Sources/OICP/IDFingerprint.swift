@@ -1,6 +1,8 @@
-/// An identifier reduced to 128 bits, case-insensitively for ASCII letters: two independent
-/// 64-bit hashes of its bytes. Two different EvseIDs share a fingerprint with a probability of
-/// about 10⁻²⁷ for a million IDs, so sets of fingerprints stand in for sets of IDs.
+/// An identifier reduced to 128 bits, case-insensitively for ASCII letters: two 64-bit hashes of
+/// its bytes, eight at a time. Each step of the first is a bijection of its state, so two IDs of
+/// the same length that differ in more than the case of ASCII letters never share it; two
+/// different EvseIDs share a fingerprint with a probability of about 10⁻²⁷ for a million IDs,
+/// so sets of fingerprints stand in for sets of IDs.
 public struct IDFingerprint: Hashable, Sendable {
     let a: UInt64
     let b: UInt64

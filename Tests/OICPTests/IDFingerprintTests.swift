@@ -34,7 +34,7 @@ import Testing
         }
     }
 
-    @Test("no two of 200,000 distinct generated IDs (1 to 40 bytes, many sharing prefixes) share a fingerprint")
+    @Test("no two of 200,000 distinct generated IDs (1 to 40 bytes, many sharing prefixes) share a fingerprint, nor one of the same length its first half")
     func noCollisions() {
         var g = SplitMix(seed: 8)
         let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789*".utf8)
@@ -47,7 +47,15 @@ import Testing
         }
         var seen = Set<IDFingerprint>()
         var collisions = 0
-        for id in ids where !seen.insert(IDFingerprint(id)).inserted { collisions += 1 }
+        // IDs of one length differ in the first half alone (each step of that hash is a bijection).
+        var firstHalves = Set<[UInt64]>()
+        var firstHalfCollisions = 0
+        for id in ids {
+            let f = IDFingerprint(id)
+            if !seen.insert(f).inserted { collisions += 1 }
+            if !firstHalves.insert([UInt64(id.utf8.count), f.a]).inserted { firstHalfCollisions += 1 }
+        }
         #expect(collisions == 0)
+        #expect(firstHalfCollisions == 0)
     }
 }
