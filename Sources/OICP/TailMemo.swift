@@ -6,21 +6,21 @@ struct TailMemo {
     /// The bits, word by word (a plain struct: comparing it is a few vector instructions).
     struct Key: Equatable {
         var flags: UInt64 = 0
-        var calibration: (UInt64, UInt64) = (0, 0)
+        var calibration: StorageBits.Pair = (0, 0)
         var authentication: UInt64 = 0
         var payment: UInt64 = 0
         var services: UInt64 = 0
-        var accessibility: (UInt64, UInt64) = (0, 0)
-        var location: (UInt64, UInt64) = (0, 0)
-        var hotline: (UInt64, UInt64) = (0, 0)
+        var accessibility: StorageBits.Pair = (0, 0)
+        var location: StorageBits.Pair = (0, 0)
+        var hotline: StorageBits.Pair = (0, 0)
         var additionalInfo: UInt64 = 0
         var locationReference: UInt64 = 0
         var openingTimes: UInt64 = 0
-        var dynamicInfo: (UInt64, UInt64) = (0, 0)
+        var dynamicInfo: StorageBits.Pair = (0, 0)
         var energySource: UInt64 = 0
         var maxCapacity: UInt64 = 0
-        var hubOperator: (UInt64, UInt64) = (0, 0)
-        var clearinghouse: (UInt64, UInt64) = (0, 0)
+        var hubOperator: StorageBits.Pair = (0, 0)
+        var clearinghouse: StorageBits.Pair = (0, 0)
 
         @inline(__always) static func == (a: Key, b: Key) -> Bool { StorageBits.equal(a, b) }
     }
