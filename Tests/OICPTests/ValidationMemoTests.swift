@@ -46,6 +46,23 @@ import Testing
             && findings.contains("GeoCoordinates.DecimalDegree.Latitude") && findings.contains("GeoCoordinates"))
     }
 
+    @Test("the bit keys name every stored field of the parts they stand for (a field added later must join its key)")
+    func keysCoverEveryField() {
+        // StorageBits-keyed memos: ValidationMemo's address and position keys, TailMemo's key
+        // (the tail members of EvseDataRecord and of its rare fields).
+        let fields = { (value: Any) in Mirror(reflecting: value).children.compactMap(\.label) }
+        #expect(fields(Address()) == ["country", "city", "street", "postalCode", "houseNum", "floor", "region", "parkingFacility",
+                                      "parkingSpot", "timeZone"])
+        #expect(fields(GeoCoordinates()) == ["google", "decimalDegree", "degreeMinuteSeconds"])
+        #expect(fields(EvseDataRecord()) == ["evseID", "chargingStationID", "chargingStationNames", "address", "geoCoordinates", "plugs",
+            "chargingFacilities", "renewableEnergy", "calibrationLawDataAvailability", "authenticationModes", "paymentOptions",
+            "valueAddedServices", "accessibility", "accessibilityLocation", "hotlinePhoneNumber", "additionalInfo",
+            "chargingStationLocationReference", "isOpen24Hours", "openingTimes", "isHubjectCompatible", "dynamicInfoAvailable", "rare"])
+        #expect(fields(RareFields()) == ["deltaType", "lastUpdate", "chargingPoolID", "chargingStationName", "enChargingStationName",
+            "hardwareManufacturer", "chargingStationImage", "subOperatorName", "dynamicPowerLevel", "energySource", "environmentalImpact",
+            "maxCapacity", "geoChargingPointEntrance", "hubOperatorID", "clearinghouseID", "chargingModes"])
+    }
+
     @Test("keys: the same for a copy, different after a change; the bit patterns have the sizes the keys read")
     func keys() {
         #expect(MemoryLayout<String?>.size == 16 && MemoryLayout<[InfoText]?>.size == 8 && MemoryLayout<CoordinatePair?>.size == 32)
