@@ -177,7 +177,8 @@ enum Step: @unchecked Sendable {
         var t = t
         // The letters that change: `b &- first < 26`.
         let first = upper ? UInt8(ascii: "a") : UInt8(ascii: "A")
-        let ascii: Bool? = t.withUTF8 { bytes in
+        // Whether a letter changes, for ASCII text; nil for other text.
+        let asciiChanges: Bool? = t.withUTF8 { bytes in
             var high: UInt8 = 0
             var changes: UInt8 = 0
             for b in bytes {
@@ -186,7 +187,7 @@ enum Step: @unchecked Sendable {
             }
             return high < 0x80 ? changes != 0 : nil
         }
-        guard let changes = ascii else { return upper ? t.uppercased() : t.lowercased() }
+        guard let changes = asciiChanges else { return upper ? t.uppercased() : t.lowercased() }
         guard changes else { return t }
         return t.withUTF8 { bytes in
             String(unsafeUninitializedCapacity: bytes.count) { out in

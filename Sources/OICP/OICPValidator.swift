@@ -158,21 +158,13 @@ public struct OICPValidator: Sendable {
             sink.length(r.enChargingStationName, path: "EnChargingStationName", max: 50)
         }
         if let a = r.address {
-            let key = ValidationMemo.AddressKey(a, version)
-            if !memo.isClean(key) {
-                let before = sink.violations.count
-                checkAddress(a, into: &sink)
-                if sink.violations.count == before { memo.clean(a, key) }
-            }
+            check(a, key: ValidationMemo.AddressKey(a, version), unlessClean: &memo.address, into: &sink) { checkAddress($0, into: &$1) }
         } else {
             sink.required("Address")
         }
         if let g = r.geoCoordinates {
-            let key = ValidationMemo.GeoKey(g, version)
-            if !memo.isClean(key) {
-                let before = sink.violations.count
-                checkGeo(g, path: "GeoCoordinates", into: &sink)
-                if sink.violations.count == before { memo.clean(g, key) }
+            check(g, key: ValidationMemo.GeoKey(g, version), unlessClean: &memo.geo, into: &sink) {
+                checkGeo($0, path: "GeoCoordinates", into: &$1)
             }
         } else {
             sink.required("GeoCoordinates")
@@ -269,6 +261,16 @@ public struct OICPValidator: Sendable {
             sink.required("DynamicInfoAvailable")
         }
         if let d = r.deltaType { sink.enumeration(d, path: "deltaType", version: version) }
+    }
+
+    /// Checks a part with `check`, unless `part` holds it as found without a finding; remembers
+    /// it when the check finds nothing.
+    @inline(__always) private func check<Value, Key>(_ value: Value, key: Key, unlessClean part: inout ValidationMemo.Clean<Value, Key>,
+                                                     into sink: inout Sink, _ check: (Value, inout Sink) -> Void) {
+        guard !part.holds(key) else { return }
+        let before = sink.violations.count
+        check(value, &sink)
+        if sink.violations.count == before { part.remember(value, key) }
     }
 
     private func checkAddress(_ a: Address, into sink: inout Sink) {

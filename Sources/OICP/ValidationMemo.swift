@@ -48,30 +48,30 @@ public struct ValidationMemo: Sendable {
         @inline(__always) static func == (a: GeoKey, b: GeoKey) -> Bool { StorageBits.equal(a, b) }
     }
 
-    // Not optional (an optional key is copied to be compared); `has…` tell whether one is set.
-    private var address = AddressKey(Address(), .v2_3)
-    private var geo = GeoKey(GeoCoordinates(), .v2_3)
-    private var hasAddress = false
-    private var hasGeo = false
-    /// The values keyed, kept alive for the keys' sake.
-    private var keptAddress = Address()
-    private var keptGeo = GeoCoordinates()
+    /// One part last found without a finding: its key, and the value kept alive for the key's
+    /// sake. (The key is not optional: an optional key is copied to be compared.)
+    struct Clean<Value: Sendable, Key: Equatable & Sendable>: Sendable {
+        private var key: Key
+        private var kept: Value
+        private var valid = false
+
+        init(_ empty: Value, key: Key) {
+            kept = empty
+            self.key = key
+        }
+
+        /// Whether the part with this key, in this storage, was checked without a finding.
+        @inline(__always) func holds(_ key: Key) -> Bool { valid && self.key == key }
+
+        mutating func remember(_ value: borrowing Value, _ key: Key) {
+            kept = copy value
+            self.key = key
+            valid = true
+        }
+    }
+
+    var address = Clean(Address(), key: AddressKey(Address(), .v2_3))
+    var geo = Clean(GeoCoordinates(), key: GeoKey(GeoCoordinates(), .v2_3))
 
     public init() {}
-
-    /// Whether this address, in this storage, was checked without a finding.
-    @inline(__always) func isClean(_ key: AddressKey) -> Bool { hasAddress && address == key }
-    @inline(__always) func isClean(_ key: GeoKey) -> Bool { hasGeo && geo == key }
-
-    mutating func clean(_ a: borrowing Address, _ key: AddressKey) {
-        keptAddress = copy a
-        address = key
-        hasAddress = true
-    }
-
-    mutating func clean(_ g: borrowing GeoCoordinates, _ key: GeoKey) {
-        keptGeo = copy g
-        geo = key
-        hasGeo = true
-    }
 }

@@ -55,8 +55,7 @@ final class InputFile {
         if failure != 0 {
             throw Diagnostic.error("read error: \(String(cString: strerror(failure)))", rule: "input.unreadable", file: path)
         }
-        let filled = buffer.count
-        bytesRead += filled
+        bytesRead += buffer.count
         return buffer
     }
 }
