@@ -7,7 +7,7 @@
 #undef LIBXML_ICU_ENABLED
 #endif
 #include <libxml/parser.h>
-#include <libxml/xmlreader.h>
+#include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
 #include <libxml/tree.h>
 #include <libxml/xmlmemory.h>

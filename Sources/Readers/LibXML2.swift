@@ -1,15 +1,30 @@
 import CLibXML2
+import Glibc
 
-/// libxml2's streaming reader (`xmlTextReader`): the one file that calls libxml2.
+/// What `LibXML2Parser` hands on, in document order, on the thread that calls `parseChunk()`.
+/// A handler may throw: the parser stops and `parseChunk()` throws the same error.
+protocol LibXML2Handler: AnyObject {
+    /// A start tag. Names and namespace URIs are interned by libxml2 for the parser's lifetime
+    /// (their addresses identify them); namespace declarations are not among the attributes.
+    func startElement(local: UnsafePointer<UInt8>?, uri: UnsafePointer<UInt8>?, attributes: LibXML2Parser.Attributes) throws
+    func endElement() throws
+    /// A text between two pieces of markup, whole, with its entities and character references
+    /// resolved; a text of nothing but white space is not handed on. `count` is its length, which
+    /// exceeds `bytes.count` when it was longer than the parser's `maxTextBytes` (the rest is dropped).
+    func text(_ bytes: UnsafeBufferPointer<UInt8>, count: Int) throws
+    /// A reference to an entity other than the five predefined ones.
+    func entityReference() throws
+    /// An entity declaration in the document type.
+    func entityDeclaration() throws
+}
+
+/// libxml2's SAX2 push parser: the one file that calls libxml2.
 ///
-/// The reader is opened on a file descriptor with network access forbidden and without
-/// entity substitution, DTD loading or DTD attribute defaults. Errors reach Swift through a
-/// structured error handler (bridged with `Unmanaged`); the first one is kept.
-final class LibXML2Reader {
-    enum NodeType: Equatable {
-        case element, endElement, text, cdata, whitespace, entityReference, documentType, other
-    }
-
+/// The file is read in chunks and pushed to the parser, which calls back for each start tag,
+/// end tag and text; no tree is built. Network access, entity substitution, DTD loading and DTD
+/// attribute defaults are off. Errors reach Swift through the structured error handler (bridged
+/// with `Unmanaged`); the first one is kept.
+final class LibXML2Parser {
     /// libxml2's error codes, as the diagnostics name them.
     enum ErrorKind: Equatable {
         case empty, encoding, entity, limit, syntax
@@ -33,24 +48,172 @@ final class LibXML2Reader {
         var line: Int
     }
 
-    private let reader: xmlTextReaderPtr
-    /// The first error libxml2 reported.
-    private(set) var failure: Failure?
+    /// A start tag's attributes: libxml2's array of five pointers each (local name, prefix,
+    /// namespace URI, value start, value end).
+    struct Attributes: Sequence {
+        let base: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+        let count: Int
 
-    /// Opens the reader on `fd`; nil when libxml2 cannot allocate one.
-    /// `encoding` overrides what the document says (nil: the declaration or byte order mark decides).
-    init?(fd: Int32, url: String, encoding: String? = nil) {
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_COMPACT.rawValue)
-        guard let r = xmlReaderForFd(fd, url, encoding, options) else { return nil }
-        reader = r
-        xmlTextReaderSetStructuredErrorHandler(reader, { context, error in
-            guard let context, let error else { return }
-            let me = Unmanaged<LibXML2Reader>.fromOpaque(context).takeUnretainedValue()
-            me.record(error.pointee)
-        }, Unmanaged.passUnretained(self).toOpaque())
+        struct Attribute {
+            let local: UnsafePointer<UInt8>?
+            let uri: UnsafePointer<UInt8>?
+            /// The value, normalised; an `&` in it is spelled `&#38;` (see `LibXML2Parser.decodeAmpersands`).
+            let value: UnsafeBufferPointer<UInt8>
+        }
+
+        func makeIterator() -> Iterator { Iterator(base: base, count: count) }
+
+        struct Iterator: IteratorProtocol {
+            let base: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+            let count: Int
+            var i = 0
+
+            mutating func next() -> Attribute? {
+                guard i < count, let base else { return nil }
+                let p = base + 5 * i
+                i += 1
+                let length = p[3].flatMap { start in p[4].map { $0 - start } } ?? 0
+                return Attribute(local: p[0], uri: p[2], value: UnsafeBufferPointer(start: p[3], count: Swift.max(0, length)))
+            }
+        }
     }
 
-    deinit { xmlFreeTextReader(reader) }
+    private let context: xmlParserCtxtPtr
+    private unowned(unsafe) let handler: any LibXML2Handler
+    private let fd: Int32
+    private let chunk: UnsafeMutableRawBufferPointer
+    /// The first error libxml2 reported, and the first a handler threw.
+    private(set) var failure: Failure?
+    private var thrown: (any Error)?
+    /// The text being gathered (texts come in pieces: around references, across chunks).
+    private var run: [UInt8] = []
+    private var runCount = 0
+    private var runIsBlank = true
+    private var runIsCDATA = false
+    let maxTextBytes: Int
+    /// Namespace declarations in scope (prefix, URI), and how many each open element made.
+    private var namespaces: [(prefix: UnsafePointer<UInt8>?, uri: UnsafePointer<UInt8>?)] = []
+    private var declared: [Int] = []
+    private(set) var bytesConsumed = 0
+    private(set) var finished = false
+
+    /// Opens the parser on `fd`; nil when libxml2 cannot allocate one. `encoding` overrides what
+    /// the document says (nil: the declaration or byte order mark decides).
+    init?(fd: Int32, url: String, encoding: String? = nil, handler: any LibXML2Handler, maxTextBytes: Int = 1 << 20, chunkSize: Int = 256 << 10) {
+        self.fd = fd
+        self.handler = handler
+        self.maxTextBytes = maxTextBytes
+        chunk = .allocate(byteCount: max(chunkSize, 4), alignment: 16)
+        var sax = xmlSAXHandler()
+        sax.initialized = XML_SAX2_MAGIC
+        Self.install(&sax)
+        // The first four bytes tell libxml2 the encoding; the rest is pushed chunk by chunk.
+        let head = pread(fd, chunk.baseAddress, 4, 0)
+        guard let context = xmlCreatePushParserCtxt(&sax, nil, chunk.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(max(0, head)), url)
+        else {
+            chunk.deallocate()
+            return nil
+        }
+        self.context = context
+        bytesConsumed = max(0, head)
+        _ = lseek(fd, off_t(bytesConsumed), SEEK_SET)
+        context.pointee.userData = Unmanaged.passUnretained(self).toOpaque()
+        _ = xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue))
+        if let encoding, let coding = xmlFindCharEncodingHandler(encoding) { _ = xmlSwitchToEncoding(context, coding) }
+    }
+
+    deinit {
+        xmlFreeParserCtxt(context)
+        chunk.deallocate()
+    }
+
+    /// The line the parser is on (in a start tag's callback: the line of the tag's end).
+    var line: Int { Int(context.pointee.input?.pointee.line ?? 0) }
+
+    /// Reads and parses the next chunk of the file: false once the document has ended. Throws
+    /// libxml2's first fatal error, or what a handler threw; at the end, libxml2's first error.
+    func parseChunk() throws -> Bool {
+        guard !finished else { return false }
+        let n = read(fd, chunk.baseAddress, chunk.count)
+        guard n >= 0 else {
+            throw Failure(kind: .syntax, message: "the file cannot be read: \(String(cString: strerror(errno)))", line: line)
+        }
+        bytesConsumed += n
+        finished = n == 0
+        _ = xmlParseChunk(context, chunk.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(n), finished ? 1 : 0)
+        if let thrown { throw thrown }
+        if context.pointee.disableSAX != 0 || finished {
+            if let failure { throw failure }
+            if !finished { throw Failure(kind: .syntax, message: "the XML cannot be parsed", line: line) }
+        }
+        return !finished
+    }
+
+    /// The namespace URI a prefix stands for at the current start tag.
+    func namespace(ofPrefix prefix: String) -> String? {
+        for binding in namespaces.reversed() {
+            let name = binding.prefix.map { String(cString: $0) } ?? ""
+            if name == prefix { return binding.uri.map { String(cString: $0) } }
+        }
+        return nil
+    }
+
+    /// libxml2 hands an attribute's `&` on as `&#38;` (the tree builder would decode it); every
+    /// other reference is already resolved, and entity declarations are refused.
+    static func decodeAmpersands(_ value: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(value.count)
+        var i = 0
+        while i < value.count {
+            if value[i] == UInt8(ascii: "&"), i + 4 < value.count, value[i + 1] == UInt8(ascii: "#"), value[i + 2] == UInt8(ascii: "3"),
+                value[i + 3] == UInt8(ascii: "8"), value[i + 4] == UInt8(ascii: ";") {
+                out.append(UInt8(ascii: "&"))
+                i += 5
+            } else {
+                out.append(value[i])
+                i += 1
+            }
+        }
+        return out
+    }
+
+    // MARK: - Callbacks
+
+    private func call(_ body: () throws -> Void) {
+        guard thrown == nil else { return }
+        do {
+            try body()
+        } catch {
+            thrown = error
+            xmlStopParser(context)
+        }
+    }
+
+    private func gather(_ p: UnsafePointer<UInt8>?, _ length: Int32, cdata: Bool) {
+        guard let p, length > 0 else { return }
+        if cdata != runIsCDATA { flush() }
+        runIsCDATA = cdata
+        let bytes = UnsafeBufferPointer(start: p, count: Int(length))
+        if runIsBlank && !cdata {
+            runIsBlank = bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        }
+        if cdata { runIsBlank = false }
+        let room = max(0, maxTextBytes + 1 - run.count)
+        if room > 0 { run.append(contentsOf: bytes.prefix(room)) }
+        runCount += bytes.count
+    }
+
+    /// Hands on the text gathered since the last markup, unless it is white space only.
+    private func flush() {
+        defer {
+            run.removeAll(keepingCapacity: run.capacity <= 1 << 16)
+            runCount = 0
+            runIsBlank = true
+            runIsCDATA = false
+        }
+        guard runCount > 0, !runIsBlank else { return }
+        call { try run.withUnsafeBufferPointer { try handler.text($0, count: runCount) } }
+    }
 
     private func record(_ e: xmlError) {
         guard e.level.rawValue >= XML_ERR_ERROR.rawValue, failure == nil else { return }
@@ -62,64 +225,45 @@ final class LibXML2Reader {
         failure = Failure(kind: ErrorKind(code: e.code), message: message, line: Int(line))
     }
 
-    /// Moves to the next node: true on a node, false at the end; throws libxml2's error.
-    func read() throws(Failure) -> Bool {
-        switch xmlTextReaderRead(reader) {
-        case 1: return true
-        case 0:
-            if let failure { throw failure }
-            return false
-        default:
-            throw failure ?? Failure(kind: .syntax, message: "the XML cannot be parsed", line: line)
+    private static func parser(_ context: UnsafeMutableRawPointer?) -> LibXML2Parser {
+        Unmanaged<LibXML2Parser>.fromOpaque(context!).takeUnretainedValue()
+    }
+
+    private static func install(_ sax: inout xmlSAXHandler) {
+        sax.startElementNs = { context, local, _, uri, namespaceCount, namespaces, attributeCount, defaulted, attributes in
+            let parser = LibXML2Parser.parser(context)
+            parser.flush()
+            for i in 0..<Int(namespaceCount) {
+                parser.namespaces.append((namespaces?[2 * i], namespaces?[2 * i + 1]))
+            }
+            parser.declared.append(Int(namespaceCount))
+            // Attributes defaulted by the document type come last; they are left out.
+            let list = Attributes(base: attributes, count: Int(attributeCount - defaulted))
+            parser.call { try parser.handler.startElement(local: local, uri: uri, attributes: list) }
         }
-    }
-
-    var nodeType: NodeType {
-        switch xmlTextReaderNodeType(reader) {
-        case 1: .element
-        case 15: .endElement
-        case 3: .text
-        case 4: .cdata
-        case 13, 14: .whitespace
-        case 5: .entityReference
-        case 10: .documentType
-        default: .other
+        sax.endElementNs = { context, _, _, _ in
+            let parser = LibXML2Parser.parser(context)
+            parser.flush()
+            parser.call { try parser.handler.endElement() }
+            parser.namespaces.removeLast(parser.declared.popLast() ?? 0)
         }
-    }
-
-    var depth: Int { Int(xmlTextReaderDepth(reader)) }
-    var isEmptyElement: Bool { xmlTextReaderIsEmptyElement(reader) == 1 }
-    /// The line the parser is on (for an element: the line of its start tag's end).
-    var line: Int { Int(xmlTextReaderGetParserLineNumber(reader)) }
-    /// The line of the current node's start (from the node, not the parser, which reads ahead).
-    var nodeLine: Int {
-        guard let node = xmlTextReaderCurrentNode(reader) else { return line }
-        return Int(xmlGetLineNo(node))
-    }
-    var bytesConsumed: Int { max(0, Int(xmlTextReaderByteConsumed(reader))) }
-
-    /// The node's local name and namespace URI, interned by libxml2 for the reader's lifetime
-    /// (so their addresses identify them).
-    var localName: UnsafePointer<UInt8>? { xmlTextReaderConstLocalName(reader) }
-    var namespaceURI: UnsafePointer<UInt8>? { xmlTextReaderConstNamespaceUri(reader) }
-    /// The text of a text, CDATA or attribute node, valid until the next move.
-    var value: UnsafePointer<UInt8>? { xmlTextReaderConstValue(reader) }
-
-    func moveToNextAttribute() -> Bool { xmlTextReaderMoveToNextAttribute(reader) == 1 }
-    func moveToElement() { xmlTextReaderMoveToElement(reader) }
-    var isNamespaceDeclaration: Bool { xmlTextReaderIsNamespaceDecl(reader) == 1 }
-
-    /// The namespace URI a prefix stands for at the current node.
-    func namespace(ofPrefix prefix: String) -> String? {
-        guard let uri = xmlTextReaderLookupNamespace(reader, prefix) else { return nil }
-        defer { oicp_xml_free(uri) }
-        return String(cString: uri)
-    }
-
-    /// At a document type node: whether it declares entities or names an external DTD.
-    var documentTypeDeclaresEntities: Bool {
-        guard let node = xmlTextReaderCurrentNode(reader) else { return false }
-        let dtd = UnsafeMutableRawPointer(node).assumingMemoryBound(to: xmlDtd.self).pointee
-        return dtd.entities != nil || dtd.pentities != nil
+        sax.characters = { context, p, length in LibXML2Parser.parser(context).gather(p, length, cdata: false) }
+        sax.ignorableWhitespace = sax.characters
+        sax.cdataBlock = { context, p, length in LibXML2Parser.parser(context).gather(p, length, cdata: true) }
+        // Comments and processing instructions end a text, as they end a text node in a tree.
+        sax.comment = { context, _ in LibXML2Parser.parser(context).flush() }
+        sax.processingInstruction = { context, _, _ in LibXML2Parser.parser(context).flush() }
+        sax.reference = { context, _ in
+            let parser = LibXML2Parser.parser(context)
+            parser.call { try parser.handler.entityReference() }
+        }
+        sax.entityDecl = { context, _, _, _, _, _ in
+            let parser = LibXML2Parser.parser(context)
+            parser.call { try parser.handler.entityDeclaration() }
+        }
+        sax.serror = { context, error in
+            guard let context, let error else { return }
+            LibXML2Parser.parser(context).record(error.pointee)
+        }
     }
 }

@@ -1,7 +1,7 @@
 import ETLCore
 import Foundation
 
-/// Reads XML exports with libxml2's streaming reader: every element that matches the record
+/// Reads XML exports with libxml2's SAX parser: every element that matches the record
 /// path becomes a tree record (`SourceNode`); nothing else of the document is kept, except the
 /// enclosing elements the mapping names as scopes, so memory does not grow with the file.
 ///
@@ -10,7 +10,7 @@ import Foundation
 /// every occurrence) and its text (`#text`); an element with neither attributes nor children
 /// is its text. Records inside a scope element (`$station`, `$site`) are handed on when the
 /// outermost scope element ends, each with the complete scope trees (without the records).
-public final class XMLRecordReader: RecordReader {
+public final class XMLRecordReader: RecordReader, LibXML2Handler {
     public let path: String
     /// The path as records carry it.
     private let fileID: FileID
@@ -20,7 +20,8 @@ public final class XMLRecordReader: RecordReader {
     public let fileSize: Int
 
     private let fd: Int32
-    private let xml: LibXML2Reader
+    // Set once in init; the parser calls back into this reader (it holds it unowned).
+    private var xml: LibXML2Parser!
     private let recordPath: ElementPath
     private let scopePaths: [(name: String, path: ElementPath, partial: Bool)]
     private let prefixByURI: [String: String]
@@ -69,7 +70,13 @@ public final class XMLRecordReader: RecordReader {
         var records = 0
     }
 
-    public init(path: String, options: XMLOptions) throws {
+    public convenience init(path: String, options: XMLOptions) throws {
+        try self.init(path: path, options: options, chunkSize: 256 << 10)
+    }
+
+    /// `chunkSize`: the bytes read and parsed at a time (small in tests: texts and tags then
+    /// span chunks).
+    init(path: String, options: XMLOptions, chunkSize: Int) throws {
         self.path = path
         fileID = FileID(path)
         self.options = options
@@ -104,11 +111,13 @@ public final class XMLRecordReader: RecordReader {
             close(fd)
             throw error
         }
-        guard let reader = LibXML2Reader(fd: fd, url: path, encoding: XMLPrologCheck.unmarkedUTF16(head)) else {
+        guard let parser = LibXML2Parser(fd: fd, url: path, encoding: XMLPrologCheck.unmarkedUTF16(head), handler: self,
+            maxTextBytes: options.maxTextBytes, chunkSize: chunkSize)
+        else {
             close(fd)
-            throw Diagnostic.error("libxml2 could not open a reader", rule: "input.unreadable", file: path)
+            throw Diagnostic.error("libxml2 could not open a parser", rule: "input.unreadable", file: path)
         }
-        xml = reader
+        xml = parser
     }
 
     deinit { close(fd) }
@@ -124,37 +133,33 @@ public final class XMLRecordReader: RecordReader {
         return ready[readyIndex]
     }
 
-    /// Reads nodes until a record is ready or the document ends.
+    /// Parses chunks until a record is ready or the document ends.
     private func advance() throws {
         while ready.isEmpty {
             let more: Bool
             do {
-                more = try xml.read()
-            } catch {
-                throw diagnostic(error)
+                more = try xml.parseChunk()
+            } catch let f as LibXML2Parser.Failure {
+                throw diagnostic(f)
             }
             guard more else {
                 if !sawRoot { throw Diagnostic.error("the document has no element", rule: "xml.empty", file: path, line: xml.line) }
                 done = true
                 return
             }
-            switch xml.nodeType {
-            case .element: try startElement()
-            case .endElement: try endElement()
-            case .text, .cdata: try appendText()
-            case .entityReference:
-                throw Diagnostic.error("an entity reference; oicp-etl does not expand DTD entities", rule: "xml.entity", file: path, line: xml.line)
-            case .documentType:
-                if xml.documentTypeDeclaresEntities {
-                    throw Diagnostic.error("the document type declares entities; oicp-etl does not read DTD entities", rule: "xml.entity",
-                        file: path, line: xml.line)
-                }
-            case .whitespace, .other: break
-            }
         }
     }
 
-    private func diagnostic(_ f: LibXML2Reader.Failure) -> Diagnostic {
+    func entityReference() throws {
+        throw Diagnostic.error("an entity reference; oicp-etl does not expand DTD entities", rule: "xml.entity", file: path, line: xml.line)
+    }
+
+    func entityDeclaration() throws {
+        throw Diagnostic.error("the document type declares entities; oicp-etl does not read DTD entities", rule: "xml.entity", file: path,
+            line: xml.line)
+    }
+
+    private func diagnostic(_ f: LibXML2Parser.Failure) -> Diagnostic {
         let rule = switch f.kind {
         case .empty: "xml.empty"
         case .encoding: "xml.encoding"
@@ -189,13 +194,13 @@ public final class XMLRecordReader: RecordReader {
         return n
     }
 
-    private func startElement() throws {
+    func startElement(local: UnsafePointer<UInt8>?, uri: UnsafePointer<UInt8>?, attributes: LibXML2Parser.Attributes) throws {
         sawRoot = true
         let depth = frames.count + 1
         guard depth <= options.maxDepth else {
             throw Diagnostic.error("elements nested deeper than \(options.maxDepth) levels", rule: "xml.too-deep", file: path, line: xml.line)
         }
-        let key = name(local: xml.localName, uri: xml.namespaceURI)
+        let key = name(local: local, uri: uri)
         let isRecord = matches(recordPath, key)
         var scopes: [String] = []
         var partialScopes: [String] = []
@@ -204,18 +209,17 @@ public final class XMLRecordReader: RecordReader {
         }
         // Read through the index: `frames.last` would copy the whole frame (its object and text).
         let parentBuilding = frames.indices.last.map { frames[$0].building && !frames[$0].frozen } ?? false
-        var frame = Frame(key: key, line: xml.nodeLine, building: parentBuilding || isRecord || !scopes.isEmpty || !partialScopes.isEmpty,
+        var frame = Frame(key: key, line: xml.line, building: parentBuilding || isRecord || !scopes.isEmpty || !partialScopes.isEmpty,
             isRecord: isRecord, scopes: scopes, partialScopes: partialScopes, waitingStart: waiting.count)
-        if frame.building { readAttributes(into: &frame) }
+        if frame.building { read(attributes, into: &frame) }
         frames.append(frame)
-        if xml.isEmptyElement { try endElement() }
     }
 
-    private func readAttributes(into frame: inout Frame) {
-        while xml.moveToNextAttribute() {
-            if xml.isNamespaceDeclaration { continue }
-            let attribute = attributeName(local: xml.localName, uri: xml.namespaceURI)
-            var value = xml.value.map { String(cString: $0) } ?? ""
+    private func read(_ attributes: LibXML2Parser.Attributes, into frame: inout Frame) {
+        for a in attributes {
+            let attribute = attributeName(local: a.local, uri: a.uri)
+            var value = a.value.contains(UInt8(ascii: "&"))
+                ? String(decoding: LibXML2Parser.decodeAmpersands(a.value), as: UTF8.self) : String(decoding: a.value, as: UTF8.self)
             // xsi:type holds a qualified name whose prefix is the file's: written the mapping's way.
             if attribute.isXSIType, let colon = value.firstIndex(of: ":") {
                 let prefix = String(value[..<colon])
@@ -226,22 +230,20 @@ public final class XMLRecordReader: RecordReader {
             frame.object.append(attribute.key, .text(value))
             frame.nodes += 1
         }
-        xml.moveToElement()
     }
 
     static let xsi = "http://www.w3.org/2001/XMLSchema-instance"
 
-    private func appendText() throws {
-        guard let last = frames.indices.last, frames[last].building, let value = xml.value else { return }
-        let count = strlen(value)
+    func text(_ bytes: UnsafeBufferPointer<UInt8>, count: Int) throws {
+        guard let last = frames.indices.last, frames[last].building else { return }
         guard frames[last].text.count + count <= options.maxTextBytes else {
             throw Diagnostic.error("a text of more than \(options.maxTextBytes) bytes in <\(frames[last].key)>", rule: "xml.text-too-large",
                 file: path, line: xml.line)
         }
-        frames[last].text.append(contentsOf: UnsafeBufferPointer(start: value, count: count))
+        frames[last].text.append(contentsOf: bytes)
     }
 
-    private func endElement() throws {
+    func endElement() throws {
         var frame = frames.removeLast()
         guard frame.building else {
             if let parent = frames.indices.last { frames[parent].records += frame.records }

@@ -33,45 +33,58 @@ public struct XMLSurvey: Sendable {
         let n = head.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
         head.removeLast(head.count - max(0, n))
         try XMLPrologCheck.check(head, file: path, fileSize: Int(st.st_size))
-        guard let xml = LibXML2Reader(fd: fd, url: path, encoding: XMLPrologCheck.unmarkedUTF16(head)) else {
-            throw Diagnostic.error("libxml2 could not open a reader", rule: "input.unreadable", file: path)
+        let surveyor = Surveyor()
+        guard let xml = LibXML2Parser(fd: fd, url: path, encoding: XMLPrologCheck.unmarkedUTF16(head), handler: surveyor) else {
+            throw Diagnostic.error("libxml2 could not open a parser", rule: "input.unreadable", file: path)
         }
-        var stack: [String] = []
-        func local(_ p: UnsafePointer<UInt8>?) -> String { p.map { String(cString: $0) } ?? "" }
         do {
-            while try xml.read(), xml.bytesConsumed <= maxBytes {
-                switch xml.nodeType {
-                case .element:
-                    let name = local(xml.localName)
-                    if let parent = stack.last { elements[parent]?.children.insert(name) }
-                    let key = (stack.last.map { $0 + "/" } ?? "") + name
-                    if elements[key] == nil {
-                        elements[key] = Element(path: key)
-                        order.append(key)
-                    }
-                    elements[key]!.count += 1
-                    while xml.moveToNextAttribute() {
-                        if xml.isNamespaceDeclaration { continue }
-                        let attribute = local(xml.localName)
-                        if elements[key]!.attributes[attribute, default: []].count < 5, let v = xml.value {
-                            elements[key]!.attributes[attribute, default: []].append(String(cString: v))
-                        }
-                    }
-                    xml.moveToElement()
-                    if !xml.isEmptyElement { stack.append(key) }
-                case .endElement:
-                    stack.removeLast()
-                case .text, .cdata:
-                    if let top = stack.last, elements[top]!.texts.count < 5, let v = xml.value {
-                        let text = String(cString: v).trimmingCharacters(in: .whitespacesAndNewlines)
-                        if !text.isEmpty { elements[top]!.texts.append(text) }
-                    }
-                default:
-                    break
-                }
-            }
-        } catch {
+            while try xml.parseChunk(), xml.bytesConsumed <= maxBytes {}
+        } catch let error as LibXML2Parser.Failure {
             throw Diagnostic.error("the XML is not well-formed: \(error.message)", rule: "xml.syntax", file: path, line: max(1, error.line))
+        } catch let refused as Surveyor.Refused {
+            throw Diagnostic.error("\(refused.what); oicp-etl does not expand DTD entities", rule: "xml.entity", file: path, line: max(1, xml.line))
         }
+        elements = surveyor.elements
+        order = surveyor.order
     }
+}
+
+/// Gathers the survey from the parser's events.
+final class Surveyor: LibXML2Handler {
+    var elements: [String: XMLSurvey.Element] = [:]
+    var order: [String] = []
+    var stack: [String] = []
+
+    struct Refused: Error {
+        let what: String
+    }
+
+    func startElement(local: UnsafePointer<UInt8>?, uri: UnsafePointer<UInt8>?, attributes: LibXML2Parser.Attributes) throws {
+        let name = local.map { String(cString: $0) } ?? ""
+        if let parent = stack.last { elements[parent]?.children.insert(name) }
+        let key = (stack.last.map { $0 + "/" } ?? "") + name
+        if elements[key] == nil {
+            elements[key] = XMLSurvey.Element(path: key)
+            order.append(key)
+        }
+        elements[key]!.count += 1
+        for a in attributes {
+            let attribute = a.local.map { String(cString: $0) } ?? ""
+            if elements[key]!.attributes[attribute, default: []].count < 5 {
+                elements[key]!.attributes[attribute, default: []].append(String(decoding: LibXML2Parser.decodeAmpersands(a.value), as: UTF8.self))
+            }
+        }
+        stack.append(key)
+    }
+
+    func endElement() throws { stack.removeLast() }
+
+    func text(_ bytes: UnsafeBufferPointer<UInt8>, count: Int) throws {
+        guard let top = stack.last, elements[top]!.texts.count < 5 else { return }
+        let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        if !text.isEmpty { elements[top]!.texts.append(text) }
+    }
+
+    func entityReference() throws { throw Refused(what: "an entity reference") }
+    func entityDeclaration() throws { throw Refused(what: "the document type declares entities") }
 }

@@ -212,6 +212,54 @@ import Testing
         #expect(failure(wide) { $0.maxNodes = 100 }?.rule == "xml.too-large")
     }
 
+    @Test func textIsWholeAndWhiteSpaceOnlyTextIsDropped() throws {
+        let text = """
+            <d><point a="x &amp; y &lt; z" b="&#38;#38;">
+              <n>  a &amp; b  </n>
+              <m>   </m>
+              <k>  <!-- a comment ends a text -->v</k>
+              <c><![CDATA[  ]]></c>
+            </point></d>
+            """
+        let point = try #require(try read(text).first.flatMap(tree))
+        #expect(point["@a"]?.scalarText == "x & y < z")
+        #expect(point["@b"]?.scalarText == "&#38;", "a character reference to & followed by #38; is that text")
+        #expect(point["n"]?.scalarText == "  a & b  ")
+        #expect(point["m"]?.scalarText == "")
+        #expect(point["k"]?.scalarText == "v")
+        #expect(point["c"]?.scalarText == "  ", "CDATA is kept even when it is white space")
+        #expect(point["#text"] == nil)
+    }
+
+    @Test func chunkBoundariesDoNotChangeTheRecords() throws {
+        var text = Self.stations
+        text += "\n<!-- \(String(repeating: "pad ", count: 50)) -->\n"
+        let file = TemporaryFile(Array(text.replacingOccurrences(of: "Stadtwerke", with: "Stadt &amp; Werke <![CDATA[x]]>").utf8), name: "in.xml")
+        var options = XMLOptions()
+        options.recordPath = "point"
+        options.scopes = [XMLOptions.Scope(name: "station", element: "station"), XMLOptions.Scope(name: "site", element: "site", partial: true)]
+        func records(_ chunkSize: Int) throws -> [SourceRecord] {
+            let reader = try XMLRecordReader(path: file.path, options: options, chunkSize: chunkSize)
+            var out: [SourceRecord] = []
+            while let r = try reader.next() { out.append(r) }
+            return out
+        }
+        let whole = try records(1 << 20)
+        #expect(whole.count == 3, "two points and the station without any")
+        for size in [1, 2, 3, 7, 64, 333] {
+            let pieces = try records(size)
+            #expect(pieces.map(tree) == whole.map(tree), "chunks of \(size) bytes")
+            #expect(pieces.map(\.provenance.line) == whole.map(\.provenance.line))
+            #expect(pieces.map(\.scopes) == whole.map(\.scopes))
+        }
+    }
+
+    @Test func linesPastSixtyFiveThousandAreCounted() throws {
+        // libxml2 keeps a tree node's line in 16 bits; records are numbered from the parser's line.
+        let text = "<d>\n" + String(repeating: "<x>1</x>\n", count: 70_000) + "<point><evseId>E1</evseId></point>\n</d>\n"
+        #expect(try read(text).map(\.provenance.line) == [70_002])
+    }
+
     @Test func aMissingFileOrDirectory() {
         var options = XMLOptions()
         options.recordPath = "point"
