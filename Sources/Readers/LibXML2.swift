@@ -94,6 +94,8 @@ final class LibXML2Parser {
     /// Namespace declarations in scope (prefix, URI), and how many each open element made.
     private var namespaces: [(prefix: UnsafePointer<UInt8>?, uri: UnsafePointer<UInt8>?)] = []
     private var declared: [Int] = []
+    /// Changes whenever the namespace declarations in scope do.
+    private(set) var namespaceGeneration = 0
     private(set) var bytesConsumed = 0
     private(set) var finished = false
 
@@ -205,14 +207,12 @@ final class LibXML2Parser {
 
     /// Hands on the text gathered since the last markup, unless it is white space only.
     private func flush() {
-        defer {
-            run.removeAll(keepingCapacity: run.capacity <= 1 << 16)
-            runCount = 0
-            runIsBlank = true
-            runIsCDATA = false
-        }
-        guard runCount > 0, !runIsBlank else { return }
-        call { try run.withUnsafeBufferPointer { try handler.text($0, count: runCount) } }
+        guard runCount > 0 else { return }
+        if !runIsBlank { call { try run.withUnsafeBufferPointer { try handler.text($0, count: runCount) } } }
+        if run.capacity > 1 << 16 { run = [] } else { run.removeAll(keepingCapacity: true) }
+        runCount = 0
+        runIsBlank = true
+        runIsCDATA = false
     }
 
     private func record(_ e: xmlError) {
@@ -236,6 +236,7 @@ final class LibXML2Parser {
             for i in 0..<Int(namespaceCount) {
                 parser.namespaces.append((namespaces?[2 * i], namespaces?[2 * i + 1]))
             }
+            if namespaceCount > 0 { parser.namespaceGeneration += 1 }
             parser.declared.append(Int(namespaceCount))
             // Attributes defaulted by the document type come last; they are left out.
             let list = Attributes(base: attributes, count: Int(attributeCount - defaulted))
@@ -245,7 +246,11 @@ final class LibXML2Parser {
             let parser = LibXML2Parser.parser(context)
             parser.flush()
             parser.call { try parser.handler.endElement() }
-            parser.namespaces.removeLast(parser.declared.popLast() ?? 0)
+            let count = parser.declared.popLast() ?? 0
+            if count > 0 {
+                parser.namespaces.removeLast(count)
+                parser.namespaceGeneration += 1
+            }
         }
         sax.characters = { context, p, length in LibXML2Parser.parser(context).gather(p, length, cdata: false) }
         sax.ignorableWhitespace = sax.characters

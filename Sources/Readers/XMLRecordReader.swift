@@ -27,10 +27,14 @@ public final class XMLRecordReader: RecordReader, LibXML2Handler {
     private let prefixByURI: [String: String]
     // The reader is used by one thread (the reading one): its state needs no run-time
     // exclusivity checks, which cost more than the work of most callbacks.
-    @exclusivity(unchecked) private var names: [NameKey: String] = [:]
-    /// Attribute keys as records hold them (`@id`), and whether the attribute is `xsi:type`.
-    @exclusivity(unchecked) private var attributeNames: [NameKey: (key: String, isXSIType: Bool)] = [:]
+    @exclusivity(unchecked) private var names: XMLNameTable
+    /// `xsi:type` values as the file spells them → as records hold them, while the namespace
+    /// declarations in scope stay the same.
+    @exclusivity(unchecked) private var xsiTypes: [String: String] = [:]
+    @exclusivity(unchecked) private var xsiTypesGeneration = 0
     @exclusivity(unchecked) private var frames: [Frame] = []
+    /// Open elements that are complete scopes (records wait while one is open).
+    @exclusivity(unchecked) private var openCompleteScopes = 0
     @exclusivity(unchecked) private var ready: [SourceRecord] = []
     @exclusivity(unchecked) private var readyIndex = 0
     /// Records waiting for their scope elements to end.
@@ -41,11 +45,6 @@ public final class XMLRecordReader: RecordReader, LibXML2Handler {
     @exclusivity(unchecked) private var done = false
     @exclusivity(unchecked) private var sawRoot = false
 
-    private struct NameKey: Hashable {
-        let local: UInt
-        let uri: UInt
-    }
-
     /// An open element.
     private struct Frame {
         let key: String
@@ -53,10 +52,10 @@ public final class XMLRecordReader: RecordReader, LibXML2Handler {
         /// Whether its content is kept (it is a record or a scope, or inside one).
         let building: Bool
         let isRecord: Bool
-        /// The scope names this element is: complete ones (records wait for the element's end)
-        /// and partial ones (records see what precedes them).
-        let scopes: [String]
-        let partialScopes: [String]
+        /// The scopes this element is, as bits of `scopePaths`' indices: complete ones (records
+        /// wait for the element's end) and partial ones (records see what precedes them).
+        let scopes: UInt64
+        let partialScopes: UInt64
         /// A partial scope stops keeping children once a record has ended inside it.
         var frozen = false
         /// The number of a partial scope's object, once frozen.
@@ -64,7 +63,7 @@ public final class XMLRecordReader: RecordReader, LibXML2Handler {
         /// Where the records inside it begin in `waiting`.
         let waitingStart: Int
         var object = SourceObject()
-        var text: [UInt8] = []
+        var text = ""
         var nodes = 0
         /// Records (and defects) that ended inside it.
         var records = 0
@@ -86,7 +85,11 @@ public final class XMLRecordReader: RecordReader, LibXML2Handler {
         }
         recordPath = try ElementPath(parsing: recordPathText, file: path)
         scopePaths = try options.scopes.map { ($0.name, try ElementPath(parsing: $0.element, file: path), $0.partial) }
+        guard scopePaths.count <= 64 else {
+            throw Diagnostic.error("more than 64 enclosing elements (records.enclosing)", rule: "mapping.invalid", file: path)
+        }
         prefixByURI = Dictionary(options.namespaces.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
+        names = XMLNameTable(prefixByURI: prefixByURI, recordPath: recordPath, scopePaths: scopePaths.map(\.path))
 
         var st = stat()
         guard stat(path, &st) == 0 else {
@@ -172,79 +175,71 @@ public final class XMLRecordReader: RecordReader, LibXML2Handler {
 
     // MARK: - Elements
 
-    private func name(local: UnsafePointer<UInt8>?, uri: UnsafePointer<UInt8>?) -> String {
-        let key = NameKey(local: UInt(bitPattern: local), uri: UInt(bitPattern: uri))
-        if let n = names[key] { return n }
-        let localName = local.map { String(cString: $0) } ?? ""
-        var n = localName
-        if let uri, let prefix = prefixByURI[String(cString: uri)] {
-            n = prefix.isEmpty ? localName : prefix + ":" + localName
-        }
-        names[key] = n
-        return n
-    }
-
-    /// An attribute's key (`@` and its name), and whether it is `xsi:type`; made once per name.
-    private func attributeName(local: UnsafePointer<UInt8>?, uri: UnsafePointer<UInt8>?) -> (key: String, isXSIType: Bool) {
-        let key = NameKey(local: UInt(bitPattern: local), uri: UInt(bitPattern: uri))
-        if let n = attributeNames[key] { return n }
-        let isType = local.map { String(cString: $0) } == "type" && uri.map { String(cString: $0) } == Self.xsi
-        let n = (key: "@" + name(local: local, uri: uri), isXSIType: isType)
-        attributeNames[key] = n
-        return n
-    }
-
     func startElement(local: UnsafePointer<UInt8>?, uri: UnsafePointer<UInt8>?, attributes: LibXML2Parser.Attributes) throws {
         sawRoot = true
         let depth = frames.count + 1
         guard depth <= options.maxDepth else {
             throw Diagnostic.error("elements nested deeper than \(options.maxDepth) levels", rule: "xml.too-deep", file: path, line: xml.line)
         }
-        let key = name(local: local, uri: uri)
-        let isRecord = matches(recordPath, key)
-        var scopes: [String] = []
-        var partialScopes: [String] = []
-        for scope in scopePaths where matches(scope.path, key) {
-            if scope.partial { partialScopes.append(scope.name) } else { scopes.append(scope.name) }
+        let name = names.name(local: local, uri: uri)
+        let isRecord = name.endsRecordPath && matches(recordPath, name.key)
+        var scopes: UInt64 = 0
+        var partialScopes: UInt64 = 0
+        if name.endsScopePath {
+            for (i, scope) in scopePaths.enumerated() where matches(scope.path, name.key) {
+                if scope.partial { partialScopes |= 1 << i } else { scopes |= 1 << i }
+            }
         }
         // Read through the index: `frames.last` would copy the whole frame (its object and text).
         let parentBuilding = frames.indices.last.map { frames[$0].building && !frames[$0].frozen } ?? false
-        var frame = Frame(key: key, line: xml.line, building: parentBuilding || isRecord || !scopes.isEmpty || !partialScopes.isEmpty,
+        var frame = Frame(key: name.key, line: xml.line, building: parentBuilding || isRecord || scopes != 0 || partialScopes != 0,
             isRecord: isRecord, scopes: scopes, partialScopes: partialScopes, waitingStart: waiting.count)
         if frame.building { read(attributes, into: &frame) }
+        if scopes != 0 { openCompleteScopes += 1 }
         frames.append(frame)
     }
 
     private func read(_ attributes: LibXML2Parser.Attributes, into frame: inout Frame) {
         for a in attributes {
-            let attribute = attributeName(local: a.local, uri: a.uri)
+            let attribute = names.name(local: a.local, uri: a.uri)
             var value = a.value.contains(UInt8(ascii: "&"))
                 ? String(decoding: LibXML2Parser.decodeAmpersands(a.value), as: UTF8.self) : String(decoding: a.value, as: UTF8.self)
-            // xsi:type holds a qualified name whose prefix is the file's: written the mapping's way.
-            if attribute.isXSIType, let colon = value.firstIndex(of: ":") {
-                let prefix = String(value[..<colon])
-                let local = String(value[value.index(after: colon)...])
-                let mapped = xml.namespace(ofPrefix: prefix).flatMap { prefixByURI[$0] }
-                value = mapped.map { $0.isEmpty ? local : $0 + ":" + local } ?? local
-            }
-            frame.object.append(attribute.key, .text(value))
+            if attribute.isXSIType { value = xsiType(value) }
+            frame.object.append(attribute.attributeKey, .text(value))
             frame.nodes += 1
         }
     }
 
-    static let xsi = "http://www.w3.org/2001/XMLSchema-instance"
+    /// xsi:type holds a qualified name whose prefix is the file's: written the mapping's way.
+    private func xsiType(_ value: String) -> String {
+        if xsiTypesGeneration != xml.namespaceGeneration {
+            xsiTypes.removeAll()
+            xsiTypesGeneration = xml.namespaceGeneration
+        }
+        if let known = xsiTypes[value] { return known }
+        var written = value
+        if let colon = value.firstIndex(of: ":") {
+            let prefix = String(value[..<colon])
+            let local = String(value[value.index(after: colon)...])
+            let mapped = xml.namespace(ofPrefix: prefix).flatMap { prefixByURI[$0] }
+            written = mapped.map { $0.isEmpty ? local : $0 + ":" + local } ?? local
+        }
+        if xsiTypes.count < 4096 { xsiTypes[value] = written }
+        return written
+    }
 
     func text(_ bytes: UnsafeBufferPointer<UInt8>, count: Int) throws {
         guard let last = frames.indices.last, frames[last].building else { return }
-        guard frames[last].text.count + count <= options.maxTextBytes else {
+        guard frames[last].text.utf8.count + count <= options.maxTextBytes else {
             throw Diagnostic.error("a text of more than \(options.maxTextBytes) bytes in <\(frames[last].key)>", rule: "xml.text-too-large",
                 file: path, line: xml.line)
         }
-        frames[last].text.append(contentsOf: bytes)
+        frames[last].text += String(decoding: bytes, as: UTF8.self)
     }
 
     func endElement() throws {
         var frame = frames.removeLast()
+        if frame.scopes != 0 { openCompleteScopes -= 1 }
         guard frame.building else {
             if let parent = frames.indices.last { frames[parent].records += frame.records }
             return
@@ -264,8 +259,8 @@ public final class XMLRecordReader: RecordReader, LibXML2Handler {
                     + "records.enclosing should name smaller elements", rule: "xml.too-large", file: path, line: frames[parent].line)
             }
         }
-        let allScopes = frame.scopes + frame.partialScopes
-        if !allScopes.isEmpty && frame.records == 0 {
+        if frame.scopes | frame.partialScopes != 0 && frame.records == 0 {
+            let allScopes = scopeNames(frame.scopes) + scopeNames(frame.partialScopes)
             // A scope element without records is reported, not silently skipped.
             recordNumber += 1
             let defect = Diagnostic(.error, rule: "xml.no-records",
@@ -274,13 +269,13 @@ public final class XMLRecordReader: RecordReader, LibXML2Handler {
             var record = SourceRecord(content: .tree(.null), provenance: Provenance(file: fileID, line: frame.line, recordNumber: recordNumber),
                 defect: defect)
             attachPartialScopes(to: &record)
-            for name in frame.partialScopes { record.setScope(name, to: node) }
+            for name in scopeNames(frame.partialScopes) { record.setScope(name, to: node) }
             waiting.append(record)
             frame.records += 1
         }
-        if !frame.scopes.isEmpty {
+        if frame.scopes != 0 {
             scopeCounter += 1
-            for scope in frame.scopes {
+            for scope in scopeNames(frame.scopes) {
                 for i in frame.waitingStart..<waiting.count {
                     waiting[i].setScope(scope, to: node, id: scopeCounter)
                 }
@@ -288,7 +283,7 @@ public final class XMLRecordReader: RecordReader, LibXML2Handler {
         }
         if let parent = frames.indices.last { frames[parent].records += frame.records }
         // Records are handed on once no enclosing scope element is open.
-        if !waiting.isEmpty && !frames.contains(where: { !$0.scopes.isEmpty }) {
+        if !waiting.isEmpty && openCompleteScopes == 0 {
             ready += waiting
             waiting.removeAll(keepingCapacity: true)
         }
@@ -296,7 +291,7 @@ public final class XMLRecordReader: RecordReader, LibXML2Handler {
 
     /// Gives a record what the open partial scopes hold so far, and freezes them.
     private func attachPartialScopes(to record: inout SourceRecord) {
-        for i in frames.indices where !frames[i].partialScopes.isEmpty {
+        for i in frames.indices where frames[i].partialScopes != 0 {
             var object = frames[i].object
             object.line = frames[i].line
             if !frames[i].frozen {
@@ -304,10 +299,15 @@ public final class XMLRecordReader: RecordReader, LibXML2Handler {
                 frames[i].scopeID = scopeCounter
                 frames[i].frozen = true
             }
-            for name in frames[i].partialScopes {
+            for name in scopeNames(frames[i].partialScopes) {
                 record.setScope(name, to: .object(object), id: frames[i].scopeID)
             }
         }
+    }
+
+    /// The names of the scopes whose bits are set, in the mapping's order.
+    private func scopeNames(_ bits: UInt64) -> [String] {
+        scopePaths.indices.filter { bits & (1 << UInt64($0)) != 0 }.map { scopePaths[$0].name }
     }
 
     /// Whether the element `key`, inside the open elements, is at `p`.
@@ -323,7 +323,7 @@ public final class XMLRecordReader: RecordReader, LibXML2Handler {
     }
 
     private func makeNode(_ frame: inout Frame) -> SourceNode {
-        let text = String(decoding: frame.text, as: UTF8.self)
+        let text = frame.text
         if frame.object.keys.isEmpty { return .text(text) }
         if text.contains(where: { !$0.isWhitespace }) { frame.object.append("#text", .text(text)) }
         frame.object.line = frame.line
