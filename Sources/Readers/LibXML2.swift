@@ -57,8 +57,28 @@ final class LibXML2Parser {
         struct Attribute {
             let local: UnsafePointer<UInt8>?
             let uri: UnsafePointer<UInt8>?
-            /// The value, normalised; an `&` in it is spelled `&#38;` (see `LibXML2Parser.decodeAmpersands`).
+            /// The value, normalised; an `&` in it is spelled `&#38;` (see `text`).
             let value: UnsafeBufferPointer<UInt8>
+
+            /// The value as text. libxml2 hands an `&` on as `&#38;` when it builds no tree; every
+            /// other reference is already resolved, and entity declarations are refused.
+            var text: String {
+                guard value.contains(UInt8(ascii: "&")) else { return String(decoding: value, as: UTF8.self) }
+                var out: [UInt8] = []
+                out.reserveCapacity(value.count)
+                var i = 0
+                while i < value.count {
+                    if value[i] == UInt8(ascii: "&"), i + 4 < value.count, value[i + 1] == UInt8(ascii: "#"), value[i + 2] == UInt8(ascii: "3"),
+                        value[i + 3] == UInt8(ascii: "8"), value[i + 4] == UInt8(ascii: ";") {
+                        out.append(UInt8(ascii: "&"))
+                        i += 5
+                    } else {
+                        out.append(value[i])
+                        i += 1
+                    }
+                }
+                return String(decoding: out, as: UTF8.self)
+            }
         }
 
         func makeIterator() -> Iterator { Iterator(base: base, count: count) }
@@ -158,25 +178,6 @@ final class LibXML2Parser {
             if name == prefix { return binding.uri.map { String(cString: $0) } }
         }
         return nil
-    }
-
-    /// libxml2 hands an attribute's `&` on as `&#38;` (the tree builder would decode it); every
-    /// other reference is already resolved, and entity declarations are refused.
-    static func decodeAmpersands(_ value: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(value.count)
-        var i = 0
-        while i < value.count {
-            if value[i] == UInt8(ascii: "&"), i + 4 < value.count, value[i + 1] == UInt8(ascii: "#"), value[i + 2] == UInt8(ascii: "3"),
-                value[i + 3] == UInt8(ascii: "8"), value[i + 4] == UInt8(ascii: ";") {
-                out.append(UInt8(ascii: "&"))
-                i += 5
-            } else {
-                out.append(value[i])
-                i += 1
-            }
-        }
-        return out
     }
 
     // MARK: - Callbacks

@@ -39,8 +39,13 @@ struct XMLNameTable {
         let address = Address(local: UInt(bitPattern: local), uri: UInt(bitPattern: uri))
         let slot = Int(truncatingIfNeeded: (address.local >> 3) ^ (address.uri >> 5)) & (Self.recentSlots - 1)
         if let hit = recent[slot], hit.address == address { return hit.name }
-        let name = names[address] ?? make(local: local, uri: uri)
-        names[address] = name
+        let name: Name
+        if let known = names[address] {
+            name = known
+        } else {
+            name = make(local: local, uri: uri)
+            names[address] = name
+        }
         recent[slot] = (address, name)
         return name
     }

@@ -202,8 +202,7 @@ public final class XMLRecordReader: RecordReader, LibXML2Handler {
     private func read(_ attributes: LibXML2Parser.Attributes, into frame: inout Frame) {
         for a in attributes {
             let attribute = names.name(local: a.local, uri: a.uri)
-            var value = a.value.contains(UInt8(ascii: "&"))
-                ? String(decoding: LibXML2Parser.decodeAmpersands(a.value), as: UTF8.self) : String(decoding: a.value, as: UTF8.self)
+            var value = a.text
             if attribute.isXSIType { value = xsiType(value) }
             frame.object.append(attribute.attributeKey, .text(value))
             frame.nodes += 1

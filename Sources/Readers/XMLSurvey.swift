@@ -50,7 +50,7 @@ public struct XMLSurvey: Sendable {
 }
 
 /// Gathers the survey from the parser's events.
-final class Surveyor: LibXML2Handler {
+fileprivate final class Surveyor: LibXML2Handler {
     var elements: [String: XMLSurvey.Element] = [:]
     var order: [String] = []
     var stack: [String] = []
@@ -71,7 +71,7 @@ final class Surveyor: LibXML2Handler {
         for a in attributes {
             let attribute = a.local.map { String(cString: $0) } ?? ""
             if elements[key]!.attributes[attribute, default: []].count < 5 {
-                elements[key]!.attributes[attribute, default: []].append(String(decoding: LibXML2Parser.decodeAmpersands(a.value), as: UTF8.self))
+                elements[key]!.attributes[attribute, default: []].append(a.text)
             }
         }
         stack.append(key)
