@@ -55,7 +55,9 @@ public enum MappingDetector {
         var seen = 0
         while seen < 50, let record = try reader.next() {
             seen += 1
-            guard case .tree(let location) = record.content, case .array(let evses)? = location["evses"], !evses.isEmpty else { continue }
+            guard case .tree(let item) = record.content else { continue }
+            let location = item.materialized
+            guard case .array(let evses)? = location["evses"], !evses.isEmpty else { continue }
             let connectors = evses.compactMap { e -> [SourceNode]? in
                 if case .array(let c)? = e["connectors"] { return c }
                 return nil

@@ -9,19 +9,53 @@ public enum SourceNode: Sendable, Equatable {
     case bool(Bool)
     case object(SourceObject)
     case array([SourceNode])
+    /// Value `index` of a tape (a JSON item read flat): the same tree, held without a string or
+    /// list per value. ``materialized`` gives it as the cases above.
+    case tape(SourceTape, Int)
+
+    /// The node with a tape value given as objects, arrays and scalars (the node itself when it
+    /// is no tape value).
+    public var materialized: SourceNode {
+        if case .tape(let t, let i) = self { return t.node(i) }
+        return self
+    }
+
+    /// Trees compare by their content, whether held as a tape or not.
+    public static func == (a: SourceNode, b: SourceNode) -> Bool {
+        switch (a, b) {
+        case (.null, .null): true
+        case (.text(let x), .text(let y)), (.number(let x), .number(let y)): x == y
+        case (.bool(let x), .bool(let y)): x == y
+        case (.object(let x), .object(let y)): x == y
+        case (.array(let x), .array(let y)): x == y
+        // A materialized node holds no tape value: one step of recursion.
+        case (.tape, _), (_, .tape): a.materialized == b.materialized
+        default: false
+        }
+    }
 
     /// The value as text, for scalars.
     public var scalarText: String? {
         switch self {
         case .text(let s), .number(let s): s
         case .bool(let b): b ? "true" : "false"
+        case .tape(let t, let i):
+            switch t.entries[i].kind {
+            case .text, .number: t.scalarText(i)
+            case .true: "true"
+            case .false: "false"
+            default: nil
+            }
         default: nil
         }
     }
 
     public subscript(key: String) -> SourceNode? {
-        guard case .object(let o) = self else { return nil }
-        return o[key]
+        switch self {
+        case .object(let o): return o[key]
+        case .tape(let t, let i): return t.member(i, named: key).map { .tape(t, $0) }
+        default: return nil
+        }
     }
 }
 

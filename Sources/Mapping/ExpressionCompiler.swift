@@ -202,7 +202,8 @@ struct ExpressionCompiler {
             default: throw node.error("opening_hours takes true (or osm), or ocpi for OCPI opening_times objects")
             }
         case "each":
-            return .each(try compile(node))
+            let e = try compile(node)
+            return .each(e, ItemMemo.make(e.inputs))
         case "utc_offset": return try flag(node) ? .utcOffset : nil
         case "kilowatts": return try flag(node) ? .kilowatts : nil
         case "replace":

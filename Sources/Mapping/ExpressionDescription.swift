@@ -91,7 +91,7 @@ extension Step {
         case .truncate(let n): "truncate \(n)"
         case .maxLength(let n): "at most \(n)"
         case .memo(let inner, _): inner.summary
-        case .each(let e): "each (\(e.summary))"
+        case .each(let e, _): "each (\(e.summary))"
         case .utcOffset: "UTC offset"
         case .kilowatts: "W → kW"
         case .ocpiOpeningHours: "OCPI opening times"
@@ -102,7 +102,7 @@ extension Step {
         switch self {
         case .prefix(let e), .suffix(let e): e.columns
         case .memo(let inner, _): inner.columns
-        case .each(let e): e.columns
+        case .each(let e, _): e.columns
         default: []
         }
     }

@@ -1,11 +1,23 @@
-/// What a field's value depends on, when that is nothing but CSV columns and scope objects
-/// (`$station.…`, `$location.…`): the key under which a `FieldMemo` remembers it. A field that
-/// reads the record itself (a path from the record, the record number) has no such inputs (nil).
+/// What a field's value depends on, when that is nothing but CSV columns, scope objects
+/// (`$station.…`, `$location.…`) and paths from the object it is evaluated at: the key under which
+/// a `FieldMemo` (columns and scopes) or an `ItemMemo` (the items of an `each`: paths and scopes)
+/// remembers it. A field that reads anything else (the record number, the line) has no such inputs
+/// (nil).
 struct FieldInputs: Equatable {
     /// CSV columns, by position, without repeats.
     var columns: [Int] = []
     /// Scope objects, by name, without repeats.
     var scopes: [String] = []
+    /// Paths without a scope, by their text, without repeats: they start at the item of an
+    /// `each` (or at the record, outside one).
+    var paths: [SourcePath] = []
+
+    static func == (a: FieldInputs, b: FieldInputs) -> Bool {
+        a.columns == b.columns && a.scopes == b.scopes && a.paths.map(\.text) == b.paths.map(\.text)
+    }
+
+    /// Whether a `FieldMemo` can key the value: it reads no path from the record or item.
+    var readsNoPath: Bool { paths.isEmpty }
 
     /// Nothing: a constant.
     static let none = FieldInputs()
@@ -15,6 +27,7 @@ struct FieldInputs: Equatable {
         var out = self
         for c in other.columns where !out.columns.contains(c) { out.columns.append(c) }
         for s in other.scopes where !out.scopes.contains(s) { out.scopes.append(s) }
+        for p in other.paths where !out.paths.contains(where: { $0.text == p.text }) { out.paths.append(p) }
         return out
     }
 
@@ -31,19 +44,19 @@ struct FieldInputs: Equatable {
 
 extension Expression {
     /// What the value depends on, when it depends on nothing but constants, CSV columns, scope
-    /// objects and steps that look at nothing else; nil when it may depend on more: a path from
-    /// the record, the record number, the line or the file.
+    /// objects, paths from the item or record, and steps that look at nothing else; nil when it
+    /// may depend on more: the record number, the line or the file.
     var inputs: FieldInputs? { inputs(inItem: false, value: false) }
 
-    /// `inItem`: evaluated for the items of an `each` step, where paths without a scope start at
-    /// the item (which the step's input gives). `value`: inside a step's `when` condition, where
-    /// `$value` is the step's input.
+    /// `inItem`: evaluated for the items of an `each` step, whose paths start at the item (which
+    /// the step's input gives: they are not inputs of the field). `value`: inside a step's `when`
+    /// condition, where `$value` is the step's input.
     func inputs(inItem: Bool, value: Bool) -> FieldInputs? {
         switch self {
         case .constant: return FieldInputs.none
         case .column(let index, _): return FieldInputs(columns: [index])
         case .path(let path):
-            guard let scope = path.scope else { return inItem ? FieldInputs.none : nil }
+            guard let scope = path.scope else { return inItem ? FieldInputs.none : FieldInputs(paths: [path]) }
             return scope == "record" ? nil : FieldInputs(scopes: [scope])
         case .variable(let v): return v == .value && value ? FieldInputs.none : nil
         case .template(let parts):
@@ -67,7 +80,7 @@ extension Step {
         switch self {
         case .prefix(let e), .suffix(let e): return e.inputs(inItem: inItem, value: false)
         case .when(let condition): return condition.inputs(inItem: inItem)
-        case .each(let e): return e.inputs(inItem: true, value: false)
+        case .each(let e, _): return e.inputs(inItem: true, value: false)
         case .hash(_, let repeats): return repeats == nil ? FieldInputs.none : nil
         case .memo(let inner, _): return inner.inputs(inItem: inItem)
         default: return dependsOnTextOnly || isPureOnNodes ? FieldInputs.none : nil

@@ -50,12 +50,15 @@ final class FieldMemo<Output>: @unchecked Sendable {
     }
 
     /// A memo for a field with these inputs, or nil when the field depends on more (`nil`).
-    static func make(_ inputs: FieldInputs?) -> FieldMemo? { inputs.map(FieldMemo.init) }
+    static func make(_ inputs: FieldInputs?) -> FieldMemo? {
+        guard let inputs, inputs.readsNoPath else { return nil }
+        return FieldMemo(inputs)
+    }
 
     /// A memo for a leaf field only when it reads no column (a constant, or scope objects only):
     /// a leaf reading one column is remembered by its pipeline and conversion already.
     static func leaf(_ inputs: FieldInputs?) -> FieldMemo? {
-        guard let inputs, inputs.columns.isEmpty else { return nil }
+        guard let inputs, inputs.columns.isEmpty, inputs.readsNoPath else { return nil }
         return FieldMemo(inputs)
     }
 

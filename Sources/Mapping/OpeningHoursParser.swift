@@ -209,6 +209,7 @@ extension OpeningHoursParser {
     /// `{ "regular_hours": [{ "weekday": 1, "period_begin": "08:00", "period_end": "18:00" }, …] }`
     /// (weekday 1 is Monday). Exceptional openings and closings have no place in OICP.
     static func parseOCPI(_ node: SourceNode) -> Result<OpeningHours, Failure> {
+        let node = node.materialized
         if case .bool(true)? = node["twentyfourseven"] { return .success(.alwaysOpen) }
         if case .text(let t)? = node["twentyfourseven"], t.lowercased() == "true" { return .success(.alwaysOpen) }
         guard case .array(let regular)? = node["regular_hours"], !regular.isEmpty else {

@@ -2,7 +2,10 @@ import ETLCore
 
 /// A path into a tree record: `address.city`, `connectors[0].standard`, `connectors[*].standard`,
 /// `$location.coordinates.latitude` (an enclosing object), `@id` (an XML attribute).
-struct SourcePath: Sendable, CustomStringConvertible {
+///
+/// A class: an expression reads its path for every record, and taking a struct of five
+/// references out of the expression counted each of them.
+final class SourcePath: @unchecked Sendable, CustomStringConvertible {
     enum Component: Sendable, Equatable {
         case key(String)
         case index(Int)
@@ -10,8 +13,10 @@ struct SourcePath: Sendable, CustomStringConvertible {
     }
 
     /// The enclosing object the path starts from (`location` for `$location.…`), nil for the record.
-    var scope: String?
-    var components: [Component]
+    let scope: String?
+    let components: [Component]
+    /// The UTF-8 of each key of `components` (empty for the others), for paths over a tape.
+    let keyBytes: [[UInt8]]
     let text: String
     /// The last value of a `$scope` path, for the scope object it was read from. Each compiled
     /// mapping (one per mapping thread) has its own paths, so its own memos.
@@ -24,12 +29,14 @@ struct SourcePath: Sendable, CustomStringConvertible {
         text = key
         scope = nil
         components = [.key(key)]
+        keyBytes = [Array(key.utf8)]
     }
 
     /// Parses the path syntax; throws a message on malformed paths.
     init(parsing text: String) throws(PathError) {
         self.text = text
         var rest = Substring(text)
+        var scope: String?
         if rest.hasPrefix("$") {
             rest = rest.dropFirst()
             let name = rest.prefix(while: { $0 != "." && $0 != "[" })
@@ -69,7 +76,9 @@ struct SourcePath: Sendable, CustomStringConvertible {
             i = rest.index(after: i)
         }
         flush()
+        self.scope = scope
         self.components = components
+        keyBytes = Self.keyBytes(components)
         if components.isEmpty && scope == nil { throw PathError(message: "empty path") }
     }
 
@@ -85,7 +94,7 @@ struct SourcePath: Sendable, CustomStringConvertible {
         if let scope, let cache = context.cache, let id = record.scopeID(scope) {
             if memo.owner === cache && memo.scopeID == id { return memo.value }
             if let node = record.scope(scope) {
-                let value = Self.value(at: node, components[...])
+                let value = Self.value(at: node, components[...], keys: keyBytes)
                 memo.owner = cache
                 memo.scopeID = id
                 memo.value = value
@@ -113,12 +122,17 @@ struct SourcePath: Sendable, CustomStringConvertible {
                 return Expression.cleaned(text)
             }
         }
-        return Self.value(at: root, components[...])
+        return Self.value(at: root, components[...], keys: keyBytes)
     }
 
     /// The value at the components from `node`: `value(of: resolve(node, components))`, without
     /// the list when the path is keys that each match one member (most paths).
-    static func value(at node: SourceNode, _ components: ArraySlice<Component>) -> Value {
+    static func value(at node: SourceNode, _ components: ArraySlice<Component>, keys: [[UInt8]]? = nil) -> Value {
+        if case .tape(let t, let i) = node {
+            if let keys { return value(in: t, at: i, components, keys: keys) }
+            let c = Array(components)
+            return value(in: t, at: i, c[...], keys: keyBytes(c))
+        }
         var node = node
         var components = components
         guard followSingleKeys(&node, &components) else { return .absent }
@@ -127,7 +141,7 @@ struct SourcePath: Sendable, CustomStringConvertible {
 
     /// Follows the leading keys that each match one member of an object; false when a key
     /// matches none. Stops at repeated keys, an index or `[*]`, or a node that is no object.
-    private static func followSingleKeys(_ node: inout SourceNode, _ components: inout ArraySlice<Component>) -> Bool {
+    static func followSingleKeys(_ node: inout SourceNode, _ components: inout ArraySlice<Component>) -> Bool {
         while case .key(let key)? = components.first, case .object(let o) = node {
             var found = -1
             for i in o.keys.indices where SourceObject.sameKey(o.keys[i], key) {
@@ -142,6 +156,10 @@ struct SourcePath: Sendable, CustomStringConvertible {
     }
 
     static func resolve(_ node: SourceNode, _ components: ArraySlice<Component>) -> [SourceNode] {
+        if case .tape(let t, let i) = node {
+            let c = Array(components)
+            return resolve(in: t, at: i, c[...], keys: keyBytes(c)).map { .tape(t, $0) }
+        }
         // Fast path: keys that each match one member, without building lists.
         var node = node
         var components = components
@@ -199,6 +217,8 @@ struct SourcePath: Sendable, CustomStringConvertible {
                 return value(of: o.values[i])
             }
             return .node(node)
+        case .tape(let t, let i):
+            return value(in: t, i)
         }
     }
 }

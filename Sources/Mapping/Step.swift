@@ -36,7 +36,8 @@ enum Step: @unchecked Sendable {
     case poolID
     case hash(length: Int, repeats: RepeatCounter?)
     /// The expression for every object of a list (`{ path: connectors, each: { template: "{standard} {format}" } }`).
-    case each(Expression)
+    /// The expression at each object of the input (remembered per item's values, see `ItemMemo`).
+    case each(Expression, ItemMemo<Value>?)
     /// IANA time zone → `UTC±hh:mm`.
     case utcOffset
     /// Watts to kilowatts, taking numbers below 1000 as already in kW (with a warning).
@@ -123,7 +124,7 @@ enum Step: @unchecked Sendable {
             var seen: [Value] = []
             for item in value.items where !seen.contains(item) { seen.append(item) }
             return seen.isEmpty ? .absent : .list(seen)
-        case .each(let expression):
+        case .each(let expression, let memo):
             var out: [Value] = []
             let saved = ctx.item
             for item in value.items {
@@ -132,7 +133,10 @@ enum Step: @unchecked Sendable {
                     continue
                 }
                 ctx.item = node
-                out.append(contentsOf: expression.evaluate(&ctx, field: field).items)
+                let v = if let memo { memo(node, &ctx) { expression.evaluate(&$0, field: field) } ?? .absent } else {
+                    expression.evaluate(&ctx, field: field)
+                }
+                out.append(contentsOf: v.items)
             }
             ctx.item = saved
             return out.isEmpty ? .absent : (out.count == 1 ? out[0] : .list(out))

@@ -99,6 +99,9 @@ struct TargetCompiler {
             let source = try expressions.compile(node, excluding: ["each"])
             let build = try object(eachNode, targets: targets, path: path, make: make)
             let compiled = try fields(eachNode, targets: targets, path: path)
+            // Items that read what an item shortly before read give what it gave (the kinds of
+            // connector repeat from station to station).
+            let memo = ItemMemo<T>.make(CompiledField.allInputs(of: compiled))
             return (true, [(path, "each of " + source.summary)] + compiled.flatMap(\.sources), nil, { ctx in
                 let saved = ctx.item
                 defer { ctx.item = saved }
@@ -106,7 +109,8 @@ struct TargetCompiler {
                 for item in source.evaluate(&ctx, field: path).items {
                     guard case .node(let n) = item else { continue }
                     ctx.item = n
-                    if let o = build(&ctx) { out.append(o) }
+                    let o = if let memo { memo(n, &ctx, build) } else { build(&ctx) }
+                    if let o { out.append(o) }
                 }
                 return out.isEmpty ? nil : out
             })

@@ -81,6 +81,8 @@ public enum XMLDraft {
             }
         case .text(let t), .number(let t):
             out.append((String(prefix.dropLast()), t))
+        case .tape:
+            walk(node.materialized, prefix, &out)
         default:
             break
         }

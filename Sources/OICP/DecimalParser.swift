@@ -14,7 +14,7 @@ public enum DecimalParser {
     }
 
     /// The value of a plain decimal, or nil when the text is anything else.
-    @usableFromInline static func plain(_ s: UnsafeBufferPointer<UInt8>) -> Double? {
+    public static func plain(_ s: UnsafeBufferPointer<UInt8>) -> Double? {
         var i = 0
         let n = s.count
         var negative = false

@@ -94,6 +94,7 @@ public final class JSONRecordReader: RecordReader {
             recordNumber += 1
             var recordLine = line
             if case .object(let o) = node, let l = o.line { recordLine = l }
+            if case .tape(let t, let i) = node, t.entries[i].kind == .object { recordLine = Int(t.entries[i].line) }
             pending.append(SourceRecord(content: .tree(node), provenance: Provenance(file: fileID, line: recordLine, recordNumber: recordNumber),
                 scopes: scopes))
             pending[pending.count - 1].scopeIDs = scopeIDs
@@ -169,7 +170,7 @@ public final class JSONRecordReader: RecordReader {
                 }
                 guard !scanner.atEnd else { throw scanner.error("the file ends inside a list", rule: "json.syntax") }
                 let line = scanner.line
-                let item = try scanner.parseValue(depth: 1)
+                let item = SourceNode.tape(try scanner.parseTape(depth: 1), 0)
                 scanner.skipWhitespace()
                 guard scanner.peek == UInt8(ascii: ",") || scanner.peek == UInt8(ascii: "]") else {
                     throw scanner.error("expected ',' or ']' after an item", rule: "json.syntax")
@@ -253,6 +254,7 @@ struct RecordPath {
     func resolve(_ node: SourceNode) -> [SourceNode] { Self.resolve(node, components[...]) }
 
     static func resolve(_ node: SourceNode, _ components: ArraySlice<Component>) -> [SourceNode] {
+        if case .tape(let t, let i) = node { return resolve(t, i, components).map { .tape(t, $0) } }
         guard let first = components.first else {
             if case .null = node { return [] }
             return [node]
@@ -268,6 +270,25 @@ struct RecordPath {
         case .all:
             if case .array(let a) = node { return a.flatMap { resolve($0, rest) } }
             return []
+        }
+    }
+
+    /// The same over a tape: the entries the components lead to from entry `i`.
+    static func resolve(_ t: SourceTape, _ i: Int, _ components: ArraySlice<Component>) -> [Int] {
+        let kind = t.entries[i].kind
+        guard let first = components.first else { return kind == .null ? [] : [i] }
+        let rest = components.dropFirst()
+        switch first {
+        case .key(let k):
+            if let j = t.member(i, named: k) { return resolve(t, j, rest) }
+            return []
+        case .index(let n):
+            guard kind == .array else { return [] }
+            let items = t.children(i)
+            return n < items.count ? resolve(t, items[n], rest) : []
+        case .all:
+            guard kind == .array else { return [] }
+            return t.children(i).flatMap { resolve(t, $0, rest) }
         }
     }
 }

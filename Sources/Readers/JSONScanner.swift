@@ -14,9 +14,12 @@ struct JSONScanner {
     }
     /// The keys read so far, as returned (converted when `snakeCaseKeys`).
     private var keys = JSONKeyCache()
-    private(set) var position = 0
+    var position = 0
     /// The line of `position`.
     private(set) var line = 1
+    /// The sizes of the last tape built (`parseTape`): the next is made with room for as much.
+    var tapeEntries = 64
+    var tapeBytes = 1024
 
     /// `bytes` must stay valid while the scanner is used (the reader owns them).
     init(bytes: UnsafeBufferPointer<UInt8>, file: String, maxDepth: Int, maxStringBytes: Int) {
@@ -155,7 +158,7 @@ struct JSONScanner {
             || b == UInt8(ascii: "e") || b == UInt8(ascii: "E")
     }
 
-    private mutating func literal(_ word: String) throws {
+    mutating func literal(_ word: String) throws {
         for b in word.utf8 {
             guard position < bytes.count, bytes[position] == b else { throw error("expected \(word)", rule: "json.syntax") }
             position += 1

@@ -101,14 +101,18 @@ import Testing
         let own = Expression.path(try SourcePath(parsing: "connector.type"))
         #expect(station.inputs == FieldInputs(scopes: ["station"]))
         #expect(Expression.first([station, site, station]).inputs == FieldInputs(scopes: ["station", "site"]))
-        #expect(own.inputs == nil)
+        // A path of the record's own is an input only an item memo keys on (`each`), not a field memo.
+        #expect(own.inputs?.paths.map(\.text) == ["connector.type"])
+        #expect(FieldMemo<String>.make(own.inputs) == nil)
         #expect(Expression.path(try SourcePath(parsing: "$record.id")).inputs == nil)
         let lines = Expression.path(try SourcePath(parsing: "$station.addressLine"))
         let street = Condition.compare(.path(try SourcePath(parsing: "type")), .equal, .constant(.text("street")))
         let each = Expression.pipeline(.path(try SourcePath(parsing: "text")), [.when(street)], onError: .reject)
-        #expect(Expression.pipeline(lines, [.each(each), .join(" ")], onError: .reject).inputs == FieldInputs(scopes: ["station"]))
-        // Outside `each`, the same condition reads the record.
-        #expect(Expression.pipeline(station, [.when(street)], onError: .reject).inputs == nil)
+        #expect(Expression.pipeline(lines, [.each(each, nil), .join(" ")], onError: .reject).inputs == FieldInputs(scopes: ["station"]))
+        // Outside `each`, the same condition reads the record: no field memo for it.
+        let outside = Expression.pipeline(station, [.when(street)], onError: .reject).inputs
+        #expect(outside?.scopes == ["station"] && outside?.paths.map(\.text) == ["type"])
+        #expect(FieldMemo<String>.make(outside) == nil)
         // `$value` in a step's condition is the step's input.
         let long = Condition.compare(.variable(.value), .greater, .constant(.number(3)))
         #expect(Expression.pipeline(station, [.when(long)], onError: .reject).inputs == FieldInputs(scopes: ["station"]))

@@ -114,7 +114,7 @@ import Testing
         while let r = try reader.next() { if case .tree(let n) = r.content { records.append(n) } }
         #expect(records.count == 3)
         for (i, n) in records.enumerated() {
-            guard case .object(let o) = n else { Issue.record("not an object"); continue }
+            guard case .object(let o) = n.materialized else { Issue.record("not an object"); continue }
             #expect(o.keys == ["evse_id", "ab", "ab", long, long + "x", "max_electric_power"])
             #expect(n["evse_id"]?.scalarText == "E\(i)")
             #expect(n["max_electric_power"]?.scalarText == "\(i)")
