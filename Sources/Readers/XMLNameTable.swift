@@ -4,16 +4,30 @@
 /// A small table indexed by the addresses answers nearly every lookup without hashing; a
 /// dictionary holds every name met.
 struct XMLNameTable {
-    struct Name {
+    /// A class: a lookup hands out one reference, not the two texts and their bytes.
+    final class Name {
         /// The element's key (`name`, or `prefix:name` for a namespace the mapping declares).
         let key: String
         /// The attribute's key (`@` and the element's key).
         let attributeKey: String
+        /// The UTF-8 of both, for records read flat.
+        let keyBytes: [UInt8]
+        let attributeKeyBytes: [UInt8]
         let isXSIType: Bool
         /// Whether the record path, or some enclosing element's path, ends with this name:
         /// only then are the open elements compared with the path.
         let endsRecordPath: Bool
         let endsScopePath: Bool
+
+        init(key: String, isXSIType: Bool, endsRecordPath: Bool, endsScopePath: Bool) {
+            self.key = key
+            attributeKey = "@" + key
+            keyBytes = Array(key.utf8)
+            attributeKeyBytes = Array(attributeKey.utf8)
+            self.isXSIType = isXSIType
+            self.endsRecordPath = endsRecordPath
+            self.endsScopePath = endsScopePath
+        }
     }
 
     private struct Address: Hashable {
@@ -57,7 +71,7 @@ struct XMLNameTable {
         if let uriText, let prefix = prefixByURI[uriText] {
             key = prefix.isEmpty ? localName : prefix + ":" + localName
         }
-        return Name(key: key, attributeKey: "@" + key, isXSIType: localName == "type" && uriText == Self.xsi, endsRecordPath: key == recordLast,
+        return Name(key: key, isXSIType: localName == "type" && uriText == Self.xsi, endsRecordPath: key == recordLast,
             endsScopePath: scopeLasts.contains(key))
     }
 

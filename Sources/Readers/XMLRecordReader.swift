@@ -44,6 +44,12 @@ public final class XMLRecordReader: RecordReader, LibXML2Handler {
     @exclusivity(unchecked) private var scopeCounter = 0
     @exclusivity(unchecked) private var done = false
     @exclusivity(unchecked) private var sawRoot = false
+    /// The record being read flat (see `Frame.entry`): its tape so far and its frame.
+    @exclusivity(unchecked) private var tape: SourceTape.Builder?
+    @exclusivity(unchecked) private var tapeFrame = -1
+    /// The sizes of the last record's tape: the next is made with room for as much.
+    @exclusivity(unchecked) private var tapeEntries = 64
+    @exclusivity(unchecked) private var tapeBytes = 1024
 
     /// An open element.
     private struct Frame {
@@ -63,6 +69,11 @@ public final class XMLRecordReader: RecordReader, LibXML2Handler {
         /// Where the records inside it begin in `waiting`.
         let waitingStart: Int
         var object = SourceObject()
+        /// Its entry in the record's tape, when the record it is in (or is) is read flat: its
+        /// attributes and children follow it there instead of going into `object`; -1 otherwise.
+        var entry = -1
+        /// Attributes and children it holds in the tape (none: it is its text).
+        var members = 0
         var text = ""
         var nodes = 0
         /// Records (and defects) that ended inside it.
@@ -190,13 +201,24 @@ public final class XMLRecordReader: RecordReader, LibXML2Handler {
                 if scope.partial { partialScopes |= 1 << i } else { scopes |= 1 << i }
             }
         }
+        // A record or scope inside a record read flat: that record goes on as a tree (rare; a
+        // record of records or scopes cannot be one tape).
+        if tape != nil && (isRecord || scopes | partialScopes != 0) { leaveTape() }
         // Read through the index: `frames.last` would copy the whole frame (its object and text).
         let parentBuilding = frames.indices.last.map { frames[$0].building && !frames[$0].frozen } ?? false
         var frame = Frame(key: name.key, line: xml.line, building: parentBuilding || isRecord || scopes != 0 || partialScopes != 0,
             isRecord: isRecord, scopes: scopes, partialScopes: partialScopes, waitingStart: waiting.count)
+        if tape != nil {
+            frame.entry = appendEntry(key: name.keyBytes)
+        } else if isRecord && scopes | partialScopes == 0 {
+            // A record is read flat: one tape instead of a tree of strings and lists.
+            tape = SourceTape.Builder(entryCapacity: tapeEntries, byteCapacity: tapeBytes)
+            tapeFrame = frames.count
+            frame.entry = appendEntry(key: nil)
+        }
         if frame.building { read(attributes, into: &frame) }
         if scopes != 0 { openCompleteScopes += 1 }
-        frames.append(frame)
+        frames.append(consume frame)
     }
 
     private func read(_ attributes: LibXML2Parser.Attributes, into frame: inout Frame) {
@@ -204,9 +226,71 @@ public final class XMLRecordReader: RecordReader, LibXML2Handler {
             let attribute = names.name(local: a.local, uri: a.uri)
             var value = a.text
             if attribute.isXSIType { value = xsiType(value) }
-            frame.object.append(attribute.attributeKey, .text(value))
+            if frame.entry >= 0 {
+                let e = appendEntry(key: attribute.attributeKeyBytes)
+                setText(e, value)
+                frame.members += 1
+            } else {
+                frame.object.append(attribute.attributeKey, .text(value))
+            }
             frame.nodes += 1
         }
+    }
+
+    // MARK: - Records read flat
+
+    /// Appends an entry (an object until its end says otherwise) to the record's tape.
+    private func appendEntry(key: [UInt8]?) -> Int {
+        var entry = SourceTape.Entry(kind: .object, line: UInt32(truncatingIfNeeded: xml.line), keyStart: 0, keyCount: 0)
+        if let key {
+            key.withUnsafeBufferPointer { k in
+                entry.keyStart = UInt32(truncatingIfNeeded: tape!.append(k))
+                entry.keyCount = UInt32(k.count)
+            }
+        }
+        return tape!.append(entry)
+    }
+
+    private static let textKey = Array("#text".utf8)
+
+    /// Makes entry `e` a text.
+    private func setText(_ e: Int, _ text: String) {
+        var text = text
+        tape![e].kind = .text
+        text.withUTF8 { t in
+            tape![e].textStart = UInt32(truncatingIfNeeded: tape!.append(t))
+            tape![e].textCount = UInt32(t.count)
+        }
+        tape![e].end = UInt32(e + 1)
+    }
+
+    /// Ends the element of `frame` in the tape: its text, or an object (with its text as `#text`
+    /// after its members, when it has one), as `makeNode` makes a tree.
+    private func endEntry(_ frame: Frame) {
+        if frame.members == 0 {
+            setText(frame.entry, frame.text)
+            return
+        }
+        if frame.text.contains(where: { !$0.isWhitespace }) { setText(appendEntry(key: Self.textKey), frame.text) }
+        tape![frame.entry].end = UInt32(tape!.count)
+    }
+
+    /// The record being read flat goes on as a tree: each open element inside it gets, as its
+    /// object, the members the tape holds so far.
+    private func leaveTape() {
+        guard let builder = tape.take() else { return }
+        var open = builder
+        for f in tapeFrame..<frames.count { open[frames[f].entry].end = UInt32(open.count) }
+        let t = SourceTape(taking: open)
+        for f in tapeFrame..<frames.count {
+            let inner = f + 1 < frames.count ? frames[f + 1].entry : -1
+            var object = SourceObject()
+            for j in t.children(frames[f].entry) where j != inner { object.append(t.keyText(j), t.node(j)) }
+            frames[f].object = object
+            frames[f].entry = -1
+            frames[f].members = 0
+        }
+        tapeFrame = -1
     }
 
     /// xsi:type holds a qualified name whose prefix is the file's: written the mapping's way.
@@ -243,7 +327,21 @@ public final class XMLRecordReader: RecordReader, LibXML2Handler {
             if let parent = frames.indices.last { frames[parent].records += frame.records }
             return
         }
-        let node = makeNode(&frame)
+        let node: SourceNode
+        if frame.entry >= 0 {
+            endEntry(frame)
+            if frames.count == tapeFrame, let builder = tape.take() {
+                // The record read flat is complete.
+                tapeEntries = max(builder.count, 16)
+                tapeBytes = max(builder.byteTotal, 256)
+                node = .tape(SourceTape(taking: builder), 0)
+                tapeFrame = -1
+            } else {
+                node = .null  // a member of the tape: its parent holds it already
+            }
+        } else {
+            node = makeNode(&frame)
+        }
         if frame.isRecord {
             recordNumber += 1
             var record = SourceRecord(content: .tree(node), provenance: Provenance(file: fileID, line: frame.line, recordNumber: recordNumber))
@@ -251,7 +349,11 @@ public final class XMLRecordReader: RecordReader, LibXML2Handler {
             attachPartialScopes(to: &record)
             waiting.append(record)
         } else if let parent = frames.indices.last, frames[parent].building, !frames[parent].frozen {
-            frames[parent].object.append(frame.key, node)
+            if frames[parent].entry >= 0 {
+                frames[parent].members += 1
+            } else {
+                frames[parent].object.append(frame.key, node)
+            }
             frames[parent].nodes += frame.nodes + 1
             guard frames[parent].nodes <= options.maxNodes else {
                 throw Diagnostic.error("<\(frames[parent].key)> holds more than \(options.maxNodes) elements, attributes and texts; records.path and "

@@ -72,7 +72,7 @@ import Testing
         let p1 = try #require(tree(records[0]))
         #expect(p1["@id"]?.scalarText == "P1")
         #expect(p1["evseId"]?.scalarText == "DE*ABC*E1")
-        guard case .object(let o) = p1 else { Issue.record("not an object"); return }
+        guard case .object(let o) = p1.materialized else { Issue.record("not an object"); return }
         #expect(o.keys.filter { $0 == "connector" }.count == 2)
         #expect(p1["note"]?.scalarText == "Einfahrt <Nord> & Süd", "CDATA is text")
         #expect(records.map(\.provenance.line) == [8, 14])
