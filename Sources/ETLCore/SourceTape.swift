@@ -95,6 +95,28 @@ public final class SourceTape: @unchecked Sendable {
             nonmutating set { entries[i] = newValue }
         }
 
+        /// A copy of `count` bytes of the text from `start`.
+        public func copyBytes(_ start: Int, _ count: Int) -> [UInt8] {
+            Array(UnsafeBufferPointer(start: bytes + start, count: count))
+        }
+
+        /// Whether `count` bytes of the text from `start` hold anything but ASCII white space
+        /// (nil: they hold bytes beyond ASCII, which only the text's characters can tell).
+        public func hasNonBlankASCII(_ start: Int, _ count: Int) -> Bool? {
+            var ascii = true
+            for i in start..<(start + count) {
+                let b = bytes[i]
+                if b >= 0x80 { ascii = false; continue }
+                if !(b == 0x20 || (b >= 0x09 && b <= 0x0D)) { return true }
+            }
+            return ascii ? false : nil
+        }
+
+        /// The text of `count` bytes from `start`.
+        public func text(_ start: Int, _ count: Int) -> String {
+            String(decoding: UnsafeBufferPointer(start: bytes + start, count: count), as: UTF8.self)
+        }
+
         /// Appends bytes to the text; returns where they start.
         @inlinable public mutating func append(_ raw: UnsafeBufferPointer<UInt8>) -> Int {
             let start = byteCount

@@ -198,11 +198,17 @@ final class LibXML2Parser {
         runIsCDATA = cdata
         let bytes = UnsafeBufferPointer(start: p, count: Int(length))
         if runIsBlank && !cdata {
-            runIsBlank = bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                guard b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D else { break }
+                i += 1
+            }
+            runIsBlank = i == bytes.count
         }
         if cdata { runIsBlank = false }
         let room = max(0, maxTextBytes + 1 - run.count)
-        if room > 0 { run.append(contentsOf: bytes.prefix(room)) }
+        if room > 0 { run.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<min(room, bytes.count)])) }
         runCount += bytes.count
     }
 

@@ -44,9 +44,22 @@ public final class XMLRecordReader: RecordReader, LibXML2Handler {
     @exclusivity(unchecked) private var scopeCounter = 0
     @exclusivity(unchecked) private var done = false
     @exclusivity(unchecked) private var sawRoot = false
-    /// The record being read flat (see `Frame.entry`): its tape so far and its frame.
-    @exclusivity(unchecked) private var tape: SourceTape.Builder?
-    @exclusivity(unchecked) private var tapeFrame = -1
+    /// The tapes being filled (see `Frame.entry`), innermost last: a record's, or an outermost
+    /// scope element's (which holds the scope elements inside it, not the records). For each: the
+    /// frame it began with, whether that is a record, and the scope objects of waiting records
+    /// that are its entries (set once it is complete).
+    @exclusivity(unchecked) private var tapes: [SourceTape.Builder] = []
+    @exclusivity(unchecked) private var tapeRoots: [Int] = []
+    @exclusivity(unchecked) private var tapeIsRecord: [Bool] = []
+    @exclusivity(unchecked) private var pendingScopes: [[(record: Int, name: String, entry: Int, id: Int)]] = []
+    /// Whether scope elements are read flat too: not with partial scopes (records see them while
+    /// they are open), nor when a record element may be a scope element as well.
+    private let scopeTapes: Bool
+    /// The innermost tape.
+    private var tape: SourceTape.Builder {
+        get { tapes[tapes.count - 1] }
+        _modify { yield &tapes[tapes.count - 1] }
+    }
     /// The sizes of the last record's tape: the next is made with room for as much.
     @exclusivity(unchecked) private var tapeEntries = 64
     @exclusivity(unchecked) private var tapeBytes = 1024
@@ -74,6 +87,9 @@ public final class XMLRecordReader: RecordReader, LibXML2Handler {
         var entry = -1
         /// Attributes and children it holds in the tape (none: it is its text).
         var members = 0
+        /// Its text in the tape's bytes, when read flat (else in `text`).
+        var textStart = 0
+        var textCount = 0
         var text = ""
         var nodes = 0
         /// Records (and defects) that ended inside it.
@@ -101,6 +117,8 @@ public final class XMLRecordReader: RecordReader, LibXML2Handler {
         }
         prefixByURI = Dictionary(options.namespaces.map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
         names = XMLNameTable(prefixByURI: prefixByURI, recordPath: recordPath, scopePaths: scopePaths.map(\.path))
+        let recordLast = recordPath.steps.last
+        scopeTapes = !scopePaths.contains { $0.partial || $0.path.steps.last == recordLast }
 
         var st = stat()
         guard stat(path, &st) == 0 else {
@@ -201,19 +219,26 @@ public final class XMLRecordReader: RecordReader, LibXML2Handler {
                 if scope.partial { partialScopes |= 1 << i } else { scopes |= 1 << i }
             }
         }
+        var parentEntry = frames.indices.last.map { frames[$0].entry } ?? -1
         // A record or scope inside a record read flat: that record goes on as a tree (rare; a
         // record of records or scopes cannot be one tape).
-        if tape != nil && (isRecord || scopes | partialScopes != 0) { leaveTape() }
+        if parentEntry >= 0 && tapeIsRecord[tapeIsRecord.count - 1] && (isRecord || scopes | partialScopes != 0) {
+            leaveTape()
+            parentEntry = -1
+        }
         // Read through the index: `frames.last` would copy the whole frame (its object and text).
         let parentBuilding = frames.indices.last.map { frames[$0].building && !frames[$0].frozen } ?? false
         var frame = Frame(key: name.key, line: xml.line, building: parentBuilding || isRecord || scopes != 0 || partialScopes != 0,
             isRecord: isRecord, scopes: scopes, partialScopes: partialScopes, waitingStart: waiting.count)
-        if tape != nil {
-            frame.entry = appendEntry(key: name.keyBytes)
-        } else if isRecord && scopes | partialScopes == 0 {
+        if isRecord && scopes | partialScopes == 0 {
             // A record is read flat: one tape instead of a tree of strings and lists.
-            tape = SourceTape.Builder(entryCapacity: tapeEntries, byteCapacity: tapeBytes)
-            tapeFrame = frames.count
+            beginTape(record: true)
+            frame.entry = appendEntry(key: nil)
+        } else if parentEntry >= 0 {
+            frame.entry = appendEntry(key: name.keyBytes)
+        } else if scopeTapes && scopes != 0 && !parentBuilding {
+            // An outermost scope element: read flat with the scope elements inside it.
+            beginTape(record: false)
             frame.entry = appendEntry(key: nil)
         }
         if frame.building { read(attributes, into: &frame) }
@@ -239,16 +264,23 @@ public final class XMLRecordReader: RecordReader, LibXML2Handler {
 
     // MARK: - Records read flat
 
-    /// Appends an entry (an object until its end says otherwise) to the record's tape.
+    private func beginTape(record: Bool) {
+        tapes.append(SourceTape.Builder(entryCapacity: tapeEntries, byteCapacity: tapeBytes))
+        tapeRoots.append(frames.count)
+        tapeIsRecord.append(record)
+        pendingScopes.append([])
+    }
+
+    /// Appends an entry (an object until its end says otherwise) to the innermost tape.
     private func appendEntry(key: [UInt8]?) -> Int {
         var entry = SourceTape.Entry(kind: .object, line: UInt32(truncatingIfNeeded: xml.line), keyStart: 0, keyCount: 0)
         if let key {
             key.withUnsafeBufferPointer { k in
-                entry.keyStart = UInt32(truncatingIfNeeded: tape!.append(k))
+                entry.keyStart = UInt32(truncatingIfNeeded: tape.append(k))
                 entry.keyCount = UInt32(k.count)
             }
         }
-        return tape!.append(entry)
+        return tape.append(entry)
     }
 
     private static let textKey = Array("#text".utf8)
@@ -256,33 +288,51 @@ public final class XMLRecordReader: RecordReader, LibXML2Handler {
     /// Makes entry `e` a text.
     private func setText(_ e: Int, _ text: String) {
         var text = text
-        tape![e].kind = .text
+        tape[e].kind = .text
         text.withUTF8 { t in
-            tape![e].textStart = UInt32(truncatingIfNeeded: tape!.append(t))
-            tape![e].textCount = UInt32(t.count)
+            tape[e].textStart = UInt32(truncatingIfNeeded: tape.append(t))
+            tape[e].textCount = UInt32(t.count)
         }
-        tape![e].end = UInt32(e + 1)
+        tape[e].end = UInt32(e + 1)
     }
 
     /// Ends the element of `frame` in the tape: its text, or an object (with its text as `#text`
     /// after its members, when it has one), as `makeNode` makes a tree.
     private func endEntry(_ frame: Frame) {
         if frame.members == 0 {
-            setText(frame.entry, frame.text)
+            setText(frame.entry, start: frame.textStart, count: frame.textCount)
             return
         }
-        if frame.text.contains(where: { !$0.isWhitespace }) { setText(appendEntry(key: Self.textKey), frame.text) }
-        tape![frame.entry].end = UInt32(tape!.count)
+        let nonBlank = frame.textCount > 0
+            && (tape.hasNonBlankASCII(frame.textStart, frame.textCount)
+                ?? tape.text(frame.textStart, frame.textCount).contains(where: { !$0.isWhitespace }))
+        if nonBlank { setText(appendEntry(key: Self.textKey), start: frame.textStart, count: frame.textCount) }
+        tape[frame.entry].end = UInt32(tape.count)
+    }
+
+    /// Makes entry `e` a text already in the tape's bytes.
+    private func setText(_ e: Int, start: Int, count: Int) {
+        tape[e].kind = .text
+        tape[e].textStart = UInt32(truncatingIfNeeded: start)
+        tape[e].textCount = UInt32(truncatingIfNeeded: count)
+        tape[e].end = UInt32(e + 1)
     }
 
     /// The record being read flat goes on as a tree: each open element inside it gets, as its
     /// object, the members the tape holds so far.
     private func leaveTape() {
-        guard let builder = tape.take() else { return }
-        var open = builder
-        for f in tapeFrame..<frames.count { open[frames[f].entry].end = UInt32(open.count) }
+        let open = tapes.removeLast()
+        let root = tapeRoots.removeLast()
+        tapeIsRecord.removeLast()
+        pendingScopes.removeLast()  // a record's tape holds no scope element
+        for f in root..<frames.count { open[frames[f].entry].end = UInt32(open.count) }
         let t = SourceTape(taking: open)
-        for f in tapeFrame..<frames.count {
+        for f in root..<frames.count {
+            if frames[f].textCount > 0 {
+                let start = frames[f].textStart
+                frames[f].text = String(decoding: UnsafeBufferPointer(rebasing: t.bytes[start..<(start + frames[f].textCount)]), as: UTF8.self)
+                frames[f].textCount = 0
+            }
             let inner = f + 1 < frames.count ? frames[f + 1].entry : -1
             var object = SourceObject()
             for j in t.children(frames[f].entry) where j != inner { object.append(t.keyText(j), t.node(j)) }
@@ -290,7 +340,6 @@ public final class XMLRecordReader: RecordReader, LibXML2Handler {
             frames[f].entry = -1
             frames[f].members = 0
         }
-        tapeFrame = -1
     }
 
     /// xsi:type holds a qualified name whose prefix is the file's: written the mapping's way.
@@ -313,11 +362,26 @@ public final class XMLRecordReader: RecordReader, LibXML2Handler {
 
     func text(_ bytes: UnsafeBufferPointer<UInt8>, count: Int) throws {
         guard let last = frames.indices.last, frames[last].building else { return }
-        guard frames[last].text.utf8.count + count <= options.maxTextBytes else {
+        guard frames[last].text.utf8.count + frames[last].textCount + count <= options.maxTextBytes else {
             throw Diagnostic.error("a text of more than \(options.maxTextBytes) bytes in <\(frames[last].key)>", rule: "xml.text-too-large",
                 file: path, line: xml.line)
         }
-        frames[last].text += String(decoding: bytes, as: UTF8.self)
+        guard frames[last].entry >= 0 else {
+            frames[last].text += String(decoding: bytes, as: UTF8.self)
+            return
+        }
+        // Read flat: the text goes into the tape's bytes, kept in one piece (a second text of
+        // the element, after a child, is joined to a copy of the first).
+        if frames[last].textCount == 0 {
+            frames[last].textStart = tape.append(bytes)
+        } else if frames[last].textStart + frames[last].textCount == tape.byteTotal {
+            _ = tape.append(bytes)
+        } else {
+            let first = tape.copyBytes(frames[last].textStart, frames[last].textCount)
+            frames[last].textStart = first.withUnsafeBufferPointer { tape.append($0) }
+            _ = tape.append(bytes)
+        }
+        frames[last].textCount += bytes.count
     }
 
     func endElement() throws {
@@ -328,16 +392,24 @@ public final class XMLRecordReader: RecordReader, LibXML2Handler {
             return
         }
         let node: SourceNode
+        // A scope element inside a tape not yet complete: its records get it when it is.
+        var pendingEntry = -1
         if frame.entry >= 0 {
             endEntry(frame)
-            if frames.count == tapeFrame, let builder = tape.take() {
-                // The record read flat is complete.
-                tapeEntries = max(builder.count, 16)
-                tapeBytes = max(builder.byteTotal, 256)
-                node = .tape(SourceTape(taking: builder), 0)
-                tapeFrame = -1
+            if frames.count == tapeRoots[tapeRoots.count - 1] {
+                // The tape is complete: the records waiting for its scope elements get them.
+                let builder = tapes.removeLast()
+                tapeRoots.removeLast()
+                if tapeIsRecord.removeLast() {
+                    tapeEntries = max(builder.count, 16)
+                    tapeBytes = max(builder.byteTotal, 256)
+                }
+                let t = SourceTape(taking: builder)
+                node = .tape(t, 0)
+                for p in pendingScopes.removeLast() { waiting[p.record].setScope(p.name, to: .tape(t, p.entry), id: p.id) }
             } else {
                 node = .null  // a member of the tape: its parent holds it already
+                pendingEntry = frame.entry
             }
         } else {
             node = makeNode(&frame)
@@ -378,7 +450,11 @@ public final class XMLRecordReader: RecordReader, LibXML2Handler {
             scopeCounter += 1
             for scope in scopeNames(frame.scopes) {
                 for i in frame.waitingStart..<waiting.count {
-                    waiting[i].setScope(scope, to: node, id: scopeCounter)
+                    if pendingEntry >= 0 {
+                        pendingScopes[pendingScopes.count - 1].append((i, scope, pendingEntry, scopeCounter))
+                    } else {
+                        waiting[i].setScope(scope, to: node, id: scopeCounter)
+                    }
                 }
             }
         }

@@ -7,11 +7,11 @@ import Testing
 /// XML records are read flat (one tape each); a record that holds a record or scope element goes
 /// on as a tree from that element, and both give the trees the reader always gave.
 @Suite struct XMLFlatRecordTests {
-    func read(_ text: String, scopes: [String: String] = [:]) throws -> [SourceRecord] {
+    func read(_ text: String, scopes: [String: String] = [:], partial: Set<String> = []) throws -> [SourceRecord] {
         let file = TemporaryFile(Array(text.utf8), name: "in.xml")
         var options = XMLOptions()
         options.recordPath = "point"
-        options.scopes = scopes.sorted { $0.key < $1.key }.map { XMLOptions.Scope(name: $0.key, element: $0.value) }
+        options.scopes = scopes.sorted { $0.key < $1.key }.map { XMLOptions.Scope(name: $0.key, element: $0.value, partial: partial.contains($0.key)) }
         let reader = try XMLRecordReader(path: file.path, options: options)
         var out: [SourceRecord] = []
         while let r = try reader.next() { out.append(r) }
@@ -80,5 +80,53 @@ import Testing
             return
         }
         #expect(tree(records[4]) == object([("@id", .text("P4")), ("x", .text("4"))], line: 4))
+    }
+
+    static let sites = """
+        <r>
+        <site id="S1"><name>Hof</name>
+          <station id="A"><p>1</p><point id="P1"><x>1</x></point><point id="P2"><x>2</x></point><after>yes</after></station>
+          <station id="B"><p>2</p></station>
+          <station id="C"><point id="P3"><x>3</x></point></station>
+        </site>
+        </r>
+        """
+
+    @Test("an outermost scope element is one tape with the scope elements inside it; its records get them when it ends")
+    func flatScopes() throws {
+        let records = try read(Self.sites, scopes: ["site": "site", "station": "station"])
+        #expect(records.map { tree($0)?["@id"]?.scalarText } == ["P1", "P2", nil, "P3"])
+        let a = try #require(records[0].scopes["station"])
+        guard case .tape = a, case .tape? = records[0].scopes["site"] else {
+            Issue.record("scope objects are read flat")
+            return
+        }
+        #expect(a == object([("@id", .text("A")), ("p", .text("1")), ("after", .text("yes"))], line: 3), "no records inside, what follows them is")
+        #expect(records[1].scopes["station"] == a)
+        #expect(records[0].scopeIDs["station"] == records[1].scopeIDs["station"])
+        #expect(records[2].defect?.rule == "xml.no-records")
+        #expect(records[2].scopes["station"]?["@id"]?.scalarText == "B")
+        #expect(records[3].scopes["station"]?["@id"]?.scalarText == "C")
+        #expect(records[3].scopeIDs["station"] != records[0].scopeIDs["station"])
+        let site = try #require(records[0].scopes["site"])
+        #expect(site["name"]?.scalarText == "Hof")
+        #expect(site.materialized == records[3].scopes["site"]?.materialized)
+        // The site holds its stations, with their own scope elements and without the records.
+        #expect(site.materialized == object([("@id", .text("S1")), ("name", .text("Hof")), ("station", a),
+            ("station", object([("@id", .text("B")), ("p", .text("2"))], line: 4)), ("station", object([("@id", .text("C"))], line: 5))], line: 2))
+        // Every record, the defect too, has both scope objects.
+        #expect(records.allSatisfy { $0.scopes.keys.sorted() == ["site", "station"] })
+    }
+
+    @Test("with partial scopes the scope elements stay trees, and give the same objects")
+    func partialScopesStayTrees() throws {
+        let flat = try read(Self.sites, scopes: ["site": "site", "station": "station"])
+        let trees = try read(Self.sites, scopes: ["site": "site", "station": "station"], partial: ["site"])
+        guard case .object? = trees[0].scopes["station"] else {
+            Issue.record("scope objects are trees when a scope is partial")
+            return
+        }
+        #expect(trees.map { $0.scopes["station"] } == flat.map { $0.scopes["station"] })
+        #expect(trees.map { tree($0) } == flat.map { tree($0) })
     }
 }
