@@ -89,6 +89,14 @@ final class SourcePath: @unchecked Sendable, CustomStringConvertible {
     /// The value at the path: from the item of an `each` when there is one, from the scope
     /// named by `$name`, else from the record (`$record` names the record itself).
     func evaluate(_ context: EvalContext) -> Value {
+        // Most paths start at a tape (an item of `each`, or the record read flat): read where it
+        // is, without copying the node or the record.
+        if scope == nil {
+            if case .tape(let t, let i)? = context.item { return Self.value(in: t, at: i, components[...], keys: keyBytes) }
+            if context.item == nil, case .tree(.tape(let t, let i)) = context.record.content {
+                return Self.value(in: t, at: i, components[...], keys: keyBytes)
+            }
+        }
         let record = context.record
         // Records of one station share its `$station`: its paths are resolved once.
         if let scope, let cache = context.cache, let id = record.scopeID(scope) {

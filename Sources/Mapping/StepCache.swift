@@ -41,10 +41,20 @@ final class StepCache: @unchecked Sendable {
         return keyBytes.withUnsafeBufferPointer { ByteKey.equal(UnsafeBufferPointer(rebasing: $0[start..<(start + bytes.count)]), bytes) }
     }
 
+    /// The text found last and its entry, compared before hashing (values repeat record to record).
+    @exclusivity(unchecked) private var lastText: String?
+    @exclusivity(unchecked) private var lastTextEntry: Entry?
+
     func get(_ key: String) -> Entry? {
         lookups += 1
+        if let last = lastText, last == key {
+            hits += 1
+            return lastTextEntry
+        }
         if let v = values[key] {
             hits += 1
+            lastText = key
+            lastTextEntry = v
             return v
         }
         return nil
@@ -150,6 +160,8 @@ final class StepCache: @unchecked Sendable {
             if let owner { settle(into: owner) }
             enabled = false
             values = [:]
+            lastText = nil
+            lastTextEntry = nil
             slots = []
             keyBytes = []
             keyStarts = [0]

@@ -72,7 +72,24 @@ final class ValueTable: @unchecked Sendable {
     /// The table's values, for documentation and `mapping check`.
     var entryCount: Int { exact.count }
 
+    /// The last few texts looked up and what they gave, compared before hashing: the records of
+    /// one station, the connectors of one kind, repeat their values.
+    private var recent: [(text: String, result: Lookup)] = []
+    private var nextRecent = 0
+
     func lookup(_ text: String) -> Lookup {
+        for r in recent.indices where recent[r].text == text { return recent[r].result }
+        let result = lookupHashed(text)
+        if recent.count < 4 {
+            recent.append((text, result))
+        } else {
+            recent[nextRecent] = (text, result)
+            nextRecent = (nextRecent + 1) & 3
+        }
+        return result
+    }
+
+    private func lookupHashed(_ text: String) -> Lookup {
         if let v = exact[text] { return .found(v) }
         if let cached = cache[text] { return cached }
         var result = Lookup.unknown

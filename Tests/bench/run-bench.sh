@@ -36,6 +36,9 @@ measure() {
   local name="$1" bytes="$2"
   shift 3
   local log="$work/$name.time"
+  # The outputs of the run before (a gigabyte after the XML run) are written to disk first, so
+  # that no run pays for the one before it.
+  sync
   set +e
   /usr/bin/time -v "$@" >"$work/$name.out" 2>"$log"
   local status=$?
