@@ -21,6 +21,7 @@ extension JSONScanner {
     private mutating func tapeValue(depth: Int, keyStart: UInt32, keyCount: UInt32, _ tape: inout SourceTape.Builder) throws {
         guard depth <= maxDepth else { throw error("nesting deeper than \(maxDepth) levels", rule: "json.too-deep") }
         guard position < bytes.count else { throw error("the file ends where a value was expected", rule: "json.syntax") }
+        guard tape.count < Int(UInt32.max) else { throw error("an item holds more than \(UInt32.max) values", rule: "json.item-too-large") }
         let index = tape.append(SourceTape.Entry(kind: .null, line: UInt32(truncatingIfNeeded: line), keyStart: keyStart, keyCount: keyCount))
         switch bytes[position] {
         case UInt8(ascii: "{"):

@@ -152,7 +152,11 @@ public final class XMLRecordReader: RecordReader, LibXML2Handler {
         xml = parser
     }
 
-    deinit { close(fd) }
+    deinit {
+        close(fd)
+        // Tapes left open by an error.
+        for t in tapes { t.discard() }
+    }
 
     public func next() throws -> SourceRecord? {
         while readyIndex >= ready.count {
@@ -242,6 +246,7 @@ public final class XMLRecordReader: RecordReader, LibXML2Handler {
             frame.entry = appendEntry(key: nil)
         }
         if frame.building { read(attributes, into: &frame) }
+        if frame.entry >= 0 { try checkTapeRoom() }
         if scopes != 0 { openCompleteScopes += 1 }
         frames.append(consume frame)
     }
@@ -271,13 +276,22 @@ public final class XMLRecordReader: RecordReader, LibXML2Handler {
         pendingScopes.append([])
     }
 
+    /// Throws when the innermost tape has grown past what it can address (its offsets and indexes
+    /// are 32 bits): checked once per start tag, text and end tag, before anything reads it.
+    private func checkTapeRoom() throws {
+        guard tape.byteTotal > SourceTape.maxBytes || tape.count >= Int(UInt32.max) else { return }
+        let key = frames.indices.last.map { "<\(frames[$0].key)>" } ?? "an element"
+        throw Diagnostic.error("\(key) and what holds it are more than 4 GiB of names and texts; records.path and records.enclosing "
+            + "should name smaller elements", rule: "xml.too-large", file: path, line: xml.line)
+    }
+
     /// Appends an entry (an object until its end says otherwise) to the innermost tape.
     private func appendEntry(key: [UInt8]?) -> Int {
         var entry = SourceTape.Entry(kind: .object, line: UInt32(truncatingIfNeeded: xml.line), keyStart: 0, keyCount: 0)
         if let key {
             key.withUnsafeBufferPointer { k in
                 entry.keyStart = UInt32(truncatingIfNeeded: tape.append(k))
-                entry.keyCount = UInt32(k.count)
+                entry.keyCount = UInt32(truncatingIfNeeded: k.count)
             }
         }
         return tape.append(entry)
@@ -291,14 +305,14 @@ public final class XMLRecordReader: RecordReader, LibXML2Handler {
         tape[e].kind = .text
         text.withUTF8 { t in
             tape[e].textStart = UInt32(truncatingIfNeeded: tape.append(t))
-            tape[e].textCount = UInt32(t.count)
+            tape[e].textCount = UInt32(truncatingIfNeeded: t.count)
         }
-        tape[e].end = UInt32(e + 1)
+        tape[e].end = UInt32(truncatingIfNeeded: e + 1)
     }
 
     /// Ends the element of `frame` in the tape: its text, or an object (with its text as `#text`
     /// after its members, when it has one), as `makeNode` makes a tree.
-    private func endEntry(_ frame: Frame) {
+    private func endEntry(_ frame: Frame) throws {
         if frame.members == 0 {
             setText(frame.entry, start: frame.textStart, count: frame.textCount)
             return
@@ -307,6 +321,7 @@ public final class XMLRecordReader: RecordReader, LibXML2Handler {
             && (tape.hasNonBlankASCII(frame.textStart, frame.textCount)
                 ?? tape.text(frame.textStart, frame.textCount).contains(where: { !$0.isWhitespace }))
         if nonBlank { setText(appendEntry(key: Self.textKey), start: frame.textStart, count: frame.textCount) }
+        try checkTapeRoom()
         tape[frame.entry].end = UInt32(tape.count)
     }
 
@@ -382,6 +397,7 @@ public final class XMLRecordReader: RecordReader, LibXML2Handler {
             _ = tape.append(bytes)
         }
         frames[last].textCount += bytes.count
+        try checkTapeRoom()
     }
 
     func endElement() throws {
@@ -395,7 +411,7 @@ public final class XMLRecordReader: RecordReader, LibXML2Handler {
         // A scope element inside a tape not yet complete: its records get it when it is.
         var pendingEntry = -1
         if frame.entry >= 0 {
-            endEntry(frame)
+            try endEntry(frame)
             if frames.count == tapeRoots[tapeRoots.count - 1] {
                 // The tape is complete: the records waiting for its scope elements get them.
                 let builder = tapes.removeLast()
