@@ -42,6 +42,12 @@ public struct SourceRecord: Sendable {
         if !scopes.isEmpty || defect != nil { extras = Extras(Extras.Values(scopes: SmallMap(scopes), defect: defect)) }
     }
 
+    /// The record's tree (nil for a CSV row).
+    public var treeRoot: SourceNode? {
+        if case .tree(let node) = content { return node }
+        return nil
+    }
+
     /// The scope object `name`, read without copying the table.
     public func scope(_ name: String) -> SourceNode? { extras?.values.scopes[name] }
 

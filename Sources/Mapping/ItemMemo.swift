@@ -39,6 +39,14 @@ final class ItemMemo<Output>: @unchecked Sendable {
         self.readsScopes = readsScopes
     }
 
+    /// A memo for a leaf field of a tree record that reads paths (the record's or, inside an
+    /// `each`, the item's) besides scope objects and constants; nil otherwise (a field memo or
+    /// nothing serves it).
+    static func leaf(_ inputs: FieldInputs?) -> ItemMemo? {
+        guard let inputs, !inputs.paths.isEmpty else { return nil }
+        return make(inputs)
+    }
+
     /// A memo for a template with these inputs; nil when it depends on more, or on CSV columns.
     static func make(_ inputs: FieldInputs?) -> ItemMemo? {
         guard let inputs, inputs.columns.isEmpty else { return nil }
@@ -263,5 +271,31 @@ extension SourcePath {
             return appendNode(node.materialized, to: &key)
         }
         return true
+    }
+}
+
+/// A leaf field's memo: by its columns and scope objects (`FieldMemo`), or, when it reads paths
+/// of a tree record, by what those paths hold (`ItemMemo`: the records of a feed repeat their
+/// capabilities, parking restrictions, connector kinds).
+final class LeafMemo<Output>: @unchecked Sendable {
+    let fields: FieldMemo<Output>?
+    let paths: ItemMemo<Output>?
+
+    private init(fields: FieldMemo<Output>?, paths: ItemMemo<Output>?) {
+        self.fields = fields
+        self.paths = paths
+    }
+
+    static func leaf(_ inputs: FieldInputs?) -> LeafMemo? {
+        if let fields = FieldMemo<Output>.leaf(inputs) { return LeafMemo(fields: fields, paths: nil) }
+        if let paths = ItemMemo<Output>.leaf(inputs) { return LeafMemo(fields: nil, paths: paths) }
+        return nil
+    }
+
+    @inline(__always) func callAsFunction(_ ctx: inout EvalContext, _ compute: (inout EvalContext) -> Output?) -> Output? {
+        if let fields { return fields(&ctx, compute) }
+        // The paths start at the item of an `each`, else at the record (a CSV row has none).
+        if let paths, let root = ctx.item ?? ctx.record.treeRoot { return paths(root, &ctx, compute) }
+        return compute(&ctx)
     }
 }

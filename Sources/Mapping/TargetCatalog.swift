@@ -31,7 +31,7 @@ enum TargetCatalog {
         },
         Target(name: "Power") { node, compiler, path in
             let e = try compiler.expression(node)
-            let memo = FieldMemo<Double>.leaf(e.inputs)
+            let memo = LeafMemo<Double>.leaf(e.inputs)
             let compute: Leaf.Compute<Double> = { ctx in
                 guard let kw = Convert.number(e.evaluate(&ctx, field: path), &ctx, path) else { return nil }
                 // OICP 2.3 writes Power as an integer number of kW: round, and count it.

@@ -25,10 +25,15 @@ enum Leaf {
         return compute(&ctx)
     }
 
+    @inline(__always) static func value<T>(_ memo: LeafMemo<T>?, _ ctx: inout EvalContext, _ compute: Compute<T>) -> T? {
+        if let memo { return memo(&ctx, compute) }
+        return compute(&ctx)
+    }
+
     static func text<R>(_ name: String, _ set: @escaping (inout R, consuming String) -> Void) -> Target<R> {
         Target(name: name) { node, compiler, path in
             let e = try compiler.expression(node)
-            let memo = FieldMemo<String>.leaf(e.inputs)
+            let memo = LeafMemo<String>.leaf(e.inputs)
             let compute: Compute<String> = { Convert.text(e.evaluate(&$0, field: path), &$0, path) }
             return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)], inputs: e.inputs) { root, ctx in
                 guard let t = value(memo, &ctx, compute) else { return false }
@@ -41,7 +46,7 @@ enum Leaf {
     static func bool<R>(_ name: String, _ set: @escaping (inout R, Bool) -> Void) -> Target<R> {
         Target(name: name) { node, compiler, path in
             let e = try compiler.expression(node)
-            let memo = FieldMemo<Bool>.leaf(e.inputs)
+            let memo = LeafMemo<Bool>.leaf(e.inputs)
             let compute: Compute<Bool> = { Convert.bool(e.evaluate(&$0, field: path), &$0, path) }
             return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)], inputs: e.inputs) { root, ctx in
                 guard let b = value(memo, &ctx, compute) else { return false }
@@ -54,7 +59,7 @@ enum Leaf {
     static func number<R>(_ name: String, _ set: @escaping (inout R, Double) -> Void) -> Target<R> {
         Target(name: name) { node, compiler, path in
             let e = try compiler.expression(node)
-            let memo = FieldMemo<Double>.leaf(e.inputs)
+            let memo = LeafMemo<Double>.leaf(e.inputs)
             let compute: Compute<Double> = converting(e, path) { Convert.number($0, &$1, path) }
             return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)], inputs: e.inputs) { root, ctx in
                 guard let n = value(memo, &ctx, compute) else { return false }
@@ -69,7 +74,7 @@ enum Leaf {
                            fit: ((Int, inout EvalContext, String) -> Int?)? = nil) -> Target<R> {
         Target(name: name) { node, compiler, path in
             let e = try compiler.expression(node)
-            let memo = FieldMemo<Int>.leaf(e.inputs)
+            let memo = LeafMemo<Int>.leaf(e.inputs)
             let integer: Compute<Int> = converting(e, path) { Convert.integer($0, &$1, path) }
             // The fit is part of what is remembered (it may leave the value out, with a warning).
             let compute: Compute<Int> = { ctx in
@@ -87,7 +92,7 @@ enum Leaf {
     static func enumeration<R, E: OICPEnumeration>(_ name: String, _ set: @escaping (inout R, consuming E) -> Void) -> Target<R> {
         Target(name: name) { node, compiler, path in
             let e = try compiler.expression(node)
-            let memo = FieldMemo<E>.leaf(e.inputs)
+            let memo = LeafMemo<E>.leaf(e.inputs)
             let compute: Compute<E> = converting(e, path) { Convert.enumeration($0, &$1, path) }
             return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)], inputs: e.inputs) { root, ctx in
                 guard let v = value(memo, &ctx, compute) else { return false }
@@ -100,7 +105,7 @@ enum Leaf {
     static func enumerations<R, E: OICPEnumeration>(_ name: String, _ set: @escaping (inout R, consuming [E]) -> Void) -> Target<R> {
         Target(name: name) { node, compiler, path in
             let e = try compiler.expression(node)
-            let memo = FieldMemo<[E]>.leaf(e.inputs)
+            let memo = LeafMemo<[E]>.leaf(e.inputs)
             let compute: Compute<[E]> = converting(e, path) { Convert.enumerations($0, &$1, path) }
             return CompiledField(name: name, readsSource: e.readsSource, sources: [(path, e.summary)], inputs: e.inputs) { root, ctx in
                 guard let v = value(memo, &ctx, compute) else { return false }

@@ -16,6 +16,9 @@ import Testing
         operator: { id: "DE*ABC", name: ABC }
         evse:
           EvseID: { path: id }
+          ChargingStationID: { path: station, truncate: 5 }
+          AuthenticationModes: { path: caps, table: auth }
+          SubOperatorName: { path: sub, default: Sub }
           Plugs: { path: connectors, each: { template: "{standard} {format?}" }, table: plugs }
           ChargingFacilities:
             path: connectors
@@ -26,6 +29,7 @@ import Testing
         tables:
           plugs: { unknown: drop, values: { "T2 SOCKET": Type 2 Outlet, "CCS CABLE": "CCS Combo 2 Plug (Cable Attached)" } }
           power: { values: { AC3: AC_3_PHASE, DC: DC } }
+          auth: { unknown: drop, values: { RFID: NFC RFID Classic, APP: REMOTE } }
         """
 
     /// Three kinds of connector: Type 2 (AC, 22.4 kW rounded), CCS (DC), and one with an unknown
@@ -46,7 +50,10 @@ import Testing
                 id += 1
                 return "{\"id\": \"c\(id)\", \(Self.kinds[k])}"
             }
-            return #"{"id": "DE*ABC*E\#(e)", "connectors": [\#(connectors.joined(separator: ", "))]}"#
+            // Fields of the record itself repeat too: its station (cut on every other EVSE)
+            // and its capabilities (one the table does not know).
+            let station = e % 2 == 0 ? "S1" : "STATION-LONG"
+            return #"{"id": "DE*ABC*E\#(e)", "station": "\#(station)", "caps": ["RFID", "X"], "connectors": [\#(connectors.joined(separator: ", "))]}"#
         }
         return #"[{"id": "L1", "evses": [\#(items.joined(separator: ", "))]}]"#
     }
@@ -84,6 +91,13 @@ import Testing
         for flat in [true, false] {
             let (records, statistics) = try Self.map(try Self.records(flat: flat))
             #expect(records.count == Self.evses.count)
+            for (e, r) in records.enumerated() {
+                // Record fields remembered by what their paths hold: a station ID cut is reported
+                // on every record that has it.
+                #expect(r.evse.chargingStationID == (e % 2 == 0 ? "S1" : "STATI"))
+                #expect(r.issues.filter { $0.rule == "mapping.truncated" }.count == e % 2)
+                #expect(r.evse.authenticationModes == [.nfcRFIDClassic])
+            }
             for (r, kinds) in zip(records, Self.evses) {
                 // The voltage out of range rejects the record, once for each connector that has it.
                 #expect(r.rejected == kinds.contains(2))
@@ -103,7 +117,12 @@ import Testing
             // unknown plug on each of the third kind.
             let all = Self.evses.flatMap { $0 }
             #expect(statistics.rounded.values.reduce(0, +) == all.filter { $0 == 0 }.count)
-            #expect(statistics.unknownValues.values.flatMap(\.values).reduce(0, +) == all.filter { $0 == 2 }.count)
+            #expect(statistics.unknownValues["plugs"]?.values.reduce(0, +) == all.filter { $0 == 2 }.count)
+            #expect(statistics.unknownValues["auth"]?["X"] == records.count, "counted on every record")
+            #expect(statistics.truncated["ChargingStationID"] == records.count / 2)
+            // A default given without a warning, remembered, is counted on every record.
+            #expect(statistics.defaulted["SubOperatorName"] == records.count)
+            #expect(records.allSatisfy { $0.evse.subOperatorName == "Sub" })
         }
     }
 
