@@ -43,7 +43,7 @@ public final class SourceTape: @unchecked Sendable {
     /// Takes the buffers `builder` holds (the builder is not to be used again).
     public init(taking builder: consuming Builder) {
         entries = UnsafeBufferPointer(start: builder.entries, count: builder.entryCount)
-        bytes = UnsafeBufferPointer(start: builder.bytes, count: builder.byteCount)
+        bytes = builder.text.bytes
     }
 
     /// A tape of these entries and bytes (tests build tapes this way).
@@ -67,19 +67,16 @@ public final class SourceTape: @unchecked Sendable {
         @usableFromInline var entries: UnsafeMutablePointer<Entry>
         @usableFromInline var entryCount = 0
         @usableFromInline var entryCapacity: Int
-        @usableFromInline var bytes: UnsafeMutablePointer<UInt8>
-        @usableFromInline var byteCount = 0
-        @usableFromInline var byteCapacity: Int
+        @usableFromInline var text: ByteBuffer
 
         public init(entryCapacity: Int, byteCapacity: Int) {
             self.entryCapacity = max(entryCapacity, 1)
-            self.byteCapacity = max(byteCapacity, 1)
             entries = .allocate(capacity: self.entryCapacity)
-            bytes = .allocate(capacity: self.byteCapacity)
+            text = ByteBuffer(capacity: byteCapacity)
         }
 
         public var count: Int { entryCount }
-        public var byteTotal: Int { byteCount }
+        public var byteTotal: Int { text.count }
 
         /// Appends an entry; returns its index.
         @inlinable @discardableResult public mutating func append(_ e: Entry) -> Int {
@@ -97,7 +94,7 @@ public final class SourceTape: @unchecked Sendable {
 
         /// A copy of `count` bytes of the text from `start`.
         public func copyBytes(_ start: Int, _ count: Int) -> [UInt8] {
-            Array(UnsafeBufferPointer(start: bytes + start, count: count))
+            Array(UnsafeBufferPointer(start: text.pointer + start, count: count))
         }
 
         /// Whether `count` bytes of the text from `start` hold anything but ASCII white space
@@ -105,8 +102,11 @@ public final class SourceTape: @unchecked Sendable {
         public func hasNonBlankASCII(_ start: Int, _ count: Int) -> Bool? {
             var ascii = true
             for i in start..<(start + count) {
-                let b = bytes[i]
-                if b >= 0x80 { ascii = false; continue }
+                let b = text.pointer[i]
+                if b >= 0x80 {
+                    ascii = false
+                    continue
+                }
                 if !(b == 0x20 || (b >= 0x09 && b <= 0x0D)) { return true }
             }
             return ascii ? false : nil
@@ -114,17 +114,11 @@ public final class SourceTape: @unchecked Sendable {
 
         /// The text of `count` bytes from `start`.
         public func text(_ start: Int, _ count: Int) -> String {
-            String(decoding: UnsafeBufferPointer(start: bytes + start, count: count), as: UTF8.self)
+            String(decoding: UnsafeBufferPointer(start: text.pointer + start, count: count), as: UTF8.self)
         }
 
         /// Appends bytes to the text; returns where they start.
-        @inlinable public mutating func append(_ raw: UnsafeBufferPointer<UInt8>) -> Int {
-            let start = byteCount
-            if byteCount + raw.count > byteCapacity { growBytes(byteCount + raw.count) }
-            if let base = raw.baseAddress { (bytes + byteCount).update(from: base, count: raw.count) }
-            byteCount += raw.count
-            return start
-        }
+        @inlinable public mutating func append(_ raw: UnsafeBufferPointer<UInt8>) -> Int { text.append(raw) }
 
         @usableFromInline mutating func growEntries() {
             let bigger = UnsafeMutablePointer<Entry>.allocate(capacity: entryCapacity * 2)
@@ -134,21 +128,11 @@ public final class SourceTape: @unchecked Sendable {
             entryCapacity *= 2
         }
 
-        @usableFromInline mutating func growBytes(_ needed: Int) {
-            var capacity = byteCapacity * 2
-            while capacity < needed { capacity *= 2 }
-            let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-            bigger.update(from: bytes, count: byteCount)
-            bytes.deallocate()
-            bytes = bigger
-            byteCapacity = capacity
-        }
-
         /// Frees what the builder holds, when no tape takes it (an error while reading); the
         /// builder is not to be used again.
         public consuming func discard() {
             entries.deallocate()
-            bytes.deallocate()
+            text.deallocate()
         }
     }
 

@@ -127,28 +127,20 @@ final class ItemMemo<Output>: @unchecked Sendable {
     }
 }
 
-/// The bytes of a key being built, without the checks of a growing list on every byte.
+/// The bytes of a key being built (a `ByteBuffer` freed with it), with lengths written short.
 struct KeyBuffer: ~Copyable {
-    private(set) var base: UnsafeMutablePointer<UInt8>
-    private(set) var count = 0
-    private var capacity: Int
+    private var buffer = ByteBuffer(capacity: 256)
 
-    init(capacity: Int = 256) {
-        self.capacity = capacity
-        base = .allocate(capacity: capacity)
-    }
+    deinit { buffer.deallocate() }
 
-    deinit { base.deallocate() }
+    var count: Int { buffer.count }
+    var bytes: UnsafeBufferPointer<UInt8> { buffer.bytes }
 
-    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+    mutating func removeAll() { buffer.removeAll() }
 
-    mutating func removeAll() { count = 0 }
+    @inline(__always) mutating func append(_ byte: UInt8) { buffer.append(byte) }
 
-    @inline(__always) mutating func append(_ byte: UInt8) {
-        if count == capacity { grow(count + 1) }
-        base[count] = byte
-        count += 1
-    }
+    @inline(__always) mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) { buffer.append(bytes) }
 
     /// A length: one byte below 255, else 255 and four bytes.
     @inline(__always) mutating func appendLength(_ n: Int) {
@@ -160,26 +152,10 @@ struct KeyBuffer: ~Copyable {
         withUnsafeBytes(of: UInt32(truncatingIfNeeded: n).littleEndian) { append($0.bindMemory(to: UInt8.self)) }
     }
 
-    @inline(__always) mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-        if count + bytes.count > capacity { grow(count + bytes.count) }
-        if let b = bytes.baseAddress { (base + count).update(from: b, count: bytes.count) }
-        count += bytes.count
-    }
-
     /// Bytes with their length before them.
     @inline(__always) mutating func appendText(_ bytes: UnsafeBufferPointer<UInt8>) {
         appendLength(bytes.count)
         append(bytes)
-    }
-
-    private mutating func grow(_ needed: Int) {
-        var c = capacity * 2
-        while c < needed { c *= 2 }
-        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: c)
-        bigger.update(from: base, count: count)
-        base.deallocate()
-        base = bigger
-        capacity = c
     }
 }
 
