@@ -9,8 +9,8 @@ public enum SourceNode: Sendable, Equatable {
     case bool(Bool)
     case object(SourceObject)
     case array([SourceNode])
-    /// Value `index` of a tape (a JSON item read flat): the same tree, held without a string or
-    /// list per value. ``materialized`` gives it as the cases above.
+    /// Value `index` of a tape (a JSON item, an XML record or scope element, read flat): the same
+    /// tree, held without a string or list per value. ``materialized`` gives it as the cases above.
     case tape(SourceTape, Int)
 
     /// The node with a tape value given as objects, arrays and scalars (the node itself when it

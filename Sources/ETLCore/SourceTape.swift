@@ -1,7 +1,8 @@
-/// A tree record held flat: every value of a JSON item is one entry of a list, in document order,
-/// and every key and scalar text is a range of one byte buffer. An object's or array's members
-/// follow it, each subtree ending where its `end` says, so a reader finds a member by stepping
-/// from sibling to sibling without touching what lies inside them.
+/// A tree record held flat: every value of a JSON item (or of an XML record, or of an outermost
+/// XML scope element) is one entry of a list, in document order, and every key and scalar text
+/// is a range of one byte buffer. An object's or array's members follow it, each subtree ending
+/// where its `end` says, so a reader finds a member by stepping from sibling to sibling without
+/// touching what lies inside them.
 ///
 /// One tape is two allocations however many values the item holds, where a tree of `SourceNode`s
 /// is a string per text and two lists per object, each counted and freed on its own. The records
