@@ -129,8 +129,12 @@ final class LibXML2Parser {
         var sax = xmlSAXHandler()
         sax.initialized = XML_SAX2_MAGIC
         Self.install(&sax)
-        // The first four bytes tell libxml2 the encoding; the rest is pushed chunk by chunk.
-        let head = pread(fd, chunk.baseAddress, 4, 0)
+        // The first four bytes tell libxml2 the encoding; the rest is pushed chunk by chunk. With
+        // an encoding given, libxml2 is shown no bytes before it is switched to it: an encoding
+        // it guessed from them first (`00 3C 00 00` looks like UCS-4) and then had switched
+        // under it left its input stack broken, and freeing the parser crashed.
+        let coding = encoding.flatMap { xmlFindCharEncodingHandler($0) }
+        let head = coding == nil ? pread(fd, chunk.baseAddress, 4, 0) : 0
         guard let context = xmlCreatePushParserCtxt(&sax, nil, chunk.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(max(0, head)), url)
         else {
             chunk.deallocate()
@@ -141,7 +145,7 @@ final class LibXML2Parser {
         _ = lseek(fd, off_t(bytesConsumed), SEEK_SET)
         context.pointee.userData = Unmanaged.passUnretained(self).toOpaque()
         _ = xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue))
-        if let encoding, let coding = xmlFindCharEncodingHandler(encoding) { _ = xmlSwitchToEncoding(context, coding) }
+        if let coding { _ = xmlSwitchToEncoding(context, coding) }
     }
 
     deinit {

@@ -165,6 +165,17 @@ import Testing
         #expect(try read(utf16).first.flatMap(tree)?.scalarText == "Köln")
     }
 
+    @Test("UTF-16 without a byte order mark, also when its first bytes look like UCS-4, is read or refused, never a crash")
+    func unmarkedUTF16() throws {
+        let units = Array("<d><point>Köln</point></d>".utf16)
+        let big: [UInt8] = units.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        #expect(try read(big).first.flatMap(tree)?.scalarText == "Köln")
+        // `00 3C 00 00`: a `<` and a NUL in UTF-16, a UCS-4 start to libxml2 (found by the fuzzer:
+        // the parser crashed when freed).
+        let found: [UInt8] = [0x00, 0x3C, 0x00, 0x00, 0x00, 0x3C, 0x3C, 0x3F, 0x78, 0x6D, 0x6C, 0x20, 0x00, 0x85, 0x00, 0x00]
+        #expect(failure(found)?.rule == "xml.encoding")
+    }
+
     @Test func entitiesAreRefused() throws {
         let xxe = """
             <?xml version="1.0"?>
