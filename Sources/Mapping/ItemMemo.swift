@@ -1,7 +1,8 @@
 import ETLCore
 
-/// What the template of an `each` made of the last few items, with what it read there: the
-/// values at the paths it reads from the item (and the record's scope objects). The connectors of
+/// What the template of an `each` made of the last few items (or a leaf field of the last few
+/// tree records, see `LeafMemo`), with what it read there: the values at the paths it reads from
+/// the item or record (and the record's scope objects). The connectors of
 /// an export are of a few kinds, repeated on every station: an item usually reads what an item
 /// shortly before read, and its output is then the one made before — the paths' values compared
 /// instead of the expressions, steps, tables and conversions run again.
