@@ -47,14 +47,6 @@ public final class SourceTape: @unchecked Sendable {
         bytes = builder.text.bytes
     }
 
-    /// A tape of these entries and bytes (tests build tapes this way).
-    public convenience init(entries: [Entry], bytes: [UInt8]) {
-        var b = Builder(entryCapacity: entries.count, byteCapacity: bytes.count)
-        for e in entries { b.append(e) }
-        bytes.withUnsafeBufferPointer { _ = b.append($0) }
-        self.init(taking: b)
-    }
-
     deinit {
         entries.deallocate()
         bytes.deallocate()

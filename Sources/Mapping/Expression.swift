@@ -110,6 +110,19 @@ struct EvalContext {
     }
 
     var reports: Reports { Reports(issues: issues.count, rejections: rejections, events: statistics.eventCount) }
+
+    /// Runs `compute`, recording what it counts: its result, and the counts when it reported
+    /// nothing (nil when it warned or rejected — a memo keeps no such result, so that its messages
+    /// recur; what it counted is counted again on each hit).
+    @inline(__always) mutating func recordingCounts<T>(_ compute: (inout EvalContext) -> T) -> (result: T, counts: [MappingStatistics.Event]?) {
+        let issuesBefore = issues.count
+        let rejectionsBefore = rejections
+        let outer = statistics.startRecording()
+        let result = compute(&self)
+        let recorded = statistics.stopRecording(restoring: outer)
+        guard issues.count == issuesBefore, rejections == rejectionsBefore else { return (result, nil) }
+        return (result, recorded)
+    }
 }
 
 extension Expression {

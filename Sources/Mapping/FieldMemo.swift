@@ -112,16 +112,10 @@ final class FieldMemo<Output>: @unchecked Sendable {
     }
 
     private func miss(_ row: CSVRow?, _ ctx: inout EvalContext, _ compute: (inout EvalContext) -> Output?) -> Output? {
-        let issues = ctx.issues.count
-        let rejections = ctx.rejections
-        let outer = ctx.statistics.startRecording()
-        let result = compute(&ctx)
-        let recorded = ctx.statistics.stopRecording(restoring: outer)
+        let (result, counts) = ctx.recordingCounts(compute)
         // Outside a mapper records have no scope generation (-1): nothing is remembered for them.
         let generation = Self.generation(ctx)
-        guard ctx.issues.count == issues, ctx.rejections == rejections, !readsColumns || row != nil,
-            !readsScopes || generation >= 0
-        else { return result }
+        guard let recorded = counts, !readsColumns || row != nil, !readsScopes || generation >= 0 else { return result }
         let e: Int
         if outputs.count < ways {
             e = outputs.count

@@ -95,12 +95,8 @@ final class ItemMemo<Output>: @unchecked Sendable {
     }
 
     private func miss(_ generation: Int, _ ctx: inout EvalContext, _ compute: (inout EvalContext) -> Output?) -> Output? {
-        let issues = ctx.issues.count
-        let rejections = ctx.rejections
-        let outer = ctx.statistics.startRecording()
-        let result = compute(&ctx)
-        let recorded = ctx.statistics.stopRecording(restoring: outer)
-        guard ctx.issues.count == issues, ctx.rejections == rejections else { return result }
+        let (result, counts) = ctx.recordingCounts(compute)
+        guard let recorded = counts else { return result }
         if outputs.count < ways {
             keys.append(Array(scratch.bytes))
             generations.append(generation)

@@ -35,24 +35,18 @@ extension SourcePath {
     /// entry that is no object.
     static func followSingleKeys(_ t: SourceTape, _ i: inout Int, _ components: ArraySlice<Component>, _ next: inout Int,
                                          _ keys: [[UInt8]]) -> Bool {
-        // `t` is the caller's, alive for the whole call: its buffers are read directly.
         let entries = t.entries
-        let bytes = t.bytes
         while next < components.endIndex, case .key = components[next], entries[i].kind == .object {
             let found = keys[next].withUnsafeBufferPointer { k -> Int in
                 var found = -1
                 var j = i + 1
                 let end = Int(entries[i].end)
                 while j < end {
-                    let e = entries[j]
-                    if Int(e.keyCount) == k.count {
-                        let start = Int(e.keyStart)
-                        if ByteKey.equal(UnsafeBufferPointer(rebasing: bytes[start..<(start + k.count)]), k) {
-                            if found >= 0 { return -2 }  // repeated keys: the general way
-                            found = j
-                        }
+                    if t.key(j, is: k) {
+                        if found >= 0 { return -2 }  // repeated keys: the general way
+                        found = j
                     }
-                    j = Int(e.end)
+                    j = Int(entries[j].end)
                 }
                 return found
             }

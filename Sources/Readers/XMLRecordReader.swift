@@ -48,17 +48,23 @@ public final class XMLRecordReader: RecordReader, LibXML2Handler {
     /// scope element's (which holds the scope elements inside it, not the records). For each: the
     /// frame it began with, whether that is a record, and the scope objects of waiting records
     /// that are its entries (set once it is complete).
-    @exclusivity(unchecked) private var tapes: [SourceTape.Builder] = []
-    @exclusivity(unchecked) private var tapeRoots: [Int] = []
-    @exclusivity(unchecked) private var tapeIsRecord: [Bool] = []
-    @exclusivity(unchecked) private var pendingScopes: [[(record: Int, name: String, entry: Int, id: Int)]] = []
+    @exclusivity(unchecked) private var tapes: [OpenTape] = []
     /// Whether scope elements are read flat too: not with partial scopes (records see them while
     /// they are open), nor when a record element may be a scope element as well.
     private let scopeTapes: Bool
     /// The innermost tape.
     private var tape: SourceTape.Builder {
-        get { tapes[tapes.count - 1] }
-        _modify { yield &tapes[tapes.count - 1] }
+        get { tapes[tapes.count - 1].builder }
+        _modify { yield &tapes[tapes.count - 1].builder }
+    }
+
+    private struct OpenTape {
+        var builder: SourceTape.Builder
+        /// The index of the frame it began with.
+        let root: Int
+        let isRecord: Bool
+        /// Scope objects of waiting records that are entries of this tape.
+        var pending: [(record: Int, name: String, entry: Int, id: Int)] = []
     }
     /// The sizes of the last record's tape: the next is made with room for as much.
     @exclusivity(unchecked) private var tapeEntries = 64
@@ -155,7 +161,7 @@ public final class XMLRecordReader: RecordReader, LibXML2Handler {
     deinit {
         close(fd)
         // Tapes left open by an error.
-        for t in tapes { t.discard() }
+        for t in tapes { t.builder.discard() }
     }
 
     public func next() throws -> SourceRecord? {
@@ -226,7 +232,7 @@ public final class XMLRecordReader: RecordReader, LibXML2Handler {
         var parentEntry = frames.indices.last.map { frames[$0].entry } ?? -1
         // A record or scope inside a record read flat: that record goes on as a tree (rare; a
         // record of records or scopes cannot be one tape).
-        if parentEntry >= 0 && tapeIsRecord[tapeIsRecord.count - 1] && (isRecord || scopes | partialScopes != 0) {
+        if parentEntry >= 0 && tapes[tapes.count - 1].isRecord && (isRecord || scopes | partialScopes != 0) {
             leaveTape()
             parentEntry = -1
         }
@@ -270,10 +276,8 @@ public final class XMLRecordReader: RecordReader, LibXML2Handler {
     // MARK: - Records read flat
 
     private func beginTape(record: Bool) {
-        tapes.append(SourceTape.Builder(entryCapacity: tapeEntries, byteCapacity: tapeBytes))
-        tapeRoots.append(frames.count)
-        tapeIsRecord.append(record)
-        pendingScopes.append([])
+        tapes.append(OpenTape(builder: SourceTape.Builder(entryCapacity: tapeEntries, byteCapacity: tapeBytes), root: frames.count,
+            isRecord: record))
     }
 
     /// Throws when the innermost tape has grown past what it can address (its offsets and indexes
@@ -299,15 +303,10 @@ public final class XMLRecordReader: RecordReader, LibXML2Handler {
 
     private static let textKey = Array("#text".utf8)
 
-    /// Makes entry `e` a text.
+    /// Makes entry `e` a text, appended to the tape's bytes.
     private func setText(_ e: Int, _ text: String) {
         var text = text
-        tape[e].kind = .text
-        text.withUTF8 { t in
-            tape[e].textStart = UInt32(truncatingIfNeeded: tape.append(t))
-            tape[e].textCount = UInt32(truncatingIfNeeded: t.count)
-        }
-        tape[e].end = UInt32(truncatingIfNeeded: e + 1)
+        text.withUTF8 { t in setText(e, start: tape.append(t), count: t.count) }
     }
 
     /// Ends the element of `frame` in the tape: its text, or an object (with its text as `#text`
@@ -330,18 +329,17 @@ public final class XMLRecordReader: RecordReader, LibXML2Handler {
         tape[e].kind = .text
         tape[e].textStart = UInt32(truncatingIfNeeded: start)
         tape[e].textCount = UInt32(truncatingIfNeeded: count)
-        tape[e].end = UInt32(e + 1)
+        tape[e].end = UInt32(truncatingIfNeeded: e + 1)
     }
 
     /// The record being read flat goes on as a tree: each open element inside it gets, as its
     /// object, the members the tape holds so far.
     private func leaveTape() {
+        // A record's tape: it holds no scope element, so no scope object waits for it.
         let open = tapes.removeLast()
-        let root = tapeRoots.removeLast()
-        tapeIsRecord.removeLast()
-        pendingScopes.removeLast()  // a record's tape holds no scope element
-        for f in root..<frames.count { open[frames[f].entry].end = UInt32(open.count) }
-        let t = SourceTape(taking: open)
+        let root = open.root
+        for f in root..<frames.count { open.builder[frames[f].entry].end = UInt32(open.builder.count) }
+        let t = SourceTape(taking: open.builder)
         for f in root..<frames.count {
             if frames[f].textCount > 0 {
                 let start = frames[f].textStart
@@ -412,17 +410,16 @@ public final class XMLRecordReader: RecordReader, LibXML2Handler {
         var pendingEntry = -1
         if frame.entry >= 0 {
             try endEntry(frame)
-            if frames.count == tapeRoots[tapeRoots.count - 1] {
+            if frames.count == tapes[tapes.count - 1].root {
                 // The tape is complete: the records waiting for its scope elements get them.
-                let builder = tapes.removeLast()
-                tapeRoots.removeLast()
-                if tapeIsRecord.removeLast() {
-                    tapeEntries = max(builder.count, 16)
-                    tapeBytes = max(builder.byteTotal, 256)
+                let done = tapes.removeLast()
+                if done.isRecord {
+                    tapeEntries = max(done.builder.count, 16)
+                    tapeBytes = max(done.builder.byteTotal, 256)
                 }
-                let t = SourceTape(taking: builder)
+                let t = SourceTape(taking: done.builder)
                 node = .tape(t, 0)
-                for p in pendingScopes.removeLast() { waiting[p.record].setScope(p.name, to: .tape(t, p.entry), id: p.id) }
+                for p in done.pending { waiting[p.record].setScope(p.name, to: .tape(t, p.entry), id: p.id) }
             } else {
                 node = .null  // a member of the tape: its parent holds it already
                 pendingEntry = frame.entry
@@ -467,7 +464,7 @@ public final class XMLRecordReader: RecordReader, LibXML2Handler {
             for scope in scopeNames(frame.scopes) {
                 for i in frame.waitingStart..<waiting.count {
                     if pendingEntry >= 0 {
-                        pendingScopes[pendingScopes.count - 1].append((i, scope, pendingEntry, scopeCounter))
+                        tapes[tapes.count - 1].pending.append((i, scope, pendingEntry, scopeCounter))
                     } else {
                         waiting[i].setScope(scope, to: node, id: scopeCounter)
                     }
