@@ -50,6 +50,7 @@ public final class MappingStatistics: @unchecked Sendable {
     public init() {}
 
     /// One thing counted, as it can be counted again (a remembered result repeats its counts).
+    /// Fields are held as their keys (`ChargingFacilities.Power`), as they are counted.
     enum Event {
         case unknown(table: String, value: String)
         case rounded(field: String, from: Double, to: Double)
@@ -92,11 +93,12 @@ public final class MappingStatistics: @unchecked Sendable {
         for event in events {
             switch event {
             case .unknown(let table, let value): unknown(table: table, value: value, times: times)
-            case .rounded(let field, let from, let to): rounded(field: field, from: from, to: to, times: times)
-            case .dropped(let field): dropped(field: field, times: times)
-            case .truncated(let field): truncated(field: field, times: times)
-            case .defaulted(let field): defaulted(field: field, times: times)
-            case .assumedKilowatts(let field): assumedKilowatts(field: field, times: times)
+            // Fields are recorded as their keys already (see `Event`).
+            case .rounded(let key, let from, let to): rounded(key: key, from: from, to: to, times: times)
+            case .dropped(let key): tally(.dropped, event, key, times)
+            case .truncated(let key): tally(.truncated, event, key, times)
+            case .defaulted(let key): tally(.defaulted, event, key, times)
+            case .assumedKilowatts(let key): tally(.assumedKilowatts, event, key, times)
             }
         }
     }
@@ -141,9 +143,10 @@ public final class MappingStatistics: @unchecked Sendable {
         return k
     }
 
-    /// The last rounding given as an example (or found among the examples): the same rounding
-    /// again needs no new example text.
-    @exclusivity(unchecked) private var lastExample: (field: String, from: Double, to: Double)?
+    /// The last few roundings counted: once counted, the same rounding never adds an example
+    /// again (it is one already, or the field has its five), so a repeat is recognised by its
+    /// numbers without the examples being looked up by field.
+    @exclusivity(unchecked) private var recentRoundings: [(field: String, from: Double, to: Double)] = []
     /// The roundings given as examples so far, by field.
     @exclusivity(unchecked) private var examplePairs: [String: [(from: Double, to: Double)]] = [:]
 
@@ -157,13 +160,17 @@ public final class MappingStatistics: @unchecked Sendable {
         return out
     }
 
-    func rounded(field rawField: String, from: Double, to: Double, times: Int = 1) {
-        note(.rounded(field: rawField, from: from, to: to))
-        let field = key(rawField)
+    func rounded(field: String, from: Double, to: Double, times: Int = 1) {
+        rounded(key: key(field), from: from, to: to, times: times)
+    }
+
+    private func rounded(key field: String, from: Double, to: Double, times: Int) {
+        note(.rounded(field: field, from: from, to: to))
         count(.rounded, field, times)
-        if let last = lastExample, last.from == from, last.to == to, last.field == field { return }
+        for r in recentRoundings where r.from == from && r.to == to && r.field == field { return }
+        if recentRoundings.count == 8 { recentRoundings.removeFirst() }
+        recentRoundings.append((field, from, to))
         if roundedExamples[field, default: []].count < 5 {
-            lastExample = (field, from, to)
             // An example already given is recognised by its numbers, without writing it again.
             if examplePairs[field, default: []].contains(where: { $0.from == from && $0.to == to }) { return }
             examplePairs[field, default: []].append((from, to))
@@ -172,22 +179,27 @@ public final class MappingStatistics: @unchecked Sendable {
         }
     }
 
-    func dropped(field: String, times: Int = 1) {
-        note(.dropped(field: field))
-        count(.dropped, key(field), times)
-    }
-    func truncated(field: String, times: Int = 1) {
-        note(.truncated(field: field))
-        count(.truncated, key(field), times)
-    }
-    func defaulted(field: String, times: Int = 1) {
-        note(.defaulted(field: field))
-        count(.defaulted, key(field), times)
+    /// Counts `event`, the event of a field whose key is `key`.
+    private func tally(_ tally: Tally, _ event: Event, _ key: String, _ times: Int) {
+        note(event)
+        count(tally, key, times)
     }
 
+    func dropped(field: String, times: Int = 1) {
+        let k = key(field)
+        tally(.dropped, .dropped(field: k), k, times)
+    }
+    func truncated(field: String, times: Int = 1) {
+        let k = key(field)
+        tally(.truncated, .truncated(field: k), k, times)
+    }
+    func defaulted(field: String, times: Int = 1) {
+        let k = key(field)
+        tally(.defaulted, .defaulted(field: k), k, times)
+    }
     func assumedKilowatts(field: String, times: Int = 1) {
-        note(.assumedKilowatts(field: field))
-        count(.assumedKilowatts, key(field), times)
+        let k = key(field)
+        tally(.assumedKilowatts, .assumedKilowatts(field: k), k, times)
     }
 }
 

@@ -4,17 +4,64 @@
 /// The model keeps all three slots so that a file that (wrongly) gives several forms decodes and
 /// can be reported on (rule `coordinates.form`).
 public struct GeoCoordinates: Sendable, Hashable {
+    // Held in one shared object, copied when changed (as `Address`): the EVSEs of one station
+    // carry the same position, and a copy then counts one reference, not one per text.
+    @usableFromInline struct Fields: Sendable, Hashable {
+        @usableFromInline var google: String?
+        @usableFromInline var decimalDegree: CoordinatePair?
+        @usableFromInline var degreeMinuteSeconds: CoordinatePair?
+
+        @inlinable init(google: String?, decimalDegree: CoordinatePair?, degreeMinuteSeconds: CoordinatePair?) {
+            self.google = google
+            self.decimalDegree = decimalDegree
+            self.degreeMinuteSeconds = degreeMinuteSeconds
+        }
+    }
+
+    @usableFromInline final class Box: @unchecked Sendable {
+        @usableFromInline var fields: Fields
+        @inlinable init(_ fields: Fields) { self.fields = fields }
+    }
+
+    @usableFromInline var box: Box
+
+    @inlinable var fields: Fields {
+        get { box.fields }
+        _modify {
+            if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+            yield &box.fields
+        }
+    }
+
     /// `Google.Coordinates`: `"<lat> <lon>"`.
-    public var google: String?
+    @inlinable public var google: String? {
+        get { box.fields.google }
+        set { fields.google = newValue }
+    }
     /// `DecimalDegree`: latitude and longitude such as `"52.520008"`.
-    public var decimalDegree: CoordinatePair?
+    @inlinable public var decimalDegree: CoordinatePair? {
+        get { box.fields.decimalDegree }
+        set { fields.decimalDegree = newValue }
+    }
     /// `DegreeMinuteSeconds`: latitude and longitude such as `"9°21'39.32''"`.
-    public var degreeMinuteSeconds: CoordinatePair?
+    @inlinable public var degreeMinuteSeconds: CoordinatePair? {
+        get { box.fields.degreeMinuteSeconds }
+        set { fields.degreeMinuteSeconds = newValue }
+    }
 
     @inlinable public init(google: String? = nil, decimalDegree: CoordinatePair? = nil, degreeMinuteSeconds: CoordinatePair? = nil) {
-        self.google = google
-        self.decimalDegree = decimalDegree
-        self.degreeMinuteSeconds = degreeMinuteSeconds
+        box = Box(Fields(google: google, decimalDegree: decimalDegree, degreeMinuteSeconds: degreeMinuteSeconds))
+    }
+
+    /// Whether the two hold the very same fields object (then they are equal, unread).
+    @inlinable public func isIdentical(to other: GeoCoordinates) -> Bool { box === other.box }
+
+    @inlinable public static func == (a: GeoCoordinates, b: GeoCoordinates) -> Bool {
+        a.box === b.box || a.box.fields == b.box.fields
+    }
+
+    @inlinable public func hash(into hasher: inout Hasher) {
+        hasher.combine(box.fields)
     }
 
     /// The `DecimalDegree` form with both values printed with a fixed number of decimals.
