@@ -114,3 +114,8 @@ public struct Address: Sendable, Hashable {
         hasher.combine(box.fields)
     }
 }
+
+/// Shown (and printed) field by field, as a plain struct is, not as the object holding them.
+extension Address: CustomReflectable {
+    public var customMirror: Mirror { Mirror(reflecting: box.fields) }
+}

@@ -115,3 +115,8 @@ public struct CoordinatePair: Sendable, Hashable {
         self.longitude = longitude
     }
 }
+
+/// Shown (and printed) field by field, as a plain struct is, not as the object holding them.
+extension GeoCoordinates: CustomReflectable {
+    public var customMirror: Mirror { Mirror(reflecting: box.fields) }
+}
