@@ -4,7 +4,7 @@
 /// The model keeps all three slots so that a file that (wrongly) gives several forms decodes and
 /// can be reported on (rule `coordinates.form`).
 public struct GeoCoordinates: Sendable, Hashable {
-    // Held in one shared object, copied when changed (as `Address`): the EVSEs of one station
+    // Held in one shared object, copied when changed (`CopyOnWrite`, as `Address`): the EVSEs of one station
     // carry the same position, and a copy then counts one reference, not one per text.
     @usableFromInline struct Fields: Sendable, Hashable {
         @usableFromInline var google: String?
@@ -18,51 +18,31 @@ public struct GeoCoordinates: Sendable, Hashable {
         }
     }
 
-    @usableFromInline final class Box: @unchecked Sendable {
-        @usableFromInline var fields: Fields
-        @inlinable init(_ fields: Fields) { self.fields = fields }
-    }
-
-    @usableFromInline var box: Box
-
-    @inlinable var fields: Fields {
-        get { box.fields }
-        _modify {
-            if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
-            yield &box.fields
-        }
-    }
+    /// Equality and hashing are the fields' (`CopyOnWrite` compares the object first).
+    @usableFromInline var storage: CopyOnWrite<Fields>
 
     /// `Google.Coordinates`: `"<lat> <lon>"`.
     @inlinable public var google: String? {
-        get { box.fields.google }
-        set { fields.google = newValue }
+        get { storage.value.google }
+        set { storage.value.google = newValue }
     }
     /// `DecimalDegree`: latitude and longitude such as `"52.520008"`.
     @inlinable public var decimalDegree: CoordinatePair? {
-        get { box.fields.decimalDegree }
-        set { fields.decimalDegree = newValue }
+        get { storage.value.decimalDegree }
+        set { storage.value.decimalDegree = newValue }
     }
     /// `DegreeMinuteSeconds`: latitude and longitude such as `"9°21'39.32''"`.
     @inlinable public var degreeMinuteSeconds: CoordinatePair? {
-        get { box.fields.degreeMinuteSeconds }
-        set { fields.degreeMinuteSeconds = newValue }
+        get { storage.value.degreeMinuteSeconds }
+        set { storage.value.degreeMinuteSeconds = newValue }
     }
 
     @inlinable public init(google: String? = nil, decimalDegree: CoordinatePair? = nil, degreeMinuteSeconds: CoordinatePair? = nil) {
-        box = Box(Fields(google: google, decimalDegree: decimalDegree, degreeMinuteSeconds: degreeMinuteSeconds))
+        storage = CopyOnWrite(Fields(google: google, decimalDegree: decimalDegree, degreeMinuteSeconds: degreeMinuteSeconds))
     }
 
     /// Whether the two hold the very same fields object (then they are equal, unread).
-    @inlinable public func isIdentical(to other: GeoCoordinates) -> Bool { box === other.box }
-
-    @inlinable public static func == (a: GeoCoordinates, b: GeoCoordinates) -> Bool {
-        a.box === b.box || a.box.fields == b.box.fields
-    }
-
-    @inlinable public func hash(into hasher: inout Hasher) {
-        hasher.combine(box.fields)
-    }
+    @inlinable public func isIdentical(to other: GeoCoordinates) -> Bool { storage.isIdentical(to: other.storage) }
 
     /// The `DecimalDegree` form with both values printed with a fixed number of decimals.
     ///
@@ -118,5 +98,5 @@ public struct CoordinatePair: Sendable, Hashable {
 
 /// Shown (and printed) field by field, as a plain struct is, not as the object holding them.
 extension GeoCoordinates: CustomReflectable {
-    public var customMirror: Mirror { Mirror(reflecting: box.fields) }
+    public var customMirror: Mirror { Mirror(reflecting: storage.value) }
 }

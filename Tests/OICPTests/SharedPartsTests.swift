@@ -43,10 +43,10 @@ import Testing
     /// An address that alone holds its object changes it in place (no new object per field set).
     @Test func aUniqueObjectIsChangedInPlace() {
         var a = Address()
-        let first = ObjectIdentifier(a.box)
+        let first = ObjectIdentifier(a.storage.box)
         a.country = "FRA"
         a.city = "Paris"
-        #expect(ObjectIdentifier(a.box) == first)
+        #expect(ObjectIdentifier(a.storage.box) == first)
     }
 
     @Test func equalityAndHashingAreByValue() {

@@ -52,9 +52,9 @@ import Testing
         // (the tail members of EvseDataRecord and of its rare fields).
         let fields = { (value: Any) in Mirror(reflecting: value).children.compactMap(\.label) }
         // Address and GeoCoordinates hold their fields in one shared object (copy on write).
-        #expect(fields(Address().box.fields) == ["country", "city", "street", "postalCode", "houseNum", "floor", "region", "parkingFacility",
+        #expect(fields(Address().storage.value) == ["country", "city", "street", "postalCode", "houseNum", "floor", "region", "parkingFacility",
                                       "parkingSpot", "timeZone"])
-        #expect(fields(GeoCoordinates().box.fields) == ["google", "decimalDegree", "degreeMinuteSeconds"])
+        #expect(fields(GeoCoordinates().storage.value) == ["google", "decimalDegree", "degreeMinuteSeconds"])
         #expect(fields(EvseDataRecord()) == ["evseID", "chargingStationID", "chargingStationNames", "address", "geoCoordinates", "plugs",
             "chargingFacilities", "renewableEnergy", "calibrationLawDataAvailability", "authenticationModes", "paymentOptions",
             "valueAddedServices", "accessibility", "accessibilityLocation", "hotlinePhoneNumber", "additionalInfo",
