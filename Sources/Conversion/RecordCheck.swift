@@ -74,7 +74,7 @@ struct RecordCheck {
             // file lists every reason at once; fields the mapping already failed on are not repeated.
             let failed = Set(reasons.map { Self.topField($0.field) })
             if let id = mapped.operatorID {
-                for v in validator.validateOperator(id: id, name: mapped.operatorName) {
+                for v in operatorFindings(id: id, name: mapped.operatorName) {
                     reasons.append(RecordIssue(.reject, rule: v.rule.id, field: "operator." + (v.path == "OperatorID" ? "id" : "name"),
                         message: v.message, value: v.value))
                 }
@@ -106,6 +106,19 @@ struct RecordCheck {
         return CheckedRecord(evseID: mapped.evse.evseID.take(), operatorID: mapped.operatorID.take(), operatorName: mapped.operatorName.take(),
             provenance: mapped.provenance, mergedLines: mergedLines, rejected: mapped.rejected, evse: evse,
             reasons: reasons, warnings: warnings, json: range)
+    }
+
+    /// The operator ID and name last found without a finding.
+    private var cleanOperator: (id: String, name: String?)?
+
+    /// The validator's findings for the operator ID and name; none, unchecked, when they are the
+    /// ones last found without a finding (the records of one operator carry the very same
+    /// strings, which compare without being read: the mapping remembers them).
+    private mutating func operatorFindings(id: String, name: String?) -> [Violation] {
+        if let clean = cleanOperator, clean.id == id, clean.name == name { return [] }
+        let found = validator.validateOperator(id: id, name: name)
+        cleanOperator = found.isEmpty ? (id, name) : nil
+        return found
     }
 
     /// The top-level OICP field of a path (`ChargingFacilities` of `ChargingFacilities[0].Power`);
