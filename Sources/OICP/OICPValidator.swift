@@ -157,15 +157,16 @@ public struct OICPValidator: Sendable {
             sink.length(r.chargingStationName, path: "ChargingStationName", max: 50)
             sink.length(r.enChargingStationName, path: "EnChargingStationName", max: 50)
         }
-        if let a = r.address {
-            check(a, key: ValidationMemo.AddressKey(a, version), unlessClean: &memo.address, into: &sink) { checkAddress($0, into: &$1) }
+        // Read where the record holds them: `if let` copied each through its type's value witnesses.
+        if r.address != nil {
+            check(r.address.unsafelyUnwrapped, key: ValidationMemo.AddressKey(r.address.unsafelyUnwrapped, version), unlessClean: &memo.address,
+                into: &sink) { checkAddress($0, into: &$1) }
         } else {
             sink.required("Address")
         }
-        if let g = r.geoCoordinates {
-            check(g, key: ValidationMemo.GeoKey(g, version), unlessClean: &memo.geo, into: &sink) {
-                checkGeo($0, path: "GeoCoordinates", into: &$1)
-            }
+        if r.geoCoordinates != nil {
+            check(r.geoCoordinates.unsafelyUnwrapped, key: ValidationMemo.GeoKey(r.geoCoordinates.unsafelyUnwrapped, version),
+                unlessClean: &memo.geo, into: &sink) { checkGeo($0, path: "GeoCoordinates", into: &$1) }
         } else {
             sink.required("GeoCoordinates")
         }
@@ -175,7 +176,9 @@ public struct OICPValidator: Sendable {
         sink.list(r.chargingFacilities, path: "ChargingFacilities", required: v23)
         // By index: `enumerated()` copies each element (every reference in it counted).
         if let facilities = r.chargingFacilities {
-            for i in facilities.indices { checkFacility(facilities[i], index: i, into: &sink) }
+            facilities.withUnsafeBufferPointer { list in
+                for i in list.indices { checkFacility(list, index: i, into: &sink) }
+            }
         }
         if version == .v2_2 { sink.enumerations(r.chargingModes, path: "ChargingModes", version: version) }
         if v23 {
@@ -349,15 +352,18 @@ public struct OICPValidator: Sendable {
         }
     }
 
-    private func checkFacility(_ f: ChargingFacility, index: Int, into sink: inout Sink) {
+    /// Checks facility `index` of `list`, read where the list holds it (a copy of it counted each
+    /// reference in it, through its type's value witnesses).
+    private func checkFacility(_ list: UnsafeBufferPointer<ChargingFacility>, index: Int, into sink: inout Sink) {
+        let f = UnsafePointer(list.baseAddress! + index)
         var path: String { "ChargingFacilities[\(index)]" }
         let v23 = version == .v2_3
-        if let t = f.powerType {
+        if let t = f.pointee.powerType {
             sink.enumeration(t, path: path + ".PowerType", version: version)
         } else if v23 {
             sink.required(path + ".PowerType")
         }
-        if let p = f.power {
+        if let p = f.pointee.power {
             sink.range(p, path: path + ".Power", 0...999)
             if v23 && p != p.rounded() {
                 sink.add(.numberInteger, path + ".Power", "Power must be an integer number of kW in OICP 2.3", FixedDecimal.shortest(p))
@@ -365,23 +371,23 @@ public struct OICPValidator: Sendable {
         } else if v23 {
             sink.required(path + ".Power")
         }
-        let ac = f.powerType == .ac1Phase || f.powerType == .ac3Phase
-        if ac, let v = f.voltage, v > 300 {
+        let ac = f.pointee.powerType == .ac1Phase || f.pointee.powerType == .ac3Phase
+        if ac, let v = f.pointee.voltage, v > 300 {
             sink.add(.voltagePlausible, path + ".Voltage",
-                "\(v) V on \(f.powerType!.rawValue) looks like a line-to-line voltage; OICP expects line to neutral (230 V for a 400 V supply)",
+                "\(v) V on \(f.pointee.powerType!.rawValue) looks like a line-to-line voltage; OICP expects line to neutral (230 V for a 400 V supply)",
                 String(v), severity: .warning)
         }
-        for mode in f.chargingModes ?? [] where (mode == .mode4 || mode == .chademo) && ac || (mode != .mode4 && mode != .chademo && f.powerType == .dc) {
-            sink.add(.chargingModePlausible, path + ".ChargingModes", "\(mode.rawValue) does not fit \(f.powerType!.rawValue)", mode.rawValue,
+        for mode in f.pointee.chargingModes ?? [] where (mode == .mode4 || mode == .chademo) && ac || (mode != .mode4 && mode != .chademo && f.pointee.powerType == .dc) {
+            sink.add(.chargingModePlausible, path + ".ChargingModes", "\(mode.rawValue) does not fit \(f.pointee.powerType!.rawValue)", mode.rawValue,
                 severity: .warning)
         }
         if v23 {
-            sink.range(f.voltage.map(Double.init), path: path + ".Voltage", 0...999)
-            sink.range(f.amperage.map(Double.init), path: path + ".Amperage", 0...99)
-            sink.enumerations(f.chargingModes, path: path + ".ChargingModes", version: version)
+            sink.range(f.pointee.voltage.map(Double.init), path: path + ".Voltage", 0...999)
+            sink.range(f.pointee.amperage.map(Double.init), path: path + ".Amperage", 0...99)
+            sink.enumerations(f.pointee.chargingModes, path: path + ".ChargingModes", version: version)
         } else {
-            sink.range(f.voltage.map(Double.init), path: path + ".Voltage", 0...Double(Int32.max))
-            sink.range(f.amperage.map(Double.init), path: path + ".Amperage", 0...Double(Int32.max))
+            sink.range(f.pointee.voltage.map(Double.init), path: path + ".Voltage", 0...Double(Int32.max))
+            sink.range(f.pointee.amperage.map(Double.init), path: path + ".Amperage", 0...Double(Int32.max))
         }
     }
 
