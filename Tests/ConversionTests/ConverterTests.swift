@@ -59,6 +59,30 @@ import Testing
         func data(_ name: String) -> Data? { FileManager.default.contents(atPath: path(name)) }
     }
 
+    /// The operator ID and name found without a finding are not checked again for the next
+    /// record with the same ones; a record with another name or ID is.
+    @Test("operator findings: each record's operator ID and name are judged, whatever the record before had")
+    func operatorFindingsPerRecord() throws {
+        let long = String(repeating: "n", count: 101)
+        let csv = """
+            op,op_name,evse,name,city,street,lat,lon,plug,kw
+            DE*AAA,Alpha,DE*AAA*E1,One,Berlin,Ring,52.5,13.4,T2,22
+            DE*AAA,Alpha,DE*AAA*E2,One,Berlin,Ring,52.5,13.4,T2,22
+            DE*AAA,\(long),DE*AAA*E3,One,Berlin,Ring,52.5,13.4,T2,22
+            DE*AAA,Alpha,DE*AAA*E4,One,Berlin,Ring,52.5,13.4,T2,22
+            DEAAA1,Alpha,DE*AAA*E5,One,Berlin,Ring,52.5,13.4,T2,22
+            DE*AAA,Alpha,DE*AAA*E6,One,Berlin,Ring,52.5,13.4,T2,22
+            """
+        let ws = Workspace(csv: csv)
+        let r = try ws.run().report
+        #expect(r.written == 4)
+        #expect(r.rejected == 2)
+        let rejects = String(decoding: ws.data("out/rejects.csv") ?? Data(), as: UTF8.self)
+        #expect(rejects.contains("DE*AAA*E3") && rejects.contains("operator.name"))
+        #expect(rejects.contains("DE*AAA*E5") && rejects.contains("operator.id"))
+        #expect(!rejects.contains("DE*AAA*E4") && !rejects.contains("DE*AAA*E6"))
+    }
+
     @Test("diagnostics past the first 1,000 of a rule are counted in the collector, without their details")
     func diagnosticsBeyondTheDetailedAreCounted() throws {
         // Every row: a warning (400 V on AC looks line to line) and, on odd rows, a reason to
