@@ -4,8 +4,8 @@
 /// The model keeps all three slots so that a file that (wrongly) gives several forms decodes and
 /// can be reported on (rule `coordinates.form`).
 public struct GeoCoordinates: Sendable, Hashable {
-    // Held in one shared object, copied when changed (`CopyOnWrite`, as `Address`): the EVSEs of one station
-    // carry the same position, and a copy then counts one reference, not one per text.
+    // Held in one shared object, copied when changed (`CopyOnWrite`, as `Address`): the EVSEs of
+    // one station carry the same position, and a copy then counts one reference, not one per text.
     @usableFromInline struct Fields: Sendable, Hashable {
         @usableFromInline var google: String?
         @usableFromInline var decimalDegree: CoordinatePair?

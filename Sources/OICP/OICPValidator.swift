@@ -174,7 +174,8 @@ public struct OICPValidator: Sendable {
         sink.list(r.plugs, path: "Plugs", required: v23)
         sink.enumerations(r.plugs, path: "Plugs", version: version)
         sink.list(r.chargingFacilities, path: "ChargingFacilities", required: v23)
-        // By index: `enumerated()` copies each element (every reference in it counted).
+        // In place: `enumerated()` and `facilities[i]` copied each facility (every reference in it
+        // counted, through its type's value witnesses).
         if let facilities = r.chargingFacilities {
             facilities.withUnsafeBufferPointer { list in
                 for i in list.indices { checkFacility(list, index: i, into: &sink) }
@@ -352,10 +353,9 @@ public struct OICPValidator: Sendable {
         }
     }
 
-    /// Checks facility `index` of `list`, read where the list holds it (a copy of it counted each
-    /// reference in it, through its type's value witnesses).
+    /// Checks facility `index` of `list`, read where the list holds it.
     private func checkFacility(_ list: UnsafeBufferPointer<ChargingFacility>, index: Int, into sink: inout Sink) {
-        let f = UnsafePointer(list.baseAddress! + index)
+        let f = list.baseAddress! + index
         var path: String { "ChargingFacilities[\(index)]" }
         let v23 = version == .v2_3
         if let t = f.pointee.powerType {
