@@ -16,9 +16,28 @@ enum XMLPrologCheck {
         return nil
     }
 
-    /// Throws `xml.entity` when the prolog declares an entity, and `xml.empty` when the whole
-    /// file has no element.
+    /// UCS-4 (UTF-32), in any of its four byte orders, with or without a byte order mark: its
+    /// first four bytes are a `<` or the mark, and zero bytes. libxml2 guesses it from those bytes,
+    /// reads two orders and crashed when freed after guessing one of the others (`00 00 3C 00`,
+    /// found by the fuzzer); no export writes it, so it is refused before libxml2 sees a byte.
+    static func ucs4(_ b: [UInt8]) -> String? {
+        guard b.count >= 4 else { return nil }
+        switch (b[0], b[1], b[2], b[3]) {
+        case (0, 0, 0, 0x3C), (0, 0, 0xFE, 0xFF): return "UCS-4 (UTF-32) big-endian"
+        case (0x3C, 0, 0, 0), (0xFF, 0xFE, 0, 0): return "UCS-4 (UTF-32) little-endian"
+        case (0, 0, 0x3C, 0), (0, 0, 0xFF, 0xFE): return "UCS-4 in byte order 2143"
+        case (0, 0x3C, 0, 0), (0xFE, 0xFF, 0, 0): return "UCS-4 in byte order 3412"
+        default: return nil
+        }
+    }
+
+    /// Throws `xml.encoding` for UCS-4, `xml.entity` when the prolog declares an entity, and
+    /// `xml.empty` when the whole file has no element.
     static func check(_ head: [UInt8], file: String, fileSize: Int) throws {
+        if let form = ucs4(head) {
+            throw Diagnostic.error("the file looks like \(form), four bytes a character, which oicp-etl does not read; convert it to UTF-8",
+                rule: "xml.encoding", file: file, line: 1)
+        }
         let text = asciiView(head)
         var i = 0
         var line = 1

@@ -176,6 +176,27 @@ import Testing
         #expect(failure(found)?.rule == "xml.encoding")
     }
 
+    @Test("UCS-4 in any byte order, with or without a byte order mark, is refused before libxml2 reads it (one order crashed it)")
+    func ucs4IsRefused() throws {
+        let doc = Array(#"<?xml version="1.0"?><d><point>Köln</point></d>"#.unicodeScalars).map(\.value)
+        func bytes(_ order: [Int], mark: Bool) -> [UInt8] {
+            (mark ? [UInt32(0xFEFF)] + doc : doc).flatMap { v in order.map { UInt8((v >> (8 * UInt32(3 - $0))) & 0xFF) } }
+        }
+        for order in [[0, 1, 2, 3], [3, 2, 1, 0], [1, 0, 3, 2], [2, 3, 0, 1]] {
+            for mark in [false, true] {
+                let e = failure(bytes(order, mark: mark))
+                #expect(e?.rule == "xml.encoding", "order \(order), mark \(mark)")
+                #expect(e?.message.contains("UCS-4") == true)
+            }
+        }
+        // The fuzzer's input: `00 00 3C 00` (order 2143), which crashed the parser when freed.
+        let found: [UInt8] = [0x00, 0x00, 0x3C, 0x00, 0x6C, 0x3C, 0x54, 0x6C, 0x54, 0x59, 0x20, 0x00]
+        #expect(failure(found)?.rule == "xml.encoding")
+        // UTF-16 with a mark is not taken for UCS-4.
+        let units = Array("<d><point>Köln</point></d>".utf16)
+        #expect(try read([0xFE, 0xFF] + units.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }).first.flatMap(tree)?.scalarText == "Köln")
+    }
+
     @Test func entitiesAreRefused() throws {
         let xxe = """
             <?xml version="1.0"?>
