@@ -75,11 +75,11 @@ public final class Converter {
             loop: while true {
                 switch queue.next() {
                 case .result(let batch):
-                    // Read in place through a buffer pointer (`records[i]` copied each record: a
-                    // reference count for each of its parts).
+                    // Read in place through a pointer (`records[i]`, even of a buffer pointer,
+                    // copied each record: a reference count for each of its parts).
                     try batch.records.withUnsafeBufferPointer { records in
                         try batch.bytes.withUnsafeBufferPointer { bytes in
-                            for i in records.indices { try sink.take(records[i], bytes: bytes) }
+                            for i in records.indices { try sink.take(records.baseAddress! + i, bytes: bytes) }
                         }
                     }
                     statistics.merge(batch.statistics)

@@ -57,24 +57,25 @@ struct RecordSink {
     }
 
     /// - Parameter bytes: the batch's bytes, where the record's JSON lies.
-    mutating func take(_ checked: CheckedRecord, bytes: UnsafeBufferPointer<UInt8>) throws {
-        // Read in place: a copy of the record would count a reference to each of its fields.
-        var reasons = checked.reasons
+    /// - Parameter record: read where the batch holds it: a copy (which even a `borrowing`
+    ///   argument made here) counts a reference to each of its parts.
+    mutating func take(_ record: UnsafePointer<CheckedRecord>, bytes: UnsafeBufferPointer<UInt8>) throws {
+        var reasons = record.pointee.reasons
         var operatorKey: String?
         var slot: Int?
-        if let id = checked.operatorID, let last = lastOperator, last.id == id {
+        if let id = record.pointee.operatorID, let last = lastOperator, last.id == id {
             operatorKey = last.key
             slot = last.slot
         } else {
-            operatorKey = checked.operatorID.map { keyCache.key($0) }
+            operatorKey = record.pointee.operatorID.map { keyCache.key($0) }
         }
-        if slot == nil, let key = operatorKey, let id = checked.operatorID {
+        if slot == nil, let key = operatorKey, let id = record.pointee.operatorID {
             if let known = operatorSlots[key] {
                 slot = known
             } else {
                 slot = operators.count
                 operatorSlots[key] = operators.count
-                operators.append(OperatorStats(spelling: id, name: checked.operatorName,
+                operators.append(OperatorStats(spelling: id, name: record.pointee.operatorName,
                     ownership: OperatorOwnership(operatorID: id, subOperatorIDs: options.subOperatorIDs)))
                 operatorOrder.append(key)
             }
@@ -83,24 +84,24 @@ struct RecordSink {
         if let slot {
             // Ownership and duplicates only for records that are otherwise good, so a bad record
             // does not block its EvseID for a later good one.
-            if reasons.isEmpty, let evseID = checked.evseID, var v = operators[slot].ownership.check(evseID: evseID) {
+            if reasons.isEmpty, let evseID = record.pointee.evseID, var v = operators[slot].ownership.check(evseID: evseID) {
                 if v.rule == .evseIDDuplicate && adjacentGrouping {
                     v.message += " (rows of one EVSE that are not next to each other need records.group.adjacent: false)"
                 }
                 reasons.append(RecordIssue(.reject, rule: v.rule.id, field: v.path, message: v.message, value: v.value))
             }
         }
-        for w in checked.warnings {
+        for w in record.pointee.warnings {
             // Beyond the detailed ones, counted here and passed on once at the end (`finish`).
             guard Self.count(&warningsByRule[w.rule, default: 0]) <= Self.detailedPerRule else { continue }
-            diagnostics.emit(Diagnostic(.warning, rule: w.rule, message(w, checked), file: checked.provenance.file, line: checked.provenance.line,
-                field: w.field, value: w.value, context: checked.evseID))
+            diagnostics.emit(Diagnostic(.warning, rule: w.rule, message(w, record.pointee), file: record.pointee.provenance.file, line: record.pointee.provenance.line,
+                field: w.field, value: w.value, context: record.pointee.evseID))
         }
-        if reasons.isEmpty && !checked.rejected, let range = checked.json {
+        if reasons.isEmpty && !record.pointee.rejected, let range = record.pointee.json {
             let json = UnsafeBufferPointer(rebasing: bytes[range])
-            try bundles.append(json, operatorID: checked.operatorID!, operatorName: checked.operatorName, operatorKey: operatorKey)
-            try delta?.take(Array(json), evseID: checked.evseID!, operatorID: checked.operatorID!, operatorName: checked.operatorName)
-            if let geoJSON, let evse = checked.evse { try geoJSON.written(evse, operatorID: checked.operatorID!) }
+            try bundles.append(json, operatorID: record.pointee.operatorID!, operatorName: record.pointee.operatorName, operatorKey: operatorKey)
+            try delta?.take(Array(json), evseID: record.pointee.evseID!, operatorID: record.pointee.operatorID!, operatorName: record.pointee.operatorName)
+            if let geoJSON, let evse = record.pointee.evse { try geoJSON.written(evse, operatorID: record.pointee.operatorID!) }
             written += 1
             return
         }
@@ -108,9 +109,9 @@ struct RecordSink {
             reasons.append(RecordIssue(.reject, rule: "mapping.rejected", field: "", message: "the mapping rejected the record"))
         }
         rejected += 1
-        if let delta, let evseID = checked.evseID, let operatorID = checked.operatorID { delta.rejected(evseID: evseID, operatorID: operatorID) }
-        if let geoJSON, let evse = checked.evse {
-            try geoJSON.rejected(evse, operatorID: checked.operatorID, reasons: reasons.map { ($0.rule, $0.message) }, provenance: checked.provenance)
+        if let delta, let evseID = record.pointee.evseID, let operatorID = record.pointee.operatorID { delta.rejected(evseID: evseID, operatorID: operatorID) }
+        if let geoJSON, let evse = record.pointee.evse {
+            try geoJSON.rejected(evse, operatorID: record.pointee.operatorID, reasons: reasons.map { ($0.rule, $0.message) }, provenance: record.pointee.provenance)
         }
         if let slot {
             operators[slot].rejected += 1
@@ -119,11 +120,11 @@ struct RecordSink {
         rejectedByRule[reasons[0].rule, default: 0] += 1
         for r in reasons {
             let seen = Self.count(&reasonsByRule[r.rule, default: 0])
-            try rejects.write(RejectsWriter.Row(file: checked.provenance.file, line: checked.provenance.line, evseID: checked.evseID,
-                operatorID: checked.operatorID, rule: r.rule, field: r.field, message: r.message, value: r.value))
+            try rejects.write(RejectsWriter.Row(file: record.pointee.provenance.file, line: record.pointee.provenance.line, evseID: record.pointee.evseID,
+                operatorID: record.pointee.operatorID, rule: r.rule, field: r.field, message: r.message, value: r.value))
             guard seen <= Self.detailedPerRule else { continue }
-            diagnostics.emit(Diagnostic(.error, rule: r.rule, message(r, checked), file: checked.provenance.file, line: checked.provenance.line,
-                field: r.field, value: r.value, context: checked.evseID))
+            diagnostics.emit(Diagnostic(.error, rule: r.rule, message(r, record.pointee), file: record.pointee.provenance.file, line: record.pointee.provenance.line,
+                field: r.field, value: r.value, context: record.pointee.evseID))
         }
     }
 

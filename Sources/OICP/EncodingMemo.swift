@@ -6,6 +6,8 @@ public struct EncodingMemo: Sendable {
     var geo = Remembered(GeoCoordinates())
     var stationNames = Remembered<[InfoText]>([])
     var tail = TailMemo()
+    /// The JSON of the kinds of facility written lately.
+    var facilities = FacilityMemo<[UInt8]>()
 
     public init() {}
 

@@ -91,7 +91,20 @@ public struct OICPEncoder: Sendable {
         if version == .v2_3 { o.bool("DynamicPowerLevel", r.dynamicPowerLevel) }
         if let v = r.chargingFacilities {
             o.key("ChargingFacilities")
-            out.appendJSONArray(v) { writeFacility($0, to: out) }
+            // Mostly the kinds of facility written before (see FacilityMemo).
+            out.append(UInt8(ascii: "["))
+            v.withUnsafeBufferPointer { list in
+                for i in list.indices {
+                    if i > 0 { out.append(UInt8(ascii: ",")) }
+                    let f = list.baseAddress! + i  // read in place: `list[i]` copies the facility
+                    let key = FacilityMemo<[UInt8]>.Key(f.pointee, context: 0)
+                    if memo.facilities.withResult(for: key, { json in json.withUnsafeBufferPointer { out.append(contentsOf: $0) } }) { continue }
+                    let start = out.count
+                    writeFacility(f.pointee, to: out)
+                    memo.facilities.remember(f.pointee, key: key, result: out.withBuffer { Array(UnsafeBufferPointer(rebasing: $0[start...])) })
+                }
+            }
+            out.append(UInt8(ascii: "]"))
         }
         if version == .v2_2 { o.enumerations("ChargingModes", r.chargingModes) }
         // The members after the facilities: mostly those of the record before (see TailMemo).

@@ -176,11 +176,8 @@ public struct OICPValidator: Sendable {
         sink.list(r.chargingFacilities, path: "ChargingFacilities", required: v23)
         // In place: `enumerated()` and `facilities[i]` copied each facility (every reference in it
         // counted, through its type's value witnesses).
-        if let facilities = r.chargingFacilities {
-            facilities.withUnsafeBufferPointer { list in
-                for i in list.indices { checkFacility(list, index: i, into: &sink) }
-            }
-        }
+        // A facility of a kind checked before (mostly) gets the findings it got then (FacilityMemo).
+        if let facilities = r.chargingFacilities { checkFacilities(facilities, into: &sink, memo: &memo.facilities) }
         if version == .v2_2 { sink.enumerations(r.chargingModes, path: "ChargingModes", version: version) }
         if v23 {
             if r.renewableEnergy == nil { sink.required("RenewableEnergy") }
@@ -350,6 +347,23 @@ public struct OICPValidator: Sendable {
         }
         if let lon, !(-180...180).contains(lon) {
             sink.add(.coordinatesRange, path, "longitude \(FixedDecimal.shortest(lon)) is outside -180..180", FixedDecimal.shortest(lon))
+        }
+    }
+
+    /// Checks each facility, or adds the findings `memo` holds for it: they depend on the
+    /// facility, its index (in their paths), the version and which warnings are brief (a set
+    /// that only grows in a run, or is empty, so its size tells which it is).
+    private func checkFacilities(_ facilities: [ChargingFacility], into sink: inout Sink, memo: inout FacilityMemo<[Violation]>) {
+        let v23 = version == .v2_3
+        facilities.withUnsafeBufferPointer { list in
+            for i in list.indices {
+                let f = list.baseAddress! + i  // read in place: `list[i]` copies the facility
+                let key = FacilityMemo<[Violation]>.Key(f.pointee, context: i << 32 | sink.briefWarnings.count << 1 | (v23 ? 1 : 0))
+                if memo.withResult(for: key, { sink.violations.append(contentsOf: $0) }) { continue }
+                let found = sink.violations.count
+                checkFacility(list, index: i, into: &sink)
+                memo.remember(f.pointee, key: key, result: Array(sink.violations[found...]))
+            }
         }
     }
 

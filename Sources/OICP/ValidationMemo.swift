@@ -72,6 +72,8 @@ public struct ValidationMemo: Sendable {
 
     var address = Clean(Address(), key: AddressKey(Address(), .v2_3))
     var geo = Clean(GeoCoordinates(), key: GeoKey(GeoCoordinates(), .v2_3))
+    /// The findings for the kinds of facility checked lately (none, mostly), by their index.
+    var facilities = FacilityMemo<[Violation]>()
 
     public init() {}
 }
