@@ -174,92 +174,16 @@ public struct OICPValidator: Sendable {
         sink.list(r.plugs, path: "Plugs", required: v23)
         sink.enumerations(r.plugs, path: "Plugs", version: version)
         sink.list(r.chargingFacilities, path: "ChargingFacilities", required: v23)
-        // In place: `enumerated()` and `facilities[i]` copied each facility (every reference in it
-        // counted, through its type's value witnesses).
         // A facility of a kind checked before (mostly) gets the findings it got then (FacilityMemo).
         if let facilities = r.chargingFacilities { checkFacilities(facilities, into: &sink, memo: &memo.facilities) }
         if version == .v2_2 { sink.enumerations(r.chargingModes, path: "ChargingModes", version: version) }
-        if v23 {
-            if r.renewableEnergy == nil { sink.required("RenewableEnergy") }
-            for (i, s) in (r.energySource ?? []).enumerated() {
-                if let e = s.energy { sink.enumeration(e, path: "EnergySource[\(i)].Energy", version: version) }
-                sink.range(s.percentage.map(Double.init), path: "EnergySource[\(i)].Percentage", 0...99)
-            }
-            if let e = r.environmentalImpact {
-                sink.range(e.co2Emission, path: "EnvironmentalImpact.CO2Emission", 0...99_999)
-                sink.range(e.nuclearWaste, path: "EnvironmentalImpact.NuclearWaste", 0...99_999)
-            }
-            if let c = r.calibrationLawDataAvailability {
-                sink.enumeration(c, path: "CalibrationLawDataAvailability", version: version)
-            } else {
-                sink.required("CalibrationLawDataAvailability")
-            }
-            if let l = r.accessibilityLocation { sink.enumeration(l, path: "AccessibilityLocation", version: version) }
-            checkInfoTexts(r.chargingStationLocationReference, path: "ChargingStationLocationReference", into: &sink)
-        }
-        sink.list(r.authenticationModes, path: "AuthenticationModes", required: true)
-        sink.enumerations(r.authenticationModes, path: "AuthenticationModes", version: version)
-        sink.range(r.maxCapacity.map(Double.init), path: "MaxCapacity", 0...Double(Int32.max))
-        sink.list(r.paymentOptions, path: "PaymentOptions", required: v23)
-        sink.enumerations(r.paymentOptions, path: "PaymentOptions", version: version)
-        if let p = r.paymentOptions, p.contains(.noPayment), p.count > 1 {
-            sink.add(.noPaymentAlone, "PaymentOptions", "'No Payment' cannot be combined with other payment options",
-                p.map(\.rawValue).joined(separator: ", "))
-        }
-        sink.list(r.valueAddedServices, path: "ValueAddedServices", required: v23)
-        sink.enumerations(r.valueAddedServices, path: "ValueAddedServices", version: version)
-        if let a = r.accessibility {
-            sink.enumeration(a, path: "Accessibility", version: version)
-        } else {
-            sink.required("Accessibility")
-        }
-        if let h = r.hotlinePhoneNumber {
-            if !Patterns.isHotlinePhoneNumber(h) {
-                sink.add(.hotlinePattern, "HotlinePhoneNumber", "'\(h)' is not '+' followed by 5 to 15 digits", h)
-            }
-        } else if v23 {
-            sink.required("HotlinePhoneNumber")
-        }
-        checkInfoTexts(r.additionalInfo, path: "AdditionalInfo", into: &sink)
-        if let open = r.isOpen24Hours {
-            if !open && (r.openingTimes ?? []).isEmpty {
-                sink.add(.openingTimesRequired, "OpeningTimes", "IsOpen24Hours is false, so OpeningTimes must be given")
-            }
-        } else {
-            sink.required("IsOpen24Hours")
-        }
-        let openingTimes = r.openingTimes ?? []
-        for i in openingTimes.indices {
-            let o = openingTimes[i]
-            var path: String { "OpeningTimes[\(i)]" }
-            if let on = o.on {
-                sink.enumeration(on, path: path + ".on", version: version)
-            } else {
-                sink.required(path + ".on")
-            }
-            sink.list(o.period, path: path + ".Period", required: true)
-            for (j, p) in (o.period ?? []).enumerated() {
-                // Begin and end in turn, without a list of the two made for each period.
-                func check(_ value: String?, _ key: String) {
-                    if let value {
-                        if !Patterns.isTimeOfDay(value) { sink.add(.periodPattern, "\(path).Period[\(j)].\(key)", "'\(value)' is not hh:mm", value) }
-                    } else {
-                        sink.required("\(path).Period[\(j)].\(key)")
-                    }
-                }
-                check(p.begin, "begin")
-                check(p.end, "end")
-            }
-        }
-        if let h = r.hubOperatorID, !Patterns.isOperatorID(h) {
-            sink.add(.operatorIDPattern, "HubOperatorID", "'\(h)' is not an OperatorID", h)
-        }
-        sink.length(r.clearinghouseID, path: "ClearinghouseID", max: 20)
-        if r.isHubjectCompatible == nil { sink.required("IsHubjectCompatible") }
-        if let d = r.dynamicInfoAvailable {
-            sink.enumeration(d, path: "DynamicInfoAvailable", version: version)
-        } else {
-            sink.required("DynamicInfoAvailable")
+        // The members after the facilities (the encoder's tail, see TailMemo): mostly those of
+        // the record before, not checked again when they are the very ones found clean.
+        let tailKey = memo.tail.enabled ? TailMemo.key(r, version) : nil
+        if tailKey == nil || !memo.tail.holds(tailKey.unsafelyUnwrapped) {
+            let before = sink.violations.count
+            checkTail(r, into: &sink)
+            if let tailKey, sink.violations.count == before { memo.tail.remember(r, tailKey) }
         }
         if let d = r.deltaType { sink.enumeration(d, path: "deltaType", version: version) }
     }
@@ -347,6 +271,94 @@ public struct OICPValidator: Sendable {
         }
         if let lon, !(-180...180).contains(lon) {
             sink.add(.coordinatesRange, path, "longitude \(FixedDecimal.shortest(lon)) is outside -180..180", FixedDecimal.shortest(lon))
+        }
+    }
+
+    /// Checks the members that `TailMemo.Key` stands for (and the environmental impact, which
+    /// keeps a record's tail from the memo).
+    private func checkTail(_ r: EvseDataRecord, into sink: inout Sink) {
+        let v23 = version == .v2_3
+        if v23 {
+            if r.renewableEnergy == nil { sink.required("RenewableEnergy") }
+            for (i, s) in (r.energySource ?? []).enumerated() {
+                if let e = s.energy { sink.enumeration(e, path: "EnergySource[\(i)].Energy", version: version) }
+                sink.range(s.percentage.map(Double.init), path: "EnergySource[\(i)].Percentage", 0...99)
+            }
+            if let e = r.environmentalImpact {
+                sink.range(e.co2Emission, path: "EnvironmentalImpact.CO2Emission", 0...99_999)
+                sink.range(e.nuclearWaste, path: "EnvironmentalImpact.NuclearWaste", 0...99_999)
+            }
+            if let c = r.calibrationLawDataAvailability {
+                sink.enumeration(c, path: "CalibrationLawDataAvailability", version: version)
+            } else {
+                sink.required("CalibrationLawDataAvailability")
+            }
+            if let l = r.accessibilityLocation { sink.enumeration(l, path: "AccessibilityLocation", version: version) }
+            checkInfoTexts(r.chargingStationLocationReference, path: "ChargingStationLocationReference", into: &sink)
+        }
+        sink.list(r.authenticationModes, path: "AuthenticationModes", required: true)
+        sink.enumerations(r.authenticationModes, path: "AuthenticationModes", version: version)
+        sink.range(r.maxCapacity.map(Double.init), path: "MaxCapacity", 0...Double(Int32.max))
+        sink.list(r.paymentOptions, path: "PaymentOptions", required: v23)
+        sink.enumerations(r.paymentOptions, path: "PaymentOptions", version: version)
+        if let p = r.paymentOptions, p.contains(.noPayment), p.count > 1 {
+            sink.add(.noPaymentAlone, "PaymentOptions", "'No Payment' cannot be combined with other payment options",
+                p.map(\.rawValue).joined(separator: ", "))
+        }
+        sink.list(r.valueAddedServices, path: "ValueAddedServices", required: v23)
+        sink.enumerations(r.valueAddedServices, path: "ValueAddedServices", version: version)
+        if let a = r.accessibility {
+            sink.enumeration(a, path: "Accessibility", version: version)
+        } else {
+            sink.required("Accessibility")
+        }
+        if let h = r.hotlinePhoneNumber {
+            if !Patterns.isHotlinePhoneNumber(h) {
+                sink.add(.hotlinePattern, "HotlinePhoneNumber", "'\(h)' is not '+' followed by 5 to 15 digits", h)
+            }
+        } else if v23 {
+            sink.required("HotlinePhoneNumber")
+        }
+        checkInfoTexts(r.additionalInfo, path: "AdditionalInfo", into: &sink)
+        if let open = r.isOpen24Hours {
+            if !open && (r.openingTimes ?? []).isEmpty {
+                sink.add(.openingTimesRequired, "OpeningTimes", "IsOpen24Hours is false, so OpeningTimes must be given")
+            }
+        } else {
+            sink.required("IsOpen24Hours")
+        }
+        let openingTimes = r.openingTimes ?? []
+        for i in openingTimes.indices {
+            let o = openingTimes[i]
+            var path: String { "OpeningTimes[\(i)]" }
+            if let on = o.on {
+                sink.enumeration(on, path: path + ".on", version: version)
+            } else {
+                sink.required(path + ".on")
+            }
+            sink.list(o.period, path: path + ".Period", required: true)
+            for (j, p) in (o.period ?? []).enumerated() {
+                // Begin and end in turn, without a list of the two made for each period.
+                func check(_ value: String?, _ key: String) {
+                    if let value {
+                        if !Patterns.isTimeOfDay(value) { sink.add(.periodPattern, "\(path).Period[\(j)].\(key)", "'\(value)' is not hh:mm", value) }
+                    } else {
+                        sink.required("\(path).Period[\(j)].\(key)")
+                    }
+                }
+                check(p.begin, "begin")
+                check(p.end, "end")
+            }
+        }
+        if let h = r.hubOperatorID, !Patterns.isOperatorID(h) {
+            sink.add(.operatorIDPattern, "HubOperatorID", "'\(h)' is not an OperatorID", h)
+        }
+        sink.length(r.clearinghouseID, path: "ClearinghouseID", max: 20)
+        if r.isHubjectCompatible == nil { sink.required("IsHubjectCompatible") }
+        if let d = r.dynamicInfoAvailable {
+            sink.enumeration(d, path: "DynamicInfoAvailable", version: version)
+        } else {
+            sink.required("DynamicInfoAvailable")
         }
     }
 

@@ -79,4 +79,60 @@ import Testing
         h.decimalDegree?.longitude = "7.1"
         #expect(ValidationMemo.GeoKey(g, .v2_3) != ValidationMemo.GeoKey(h, .v2_3))
     }
+
+    /// Records whose members after the facilities repeat, change one at a time, come back in new
+    /// storage, or carry findings (each twice, then the clean one again).
+    func tails() -> [EvseDataRecord] {
+        var out = EncodingMemoTests().tails()
+        let lean = out[0]
+        let findings: [(inout EvseDataRecord) -> Void] = [
+            { $0.hotlinePhoneNumber = "0221 123" },
+            { $0.accessibility = nil },
+            { $0.isOpen24Hours = false; $0.openingTimes = nil },
+            { $0.openingTimes = [OpeningTimes(period: [Period(begin: "8:00", end: "20:00")], on: .workdays)] },
+            { $0.paymentOptions = [.noPayment, .direct] },
+            { $0.authenticationModes = [] },
+            { $0.dynamicInfoAvailable = nil },
+            { $0.renewableEnergy = nil },
+        ]
+        for change in findings {
+            var r = lean
+            change(&r)
+            out += [r, r, lean]
+        }
+        return out
+    }
+
+    @Test("with a memo, records whose members after the facilities repeat or change get exactly the findings they get without one",
+          arguments: [OICPVersion.v2_3, .v2_2])
+    func tailMemoChangesNothing(version: OICPVersion) {
+        let validator = OICPValidator(version: version)
+        var memo = ValidationMemo()
+        var paths = Set<String>()
+        for (i, record) in tails().enumerated() {
+            let r = record.prepared(for: version)
+            let plain = validator.validate(r, briefWarnings: [])
+            let remembered = validator.validate(r, briefWarnings: [], memo: &memo)
+            #expect(remembered == plain, "record \(i)")
+            paths.formUnion(plain.map(\.path))
+        }
+        #expect(memo.tail.enabled)
+        // The list holds records with findings in the tail.
+        #expect(paths.isSuperset(of: ["HotlinePhoneNumber", "Accessibility", "OpeningTimes", "PaymentOptions", "DynamicInfoAvailable"]))
+    }
+
+    @Test("the tail memo is no longer tried when tails seldom repeat, and stays on when they do")
+    func tailMemoTrial() {
+        let validator = OICPValidator(version: .v2_3)
+        let lean = tails()[0]
+        for repeating in [false, true] {
+            var memo = ValidationMemo()
+            for i in 0..<(TailMemo.trial + 10) {
+                var r = lean
+                if !repeating { r.hotlinePhoneNumber = "+4930\(1_000_000 + i)" }
+                #expect(validator.validate(r, briefWarnings: [], memo: &memo) == validator.validate(r, briefWarnings: []))
+            }
+            #expect(memo.tail.enabled == repeating)
+        }
+    }
 }
