@@ -29,3 +29,26 @@ int oicp_start_writeback(int fd, long long offset, long long length) {
     return -1;
 #endif
 }
+
+int oicp_open_direct(const char *path, int flags, int mode) {
+#if defined(__linux__) && defined(O_DIRECT)
+    return open(path, flags | O_DIRECT, mode);
+#else
+    (void)path; (void)flags; (void)mode;
+    errno = ENOSYS;
+    return -1;
+#endif
+}
+
+int oicp_set_direct(int fd, int on) {
+#if defined(__linux__) && defined(O_DIRECT)
+    int flags = fcntl(fd, F_GETFL);
+    if (flags < 0) return -1;
+    return fcntl(fd, F_SETFL, on ? (flags | O_DIRECT) : (flags & ~O_DIRECT));
+#else
+    (void)fd;
+    if (!on) return 0;
+    errno = ENOSYS;
+    return -1;
+#endif
+}

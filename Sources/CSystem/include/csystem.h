@@ -11,4 +11,13 @@ int oicp_rename_exchange(const char *from, const char *to);
 /// loses nothing: fsync still writes everything.
 int oicp_start_writeback(int fd, long long offset, long long length);
 
+/// Opens a file for writing that bypasses the page cache (Linux O_DIRECT added to `flags`):
+/// writes then go from the caller's buffer to the disk, which must be aligned (see FileSink).
+/// Returns the descriptor, or -1 with errno set (EINVAL where the file system cannot, such as
+/// tmpfs; ENOSYS where the system has no such mode).
+int oicp_open_direct(const char *path, int flags, int mode);
+
+/// Turns O_DIRECT on or off for an open descriptor. Returns 0, or -1 with errno set.
+int oicp_set_direct(int fd, int on);
+
 #endif
