@@ -11,6 +11,8 @@ import Readers
 /// file or mapping stops it at once, and nothing is left half-written in the output folder.
 public final class Converter {
     public static let toolVersion = "0.1.0"
+    /// How many records ahead the writing thread fetches an EvseID's lookup (`RecordSink.prefetch`).
+    static let prefetchDistance = 6
     public let options: ConversionOptions
     public let diagnostics: DiagnosticCollector
 
@@ -71,15 +73,25 @@ public final class Converter {
             }
         }
         let statistics = MappingStatistics()
+        var owners: [RecordSink.Owner] = []
         do {
             loop: while true {
                 switch queue.next() {
                 case .result(let batch):
                     // Read in place through a pointer (`records[i]`, even of a buffer pointer,
-                    // copied each record: a reference count for each of its parts).
+                    // copied each record: a reference count for each of its parts). The owners
+                    // first, so that each record's EvseID lookup is fetched a few records ahead.
                     try batch.records.withUnsafeBufferPointer { records in
+                        let first = records.baseAddress!
+                        owners.removeAll(keepingCapacity: true)
+                        for i in records.indices { owners.append(sink.owner(of: first + i)) }
                         try batch.bytes.withUnsafeBufferPointer { bytes in
-                            for i in records.indices { try sink.take(records.baseAddress! + i, bytes: bytes) }
+                            for i in records.indices {
+                                if i + Self.prefetchDistance < records.count {
+                                    sink.prefetch(first + i + Self.prefetchDistance, owners[i + Self.prefetchDistance])
+                                }
+                                try sink.take(first + i, owner: owners[i], bytes: bytes)
+                            }
                         }
                     }
                     statistics.merge(batch.statistics)

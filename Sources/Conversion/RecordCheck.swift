@@ -20,6 +20,9 @@ struct CheckedRecord: Sendable {
     var evse: EvseDataRecord?
     var reasons: [RecordIssue]
     var warnings: [RecordIssue]
+    /// The EvseID's fingerprint (``OperatorOwnership``'s), made here in parallel, when nothing
+    /// rejects the record so far.
+    var fingerprint: IDFingerprint?
     /// Where the encoded record lies in its batch's bytes (``CheckedBatch/bytes``), when nothing
     /// rejects it so far (the EvseID checks come later).
     var json: Range<Int>?
@@ -103,9 +106,10 @@ struct RecordCheck {
         let evse = keepRecords ? mapped.evse : nil
         var mergedLines: [Int] = []
         swap(&mergedLines, &mapped.mergedLines)
+        let fingerprint = range != nil ? mapped.evse.evseID.map(IDFingerprint.init) : nil
         return CheckedRecord(evseID: mapped.evse.evseID.take(), operatorID: mapped.operatorID.take(), operatorName: mapped.operatorName.take(),
             provenance: mapped.provenance, mergedLines: mergedLines, rejected: mapped.rejected, evse: evse,
-            reasons: reasons, warnings: warnings, json: range)
+            reasons: reasons, warnings: warnings, fingerprint: fingerprint, json: range)
     }
 
     /// The operator ID and name last found without a finding.

@@ -1,4 +1,5 @@
 import Bundles
+import CSystem
 import ETLCore
 import Mapping
 import OICP
@@ -56,35 +57,55 @@ struct RecordSink {
         self.adjacentGrouping = adjacentGrouping
     }
 
-    /// - Parameter bytes: the batch's bytes, where the record's JSON lies.
+    /// The operator of a record: the key of its ID and its slot in `operators` (nil without an
+    /// ID). An operator seen for the first time gets its slot here: owners are found in input order.
+    struct Owner {
+        var key: String?
+        var slot: Int?
+    }
+
+    /// - Parameter record: read where the batch holds it (see ``take(_:owner:bytes:)``).
+    mutating func owner(of record: UnsafePointer<CheckedRecord>) -> Owner {
+        if let id = record.pointee.operatorID, let last = lastOperator, last.id == id { return Owner(key: last.key, slot: last.slot) }
+        guard let id = record.pointee.operatorID else { return Owner() }
+        let key = keyCache.key(id)
+        let slot: Int
+        if let known = operatorSlots[key] {
+            slot = known
+        } else {
+            slot = operators.count
+            operatorSlots[key] = operators.count
+            operators.append(OperatorStats(spelling: id, name: record.pointee.operatorName,
+                ownership: OperatorOwnership(operatorID: id, subOperatorIDs: options.subOperatorIDs)))
+            operatorOrder.append(key)
+        }
+        lastOperator = (id, key, slot)
+        return Owner(key: key, slot: slot)
+    }
+
+    /// Asks the processor to fetch where the record's EvseID will be looked up among its
+    /// operator's (a set of megabytes: a lookup mostly misses the cache, and the records of a
+    /// batch are known ahead).
+    /// (Mutating, as the ownership's address is: the sink and the ownership are reached in place,
+    /// not copied.)
+    mutating func prefetch(_ record: UnsafePointer<CheckedRecord>, _ owner: Owner) {
+        guard let slot = owner.slot, let fingerprint = record.pointee.fingerprint else { return }
+        oicp_prefetch(operators[slot].ownership.probeAddress(fingerprint))
+    }
+
     /// - Parameter record: read where the batch holds it: a copy (which even a `borrowing`
     ///   argument made here) counts a reference to each of its parts.
-    mutating func take(_ record: UnsafePointer<CheckedRecord>, bytes: UnsafeBufferPointer<UInt8>) throws {
+    /// - Parameter owner: the record's ``owner(of:)``.
+    /// - Parameter bytes: the batch's bytes, where the record's JSON lies.
+    mutating func take(_ record: UnsafePointer<CheckedRecord>, owner: Owner, bytes: UnsafeBufferPointer<UInt8>) throws {
         var reasons = record.pointee.reasons
-        var operatorKey: String?
-        var slot: Int?
-        if let id = record.pointee.operatorID, let last = lastOperator, last.id == id {
-            operatorKey = last.key
-            slot = last.slot
-        } else {
-            operatorKey = record.pointee.operatorID.map { keyCache.key($0) }
-        }
-        if slot == nil, let key = operatorKey, let id = record.pointee.operatorID {
-            if let known = operatorSlots[key] {
-                slot = known
-            } else {
-                slot = operators.count
-                operatorSlots[key] = operators.count
-                operators.append(OperatorStats(spelling: id, name: record.pointee.operatorName,
-                    ownership: OperatorOwnership(operatorID: id, subOperatorIDs: options.subOperatorIDs)))
-                operatorOrder.append(key)
-            }
-            lastOperator = (id, key, slot!)
-        }
-        if let slot {
+        let operatorKey = owner.key
+        if let slot = owner.slot {
             // Ownership and duplicates only for records that are otherwise good, so a bad record
             // does not block its EvseID for a later good one.
-            if reasons.isEmpty, let evseID = record.pointee.evseID, var v = operators[slot].ownership.check(evseID: evseID) {
+            if reasons.isEmpty, let evseID = record.pointee.evseID,
+                var v = operators[slot].ownership.check(evseID: evseID, fingerprint: record.pointee.fingerprint ?? IDFingerprint(evseID))
+            {
                 if v.rule == .evseIDDuplicate && adjacentGrouping {
                     v.message += " (rows of one EVSE that are not next to each other need records.group.adjacent: false)"
                 }
@@ -113,7 +134,7 @@ struct RecordSink {
         if let geoJSON, let evse = record.pointee.evse {
             try geoJSON.rejected(evse, operatorID: record.pointee.operatorID, reasons: reasons.map { ($0.rule, $0.message) }, provenance: record.pointee.provenance)
         }
-        if let slot {
+        if let slot = owner.slot {
             operators[slot].rejected += 1
             operators[slot].reasons[reasons[0].rule, default: 0] += 1
         }

@@ -42,6 +42,16 @@ struct IDFingerprintSet: Sendable {
     }
 
     /// The slot holding `f` (found), or the free slot where it goes (not found). `f` is not (0, 0).
+    /// Where a probe for `f` starts, for a caller to ask the processor to fetch it ahead (the
+    /// set is megabytes, and a probe mostly misses the cache). Never read through: it is stale
+    /// once the set grows.
+    package func probeAddress(_ f: IDFingerprint) -> UnsafeRawPointer {
+        slots.withUnsafeBufferPointer { s in
+            let mask = s.count / 2 - 1
+            return UnsafeRawPointer(s.baseAddress! + 2 * (Int(truncatingIfNeeded: f.a) & mask))
+        }
+    }
+
     private func probe(_ f: IDFingerprint) -> (slot: Int, found: Bool) {
         slots.withUnsafeBufferPointer { s in
             let mask = s.count / 2 - 1

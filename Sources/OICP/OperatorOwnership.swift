@@ -62,17 +62,27 @@ public struct OperatorOwnership: Sendable {
 
     /// A violation when the EvseID belongs to another operator or was seen before; records the ID.
     public mutating func check(evseID: String) -> Violation? {
+        check(evseID: evseID, fingerprint: IDFingerprint(evseID))
+    }
+
+    /// Like ``check(evseID:)``, with the ID's fingerprint made before (on another thread).
+    package mutating func check(evseID: String, fingerprint: IDFingerprint) -> Violation? {
         if !belongsRemembered(evseID) {
             let part = Patterns.operatorPart(ofEvseID: evseID) ?? evseID
             return Violation(rule: .evseIDOperator, path: "EvseID",
                 message: "'\(evseID)' belongs to operator \(part), not to \(operatorID ?? "?")", value: evseID)
         }
-        if !seen.insert(IDFingerprint(evseID)) {
+        if !seen.insert(fingerprint) {
             return Violation(rule: .evseIDDuplicate, path: "EvseID",
                 message: "EvseID '\(evseID)' appears more than once for operator \(operatorID ?? "?")", value: evseID)
         }
         return nil
     }
+
+    /// Where the check of an EvseID with this fingerprint will look first (see
+    /// `IDFingerprintSet.probeAddress`). Mutating only so that a caller reaches it in place,
+    /// without a copy of the ownership.
+    package mutating func probeAddress(_ fingerprint: IDFingerprint) -> UnsafeRawPointer { seen.probeAddress(fingerprint) }
 
     /// How many distinct EvseIDs were checked.
     public var count: Int { seen.count }
