@@ -37,8 +37,8 @@ final class MappingWorker: @unchecked Sendable {  // used by one thread at a tim
     func process(_ batch: SourceBatch) -> CheckedBatch {
         var out: [CheckedRecord] = []
         out.reserveCapacity(batch.records.count)
-        // Each source record finishes none, one or a few records: they are checked at once,
-        // moved out of the scratch list rather than copied.
+        // Each source record finishes none, one or a few records: they are checked at once, in
+        // the scratch list.
         var mapped: [MappedRecord] = []
         var bytes: [UInt8] = []
         bytes.reserveCapacity(lastBytes + lastBytes / 8)
@@ -54,8 +54,10 @@ final class MappingWorker: @unchecked Sendable {  // used by one thread at a tim
         return CheckedBatch(records: out, bytes: bytes, statistics: mapper.takeStatistics())
     }
 
+    /// Checks the finished records where the list holds them (taking one out moved some three
+    /// hundred bytes, and `check` moved them again), then empties the list.
     private func drain(_ mapped: inout [MappedRecord], into out: inout [CheckedRecord], _ bytes: inout [UInt8]) {
-        if mapped.count > 1 { mapped.reverse() }
-        while let m = mapped.popLast() { out.append(check.check(consume m, bytes: &bytes)) }
+        for i in mapped.indices { out.append(check.check(&mapped[i], bytes: &bytes)) }
+        mapped.removeAll(keepingCapacity: true)
     }
 }

@@ -62,8 +62,8 @@ struct RecordCheck {
 
     /// Checks a record; when it passes, appends its JSON to `bytes` (the batch's: one list for
     /// the records of a batch, not one per record to allocate, hand over and free).
-    mutating func check(_ record: consuming MappedRecord, bytes: inout [UInt8]) -> CheckedRecord {
-        var mapped = record
+    /// The record is left with what the checked record did not take from it, to be freed.
+    mutating func check(_ mapped: inout MappedRecord, bytes: inout [UInt8]) -> CheckedRecord {
         var reasons: [RecordIssue] = []
         var warnings: [RecordIssue] = []
         for issue in mapped.issues {

@@ -24,10 +24,10 @@ public final class Mapper {
         var record: MappedRecord
     }
 
-    /// The group being built from adjacent rows: its key and record (kept apart, so the record
-    /// moves out whole when the group ends).
+    /// The group being built from adjacent rows: its key, and none or one record in a list of its
+    /// own, so that the record is built and handed on without being moved (see `flushCurrent`).
     private var currentKey: String?
-    private var currentRecord: MappedRecord?
+    private var building: [MappedRecord] = []
     private var held: [Group] = []
     private var heldIndex: [String: Int] = [:]
 
@@ -146,8 +146,8 @@ public final class Mapper {
         let key = slot.groupKey?.evaluate(&ctx, field: "records.group.by").text
         // A later row of the group being built: only the fields that combine across rows.
         if let key, mapping.grouping != nil {
-            if mapping.groupsAdjacentRowsOnly, currentRecord != nil, currentKey == key {
-                mergeRow(slot, &ctx, into: &currentRecord!)
+            if mapping.groupsAdjacentRowsOnly, !building.isEmpty, currentKey == key {
+                mergeRow(slot, &ctx, into: &building[0])
                 counts.merged += 1
                 return
             }
@@ -157,10 +157,22 @@ public final class Mapper {
                 return
             }
         }
-        // Built in place at the end of `out` and moved from there: a copy would count a reference
-        // to each of its fields. A group being built is handed on first (input order).
+        // Built in place: at the end of `out`, or as the group being built (adjacent rows); a copy
+        // would count a reference to each of its fields. A group being built is handed on first
+        // (input order).
         let grouped = mapping.grouping != nil && key != nil
         if !grouped || mapping.groupsAdjacentRowsOnly { flushCurrent(into: &out) }
+        let adjacent = grouped && mapping.groupsAdjacentRowsOnly
+        if adjacent {
+            build(slot, record, key: key!, &ctx, in: &building)
+        } else {
+            build(slot, record, key: key, &ctx, in: &out)
+        }
+    }
+
+    /// Builds a record from its first row at the end of `list`; a group of rows from anywhere in
+    /// the file is then moved to `held`.
+    private func build(_ slot: CompiledMapping.Slot, _ record: SourceRecord, key: String?, _ ctx: inout EvalContext, in out: inout [MappedRecord]) {
         out.append(MappedRecord(provenance: record.provenance))
         let i = out.count - 1
         slot.run.assignAll(&out[i].evse, &ctx)
@@ -181,19 +193,26 @@ public final class Mapper {
         out[i].operatorName = consume operatorName
         swap(&out[i].issues, &ctx.issues)
         out[i].rejected = ctx.rejected
-        guard grouped, let key else { return }
+        guard mapping.grouping != nil, let key else { return }
         if mapping.groupsAdjacentRowsOnly {
             currentKey = key
-            currentRecord = out.removeLast()
         } else {
             heldIndex[key] = held.count
             held.append(Group(key: key, record: out.removeLast()))
         }
     }
 
-    /// Hands on the group being built.
+    /// Hands on the group being built: the two lists change places when `out` is empty (as it is
+    /// when its records are taken after each row), so the record is not moved.
     private func flushCurrent(into out: inout [MappedRecord]) {
-        if currentRecord != nil { out.append(currentRecord.take()!) }
+        if !building.isEmpty {
+            if out.isEmpty {
+                swap(&out, &building)
+            } else {
+                out.append(contentsOf: building)
+                building.removeAll(keepingCapacity: true)
+            }
+        }
         currentKey = nil
     }
 
