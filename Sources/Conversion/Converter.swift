@@ -85,7 +85,7 @@ public final class Converter {
                         let first = records.baseAddress!
                         owners.removeAll(keepingCapacity: true)
                         for i in records.indices { owners.append(sink.owner(of: first + i)) }
-                        try batch.bytes.withUnsafeBufferPointer { bytes in
+                        try batch.bytes.withBytes { bytes in
                             for i in records.indices {
                                 if i + Self.prefetchDistance < records.count {
                                     sink.prefetch(first + i + Self.prefetchDistance, owners[i + Self.prefetchDistance])

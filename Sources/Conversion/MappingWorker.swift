@@ -14,8 +14,9 @@ struct SourceBatch: @unchecked Sendable {
 /// statistics for these records.
 struct CheckedBatch: @unchecked Sendable {
     var records: [CheckedRecord]
-    /// The JSON of the records that passed, one after the other (``CheckedRecord/json``).
-    var bytes: [UInt8]
+    /// The JSON of the records that passed, one after the other (``CheckedRecord/json``),
+    /// written there by the encoder.
+    var bytes: JSONWriter
     var statistics: MappingStatistics
 }
 
@@ -40,8 +41,7 @@ final class MappingWorker: @unchecked Sendable {  // used by one thread at a tim
         // Each source record finishes none, one or a few records: they are checked at once, in
         // the scratch list.
         var mapped: [MappedRecord] = []
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(lastBytes + lastBytes / 8)
+        var bytes = JSONWriter(capacity: lastBytes + lastBytes / 8)
         for i in batch.records.indices {
             mapper.process(batch.records[i], into: &mapped)
             drain(&mapped, into: &out, &bytes)
@@ -56,7 +56,7 @@ final class MappingWorker: @unchecked Sendable {  // used by one thread at a tim
 
     /// Checks the finished records where the list holds them (taking one out moved some three
     /// hundred bytes, and `check` moved them again), then empties the list.
-    private func drain(_ mapped: inout [MappedRecord], into out: inout [CheckedRecord], _ bytes: inout [UInt8]) {
+    private func drain(_ mapped: inout [MappedRecord], into out: inout [CheckedRecord], _ bytes: inout JSONWriter) {
         for i in mapped.indices { out.append(check.check(&mapped[i], bytes: &bytes)) }
         mapped.removeAll(keepingCapacity: true)
     }

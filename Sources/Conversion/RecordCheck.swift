@@ -36,7 +36,6 @@ struct RecordCheck {
     let validator: OICPValidator
     let encoder: OICPEncoder
     let keepRecords: Bool
-    private var json = JSONWriter(capacity: 4096)
     private var memo = EncodingMemo()
     private var validationMemo = ValidationMemo()
 
@@ -60,10 +59,11 @@ struct RecordCheck {
         if warningCounts[rule]! >= RecordSink.detailedPerRule { briefWarnings.insert(rule) }
     }
 
-    /// Checks a record; when it passes, appends its JSON to `bytes` (the batch's: one list for
-    /// the records of a batch, not one per record to allocate, hand over and free).
+    /// Checks a record; when it passes, writes its JSON after the others in `bytes` (the batch's:
+    /// one buffer for the records of a batch, not one per record to allocate, copy, hand over and
+    /// free).
     /// The record is left with what the checked record did not take from it, to be freed.
-    mutating func check(_ mapped: inout MappedRecord, bytes: inout [UInt8]) -> CheckedRecord {
+    mutating func check(_ mapped: inout MappedRecord, bytes: inout JSONWriter) -> CheckedRecord {
         var reasons: [RecordIssue] = []
         var warnings: [RecordIssue] = []
         for issue in mapped.issues {
@@ -96,10 +96,8 @@ struct RecordCheck {
         for w in warnings { countWarning(w.rule) }
         var range: Range<Int>?
         if reasons.isEmpty && !mapped.rejected {
-            json.removeAll()
-            encoder.writePrepared(mapped.evse, into: &json, memo: &memo)
             let start = bytes.count
-            json.withBytes { bytes.append(contentsOf: $0) }
+            encoder.writePrepared(mapped.evse, into: &bytes, memo: &memo)
             range = start..<bytes.count
         }
         // The parts moved out of the record (`take`), not copied: the record is freed next.
