@@ -1,7 +1,8 @@
 /// The members a record writes after its charging facilities (`RenewableEnergy` …
 /// `DynamicInfoAvailable`), remembered with their JSON: the EVSEs of one station mostly repeat
 /// them (the station's payment, access, hotline and hours). Recognised by the bits of their
-/// storage (see `StorageBits`); the record whose tail is remembered is kept alive.
+/// storage (see `StorageBits`); the record whose tail is remembered is kept alive. The tails of
+/// the last few stations are kept (see `TailTable`), not only the last one.
 struct TailMemo {
     /// The bits, word by word (a plain struct: comparing it is a few vector instructions).
     struct Key: Equatable {
@@ -25,11 +26,8 @@ struct TailMemo {
         @inline(__always) static func == (a: Key, b: Key) -> Bool { StorageBits.equal(a, b) }
     }
 
-    private var key = Key()
-    private var valid = false
-    private var json: [UInt8] = []
-    /// The record whose tail is remembered, kept alive for the key's sake.
-    private var kept = EvseDataRecord()
+    /// The tails met lately with their JSON (see `TailTable`).
+    private var table = TailTable<[UInt8]>()
 
     /// Lookups and hits in the present trial; off for the rest of the run after a trial in which
     /// under half of the tails repeated (remembering costs about as much as a hit saves).
@@ -38,10 +36,10 @@ struct TailMemo {
     private(set) var enabled = true
     static let trial = 256
 
-    /// Copies the JSON of the tail remembered when `key` is its key; false when it is not.
+    /// Copies the JSON of the tail remembered for `key`; false when there is none.
     mutating func replay(_ key: Key, into out: ByteStorage) -> Bool {
         lookups &+= 1
-        guard valid && key == self.key else {
+        guard table.withResult(for: key, { json in json.withUnsafeBufferPointer { out.append(contentsOf: $0) } }) else {
             if lookups >= Self.trial {
                 if hits * 2 < lookups { enabled = false }
                 lookups = 0
@@ -50,19 +48,16 @@ struct TailMemo {
             return false
         }
         hits &+= 1
-        json.withUnsafeBufferPointer { out.append(contentsOf: $0) }
         return true
     }
 
     /// Remembers the tail of `r`, its key and its JSON: the bytes written to `out` from `start`
     /// on (they start with the comma after the members before).
     mutating func remember(_ key: Key, of r: borrowing EvseDataRecord, writtenFrom start: Int, in out: ByteStorage) {
-        json.removeAll(keepingCapacity: true)
-        out.withBuffer { json.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start...])) }
-        self.key = key
-        // The whole record (one copy costs less than its tail's fields set one by one).
-        kept = copy r
-        valid = true
+        table.remember(key, of: r, empty: []) { json in
+            json.removeAll(keepingCapacity: true)
+            out.withBuffer { json.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start...])) }
+        }
     }
 
     /// The key of the record's tail; nil when the tail holds a value not keyed (an environmental

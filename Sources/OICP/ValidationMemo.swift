@@ -72,29 +72,26 @@ public struct ValidationMemo: Sendable {
 
     var address = Clean(Address(), key: AddressKey(Address(), .v2_3))
     var geo = Clean(GeoCoordinates(), key: GeoKey(GeoCoordinates(), .v2_3))
-    /// The members after the facilities (see `TailMemo`), kept whole for the key's sake.
-    var tail = Trial(Clean(EvseDataRecord(), key: TailMemo.Key()))
+    /// The members after the facilities (see `TailMemo`) found clean lately.
+    var tail = CleanTails()
     /// The findings for the kinds of facility checked lately (none, mostly), by their index.
     var facilities = FacilityMemo<[Violation]>()
 
     public init() {}
 
-    /// A part that only some inputs repeat (the members after the facilities: the EVSEs of an
-    /// OCPI location may differ in them): after `TailMemo.trial` lookups that hit less than half
-    /// the time, it is no longer tried (a record copied for each miss would cost more than the
-    /// hits save).
-    struct Trial<Value: Sendable, Key: Equatable & Sendable>: Sendable {
-        private var clean: Clean<Value, Key>
+    /// The tails found clean lately (see `TailTable`): after `TailMemo.trial` lookups that hit
+    /// less than half the time, they are no longer tried (a record copied for each miss would
+    /// cost more than the hits save; the EVSEs of an OCPI location may differ in them).
+    struct CleanTails: Sendable {
+        private var table = TailTable<Bool>()
         private var lookups = 0
         private var hits = 0
         private(set) var enabled = true
 
-        init(_ clean: Clean<Value, Key>) { self.clean = clean }
-
-        /// Whether the part with this key was checked without a finding (see `Clean.holds`).
-        @inline(__always) mutating func holds(_ key: Key) -> Bool {
+        /// Whether the tail with this key was checked without a finding.
+        @inline(__always) mutating func holds(_ key: TailMemo.Key) -> Bool {
             lookups &+= 1
-            if clean.holds(key) {
+            if table.withResult(for: key, { _ in }) {
                 hits &+= 1
                 return true
             }
@@ -106,6 +103,8 @@ public struct ValidationMemo: Sendable {
             return false
         }
 
-        mutating func remember(_ value: borrowing Value, _ key: Key) { clean.remember(value, key) }
+        mutating func remember(_ record: borrowing EvseDataRecord, _ key: TailMemo.Key) {
+            table.remember(key, of: record, empty: true) { _ in }
+        }
     }
 }

@@ -258,6 +258,35 @@ import Testing
         #expect(changed == 19)
     }
 
+    @Test("the tails of several records are remembered at once: each comes back from the memo, as written")
+    func severalTails() throws {
+        let encoder = OICPEncoder(version: .v2_3)
+        let lean = tails()[0]
+        let records = (0..<6).map { i -> EvseDataRecord in
+            var r = lean
+            r.hotlinePhoneNumber = "+4930\(1_000_000 + i)"
+            return r
+        }
+        var memo = EncodingMemo()
+        var first: [[UInt8]] = []
+        for r in records {
+            var w = JSONWriter()
+            encoder.writePrepared(r, into: &w, memo: &memo)
+            first.append(w.bytes)
+        }
+        // Each tail is in the table now: six keys in 64 slots, none sharing one (the hotlines are
+        // small strings, held in their bits, so the slots are the same on every run).
+        for (i, r) in records.enumerated() {
+            let key = try #require(TailMemo.key(r, .v2_3))
+            let out = ByteStorage(capacity: 64)
+            let hit = memo.tail.replay(key, into: out)
+            #expect(hit, "record \(i)")
+            var again = JSONWriter()
+            encoder.writePrepared(r, into: &again, memo: &memo)
+            #expect(again.bytes == first[i])
+        }
+    }
+
     @Test("the tail memo turns itself off when tails seldom repeat, and stays on when they do")
     func tailMemoTrial() {
         let encoder = OICPEncoder(version: .v2_3)
