@@ -182,7 +182,14 @@ enum Leaf {
             let memo = FieldMemo<GeoCoordinates>.make(inputs)
             let convert: (ValuePair, inout EvalContext) -> GeoCoordinates? = { values, ctx in
                 guard let (lat, lon) = position(values, &ctx) else { return nil }
-                return Self.coordinates(lat, lon, format: fmt, decimals: dec, &ctx, path)
+                // Texts already written as the format writes them are kept (not formatted again).
+                var texts: (String, String)?
+                if fmt == "DecimalDegree", case .text(let a) = values.first, case .text(let b) = values.second,
+                    FixedDecimal.isCanonical(a, decimals: dec), FixedDecimal.isCanonical(b, decimals: dec)
+                {
+                    texts = (a, b)
+                }
+                return Self.coordinates(lat, lon, texts: texts, format: fmt, decimals: dec, &ctx, path)
             }
             let compute: Compute<GeoCoordinates> = { ctx in last(read(&ctx), &ctx, convert) }
             return CompiledField(name: name, readsSource: reads, sources: [(path, describe + " → \(fmt), \(dec) decimals")], inputs: inputs) { root, ctx in
@@ -195,8 +202,10 @@ enum Leaf {
     }
 
     /// The position in the format asked for; nil (and a reason to reject) when out of range.
-    private static func coordinates(_ lat: Double, _ lon: Double, format fmt: String, decimals dec: Int, _ ctx: inout EvalContext,
-                                    _ path: String) -> GeoCoordinates? {
+    /// - Parameter texts: the latitude's and longitude's texts, when they are what the decimal
+    ///   degrees asked for would be written as (`FixedDecimal.isCanonical`).
+    private static func coordinates(_ lat: Double, _ lon: Double, texts: (String, String)? = nil, format fmt: String, decimals dec: Int,
+                                    _ ctx: inout EvalContext, _ path: String) -> GeoCoordinates? {
         guard (-90...90).contains(lat), (-180...180).contains(lon) else {
             let swapped = (-90...90).contains(lon) && (-180...180).contains(lat)
             ctx.reject("coordinates.range", field: path,
@@ -212,7 +221,9 @@ enum Leaf {
         switch fmt {
         case "Google": return .google(latitude: lat, longitude: lon, decimals: dec)
         case "DegreeMinuteSeconds": return .degreeMinuteSeconds(latitude: lat, longitude: lon)
-        default: return .decimalDegree(latitude: lat, longitude: lon, decimals: dec)
+        default:
+            if let (a, b) = texts { return GeoCoordinates(decimalDegree: CoordinatePair(latitude: a, longitude: b)) }
+            return .decimalDegree(latitude: lat, longitude: lon, decimals: dec)
         }
     }
 

@@ -38,6 +38,34 @@ public enum FixedDecimal {
         }
     }
 
+    /// Whether `text` is what ``format(_:decimals:)`` writes for the number it denotes: an
+    /// optional minus, an integer part of at most 15 digits without a leading zero (but a lone
+    /// zero), a point and exactly `decimals` digits; not a negative zero. Such a text can stand
+    /// for its formatted self (the number parsed from it rounds back to the same digits), so a
+    /// position given to six decimals is not parsed and written again.
+    public static func isCanonical(_ text: String, decimals: Int) -> Bool {
+        guard (1...9).contains(decimals) else { return false }
+        var text = text
+        return text.withUTF8 { b in
+            var i = 0
+            let negative = b.first == UInt8(ascii: "-")
+            if negative { i = 1 }
+            let intStart = i
+            while i < b.count, b[i] >= 0x30, b[i] <= 0x39 { i += 1 }
+            let intDigits = i - intStart
+            guard intDigits >= 1, intDigits <= 15, intDigits == 1 || b[intStart] != 0x30 else { return false }
+            guard i < b.count, b[i] == UInt8(ascii: "."), b.count - i - 1 == decimals else { return false }
+            var nonZero = intDigits > 1 || b[intStart] != 0x30
+            i += 1
+            while i < b.count {
+                guard b[i] >= 0x30, b[i] <= 0x39 else { return false }
+                if b[i] != 0x30 { nonZero = true }
+                i += 1
+            }
+            return !negative || nonZero
+        }
+    }
+
     /// The shortest exact decimal text of a number, never in exponent notation: `7.4` → `"7.4"`,
     /// `22.0` → `"22"`.
     public static func shortest(_ value: Double) -> String {

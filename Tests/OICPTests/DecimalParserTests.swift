@@ -76,6 +76,28 @@ import Testing
         #expect(FixedDecimal.format(9.5, decimals: 0) == "10")
     }
 
+    @Test("a canonical text is what format writes for the number it denotes; format's texts of positions are canonical")
+    func canonicalTexts() {
+        var g = SplitMix(seed: 5)
+        for _ in 0..<20_000 {
+            let decimals = 1 + g.below(6)
+            var value = Double(g.next() % 1_000_000_007) / 1_000_000_007 * 180
+            if g.below(2) == 0 { value = -value }
+            let text = FixedDecimal.format(value, decimals: decimals)
+            let canonical = FixedDecimal.isCanonical(text, decimals: decimals)
+            #expect(canonical == (text != "-0." + String(repeating: "0", count: decimals)), "\(text)")
+            if canonical { #expect(FixedDecimal.format(Double(text)!, decimals: decimals) == text, "\(text)") }
+            #expect(!FixedDecimal.isCanonical(text, decimals: decimals + 1))
+        }
+        for text in ["48.093029", "-11.401315", "0.000001", "-0.000001", "0.000000", "179.999999"] {
+            #expect(FixedDecimal.isCanonical(text, decimals: 6), "\(text)")
+        }
+        for text in ["-0.000000", "048.093029", "+48.093029", "48.09302", "48.0930290", "48,093029", " 48.093029", "48.093029 ", ".093029",
+                     "48.", "48", "-", "", "4e1.000000", "1.00000x"] {
+            #expect(!FixedDecimal.isCanonical(text, decimals: 6), "\(text)")
+        }
+    }
+
     func pow10(_ e: Double) -> Double {
         var r = 1.0
         for _ in 0..<Int(e) { r *= 10 }
