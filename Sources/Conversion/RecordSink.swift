@@ -104,7 +104,8 @@ struct RecordSink {
             // Ownership and duplicates only for records that are otherwise good, so a bad record
             // does not block its EvseID for a later good one.
             if reasons.isEmpty, let evseID = record.pointee.evseID,
-                var v = operators[slot].ownership.check(evseID: evseID, fingerprint: record.pointee.fingerprint ?? IDFingerprint(evseID))
+                // No reason so far: the validator found the EvseID well-formed.
+                var v = operators[slot].ownership.check(evseID: evseID, fingerprint: record.pointee.fingerprint ?? IDFingerprint(evseID), validated: true)
             {
                 if v.rule == .evseIDDuplicate && adjacentGrouping {
                     v.message += " (rows of one EVSE that are not next to each other need records.group.adjacent: false)"

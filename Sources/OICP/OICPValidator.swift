@@ -149,7 +149,12 @@ public struct OICPValidator: Sendable {
         sink.length(r.chargingStationID, path: "ChargingStationID", max: 50)
         if v23 {
             sink.list(r.chargingStationNames, path: "ChargingStationNames", required: true)
-            checkInfoTexts(r.chargingStationNames, path: "ChargingStationNames", into: &sink)
+            // The station's names: the very list of the record before, mostly (see ValidationMemo).
+            if let names = r.chargingStationNames {
+                check(names, key: StorageBits.of(names), unlessClean: &memo.names, into: &sink) {
+                    checkInfoTexts($0, path: "ChargingStationNames", into: &$1)
+                }
+            }
             sink.length(r.hardwareManufacturer, path: "HardwareManufacturer", max: 50)
             sink.length(r.chargingStationImage, path: "ChargingStationImage", max: 200)
             sink.length(r.subOperatorName, path: "SubOperatorName", max: 100)

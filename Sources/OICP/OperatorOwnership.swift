@@ -42,10 +42,10 @@ public struct OperatorOwnership: Sendable {
     private var lastBelongs = true
 
     /// `belongs(evseID)`, remembered for the last operator part.
-    private mutating func belongsRemembered(_ evseID: String) -> Bool {
+    private mutating func belongsRemembered(_ evseID: String, validated: Bool) -> Bool {
         var id = evseID
         let (end, same) = id.withUTF8 { s -> (Int?, Bool) in
-            guard let end = Self.operatorPartLength(s) else { return (nil, false) }
+            guard let end = validated ? Patterns.operatorPartEnd(s) : Self.operatorPartLength(s) else { return (nil, false) }
             guard let lastPart, lastPart.count == end else { return (end, false) }
             return (end, lastPart.withUnsafeBufferPointer { last in
                 for i in 0..<end where last[i] != s[i] { return false }
@@ -66,8 +66,10 @@ public struct OperatorOwnership: Sendable {
     }
 
     /// Like ``check(evseID:)``, with the ID's fingerprint made before (on another thread).
-    package mutating func check(evseID: String, fingerprint: IDFingerprint) -> Violation? {
-        if !belongsRemembered(evseID) {
+    /// - Parameter validated: whether the ID is known to match the EvseID pattern (the validator
+    ///   found no fault in it): its pattern is then not checked again.
+    package mutating func check(evseID: String, fingerprint: IDFingerprint, validated: Bool = false) -> Violation? {
+        if !belongsRemembered(evseID, validated: validated) {
             let part = Patterns.operatorPart(ofEvseID: evseID) ?? evseID
             return Violation(rule: .evseIDOperator, path: "EvseID",
                 message: "'\(evseID)' belongs to operator \(part), not to \(operatorID ?? "?")", value: evseID)

@@ -72,6 +72,8 @@ public struct ValidationMemo: Sendable {
 
     var address = Clean(Address(), key: AddressKey(Address(), .v2_3))
     var geo = Clean(GeoCoordinates(), key: GeoKey(GeoCoordinates(), .v2_3))
+    /// The station names (OICP 2.3), by the bits of the list's storage.
+    var names = Clean<[InfoText], UInt64>([], key: 0)
     /// The members after the facilities (see `TailMemo`) found clean lately.
     var tail = CleanTails()
     /// The findings for the kinds of facility checked lately (none, mostly), by their index.

@@ -22,8 +22,14 @@ import Testing
         var noAddress = base
         noAddress.address = nil
         var grown = base
+        var badName = base
+        badName.chargingStationNames = [InfoText(lang: "deutsch", value: "Am Markt")]
+        var longName = base
+        longName.chargingStationNames = [InfoText(lang: "de", value: String(repeating: "x", count: 151))]
+        var noNames = base
+        noNames.chargingStationNames = nil
         var out = [base, base, moved, moved, base, badCountry, badCountry, base, unassigned, unassigned, badPosition, badPosition, base,
-                   twoForms, twoForms, noAddress, base, grown]
+                   twoForms, twoForms, noAddress, base, grown, badName, badName, base, longName, longName, noNames, base]
         // Changed in place after being checked: the memo's copy keeps the old value.
         grown.address?.street = "M"
         out += [grown, grown, base]
@@ -42,6 +48,7 @@ import Testing
         }
         // The list holds records with findings in the address and the position.
         let findings = records().map { validator.validate($0.prepared(for: version)).map(\.path) }.joined()
+        #expect(version == .v2_2 || findings.contains("ChargingStationNames[0].lang") && findings.contains("ChargingStationNames[0].value"))
         #expect(findings.contains("Address.Country") && findings.contains("Address.Street")
             && findings.contains("GeoCoordinates.DecimalDegree.Latitude") && findings.contains("GeoCoordinates"))
     }
