@@ -53,8 +53,15 @@ struct RecordCheck {
     private var warningCounts: [String: Int] = [:]
     private var briefWarnings: Set<String> = []
 
+    /// The rule last found brief: the warnings of a run of records are mostly of one rule.
+    private var lastBrief: String?
+
     private mutating func countWarning(_ rule: String) {
-        guard !briefWarnings.contains(rule) else { return }
+        if let last = lastBrief, last == rule { return }
+        guard !briefWarnings.contains(rule) else {
+            lastBrief = rule
+            return
+        }
         warningCounts[rule, default: 0] += 1
         if warningCounts[rule]! >= RecordSink.detailedPerRule { briefWarnings.insert(rule) }
     }

@@ -25,7 +25,19 @@ struct RecordSink {
     private(set) var rejected = 0
     private(set) var rejectedByRule: [String: Int] = [:]
     private(set) var reasonsByRule: [String: Int] = [:]
-    private(set) var warningsByRule: [String: Int] = [:]
+    /// Warnings by rule: those counted, and the run of the last rule not yet added (`lastWarning`).
+    var warningsByRule: [String: Int] {
+        var all = warningCounts
+        if let rule = lastWarningRule { all[rule, default: 0] += lastWarningPending }
+        return all
+    }
+    private var warningCounts: [String: Int] = [:]
+    /// The rule of the last warning, its count in all, and how many of those `warningCounts` does
+    /// not hold yet: a run of warnings of one rule (the same line-to-line voltage on record after
+    /// record) is counted without a dictionary lookup each.
+    private var lastWarningRule: String?
+    private var lastWarningTotal = 0
+    private var lastWarningPending = 0
 
     struct OperatorStats {
         var spelling: String
@@ -115,7 +127,7 @@ struct RecordSink {
         }
         for w in record.pointee.warnings {
             // Beyond the detailed ones, counted here and passed on once at the end (`finish`).
-            guard Self.count(&warningsByRule[w.rule, default: 0]) <= Self.detailedPerRule else { continue }
+            guard countWarning(w.rule) <= Self.detailedPerRule else { continue }
             diagnostics.emit(Diagnostic(.warning, rule: w.rule, message(w, record.pointee), file: record.pointee.provenance.file, line: record.pointee.provenance.line,
                 field: w.field, value: w.value, context: record.pointee.evseID))
         }
@@ -163,6 +175,20 @@ struct RecordSink {
     }
 
     /// Adds one to a count and returns it (one dictionary lookup instead of two).
+    /// Counts a warning of `rule`; how many of its warnings there are now.
+    private mutating func countWarning(_ rule: String) -> Int {
+        if let last = lastWarningRule, last == rule {
+            lastWarningTotal += 1
+            lastWarningPending += 1
+            return lastWarningTotal
+        }
+        if let last = lastWarningRule { warningCounts[last, default: 0] += lastWarningPending }
+        lastWarningRule = rule
+        lastWarningTotal = warningCounts[rule, default: 0] + 1
+        lastWarningPending = 1
+        return lastWarningTotal
+    }
+
     private static func count(_ n: inout Int) -> Int {
         n += 1
         return n

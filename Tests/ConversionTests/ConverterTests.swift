@@ -107,6 +107,26 @@ import Testing
         #expect(collector.diagnostics.filter { $0.rule == "voltage.line-to-neutral" }.count == 1_000)
     }
 
+    @Test("warnings of two rules in turn are each counted in full, and detailed up to the first 1,000")
+    func warningsOfTwoRulesInTurn() throws {
+        // Every row: 400 V on AC (line to line); every third row also latitude equal to longitude.
+        let mapping = Self.mapping.replacingOccurrences(of: "Power: { column: kw, number: true } }]",
+            with: "Power: { column: kw, number: true }, Voltage: 400 }]")
+        var csv = "op,op_name,evse,name,city,street,lat,lon,plug,kw\n"
+        for i in 0..<3_300 { csv += "DE*AAA,Alpha,DE*AAA*E\(i),One,Berlin,Ring,\(i % 3 == 0 ? "13.4" : "52.5"),13.4,T2,22\n" }
+        let ws = Workspace(mapping: mapping, csv: csv)
+        var options = ConversionOptions(mappingPath: ws.path("m.yaml"), inputPath: ws.path("in.csv"), outputPath: ws.path("out"))
+        options.jobs = 2
+        let collector = DiagnosticCollector(limit: 100_000)
+        let result = try Converter(options: options, diagnostics: collector).run()
+        #expect(result.report.warningsByRule["voltage.line-to-neutral"] == 3_300)
+        #expect(result.report.warningsByRule["coordinates.equal"] == 1_100)
+        #expect(collector.countsByRule["voltage.line-to-neutral"] == 3_300)
+        #expect(collector.countsByRule["coordinates.equal"] == 1_100)
+        #expect(collector.diagnostics.filter { $0.rule == "voltage.line-to-neutral" }.count == 1_000)
+        #expect(collector.diagnostics.filter { $0.rule == "coordinates.equal" }.count == 1_000)
+    }
+
     @Test func countsBalanceAndBadRecordsAreRejected() throws {
         let ws = Workspace()
         let result = try ws.run()
