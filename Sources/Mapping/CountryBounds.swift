@@ -31,6 +31,11 @@ enum CountryBounds {
     /// longitude exchanged. False for countries without a box.
     static func looksSwapped(latitude: Double, longitude: Double, country: String) -> Bool {
         guard let box = boxes[country] else { return false }
-        return !box.contains(latitude, longitude) && box.contains(longitude, latitude)
+        return looksSwapped(latitude: latitude, longitude: longitude, box: box)
+    }
+
+    /// The same, for the country's box found before.
+    static func looksSwapped(latitude: Double, longitude: Double, box: Box) -> Bool {
+        !box.contains(latitude, longitude) && box.contains(longitude, latitude)
     }
 }

@@ -243,6 +243,17 @@ public final class Mapper {
         }
     }
 
+    /// The last country whose box was looked up, and the box (the stations of an export are
+    /// mostly in one country: its box is not looked up again for each).
+    private var lastCountry: (name: String, box: CountryBounds.Box?)?
+
+    private func box(of country: String) -> CountryBounds.Box? {
+        if let last = lastCountry, last.name == country { return last.box }
+        let box = CountryBounds.boxes[country]
+        lastCountry = (country, box)
+        return box
+    }
+
     /// A warning when the position lies outside the record's country but would lie inside with
     /// latitude and longitude exchanged. (The record is only read: `inout` spares a copy.)
     private func checkSwapped(_ evse: inout EvseDataRecord, _ ctx: inout EvalContext) {
@@ -254,12 +265,18 @@ public final class Mapper {
         guard let position = evse.geoCoordinates, let (lat, lon) = position.numericValue else { return }
         if let given, let last = lastInPlace, last.latitude == lat, last.longitude == lon, last.country == given { return }
         // The record's own country when its bounds are known, else the one its EvseID names.
-        let ownCountry = given.map { CountryBounds.boxes[$0] != nil } ?? false
+        let ownBox = given.flatMap(box(of:))
+        let ownCountry = ownBox != nil
         var country = given
         if !ownCountry, let id = evse.evseID, id.count >= 2 {
             country = CountryCodes.alpha3ByAlpha2[String(id.prefix(2)).uppercased()]
         }
-        guard let country, CountryBounds.looksSwapped(latitude: lat, longitude: lon, country: country) else {
+        let swapped = if let ownBox {
+            CountryBounds.looksSwapped(latitude: lat, longitude: lon, box: ownBox)
+        } else {
+            country.map { CountryBounds.looksSwapped(latitude: lat, longitude: lon, country: $0) } ?? false
+        }
+        guard let country, swapped else {
             // Remembered only when the record's own country decided (not one taken from its EvseID).
             if let given, ownCountry { lastInPlace = InPlace(position: position, latitude: lat, longitude: lon, country: given) }
             return
