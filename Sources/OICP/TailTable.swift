@@ -21,7 +21,7 @@ struct TailTable<Result: Sendable>: Sendable {
 
     /// The slot of a key: its words mixed, the top bits of the product taken.
     @inline(__always)
-    private static func slot(_ key: TailMemo.Key) -> Int {
+    static func slot(_ key: TailMemo.Key) -> Int {
         withUnsafeBytes(of: key) { raw in
             var h: UInt64 = 0x9E37_79B9_7F4A_7C15
             for i in stride(from: 0, to: MemoryLayout<TailMemo.Key>.size, by: 8) {

@@ -258,33 +258,43 @@ import Testing
         #expect(changed == 19)
     }
 
-    @Test("the tails of several records are remembered at once: each comes back from the memo, as written")
-    func severalTails() throws {
-        let encoder = OICPEncoder(version: .v2_3)
-        let lean = tails()[0]
-        let records = (0..<6).map { i -> EvseDataRecord in
-            var r = lean
-            r.hotlinePhoneNumber = "+4930\(1_000_000 + i)"
-            return r
+    @Test("the tail table keeps several tails at once, each with its result, and a tail in a taken slot replaces what was there")
+    func tailTableKeepsSeveral() {
+        // Keys that differ in a small string (held in its bits: the same slots on every run),
+        // six of them in slots of their own, and one more in the first one's slot.
+        func key(_ n: Int) -> TailMemo.Key {
+            var k = TailMemo.Key()
+            k.hotline = StorageBits.of("+4930\(1_000_000 + n)")
+            return k
         }
-        var memo = EncodingMemo()
-        var first: [[UInt8]] = []
-        for r in records {
-            var w = JSONWriter()
-            encoder.writePrepared(r, into: &w, memo: &memo)
-            first.append(w.bytes)
+        var keys: [TailMemo.Key] = []
+        var slots: [Int] = []
+        var n = 0
+        var rival: TailMemo.Key?
+        while keys.count < 6 || rival == nil {
+            let k = key(n)
+            n += 1
+            let slot = TailTable<Int>.slot(k)
+            if !slots.contains(slot) && keys.count < 6 {
+                keys.append(k)
+                slots.append(slot)
+            } else if rival == nil, slots.first == slot, keys.count > 0 {
+                rival = k
+            }
         }
-        // Each tail is in the table now: six keys in 64 slots, none sharing one (the hotlines are
-        // small strings, held in their bits, so the slots are the same on every run).
-        for (i, r) in records.enumerated() {
-            let key = try #require(TailMemo.key(r, .v2_3))
-            let out = ByteStorage(capacity: 64)
-            let hit = memo.tail.replay(key, into: out)
-            #expect(hit, "record \(i)")
-            var again = JSONWriter()
-            encoder.writePrepared(r, into: &again, memo: &memo)
-            #expect(again.bytes == first[i])
+        var table = TailTable<Int>()
+        for (i, k) in keys.enumerated() { table.remember(k, of: EvseDataRecord(), empty: -1) { $0 = i } }
+        for (i, k) in keys.enumerated() {
+            var got = -1
+            #expect(table.withResult(for: k) { got = $0 }, "key \(i)")
+            #expect(got == i)
         }
+        table.remember(rival!, of: EvseDataRecord(), empty: -1) { $0 = 99 }
+        #expect(!table.withResult(for: keys[0]) { _ in })
+        var got = -1
+        #expect(table.withResult(for: rival!) { got = $0 })
+        #expect(got == 99)
+        #expect(table.withResult(for: keys[1]) { _ in })
     }
 
     @Test("the tail memo turns itself off when tails seldom repeat, and stays on when they do")
