@@ -83,19 +83,25 @@ import Testing
         #expect(!rejects.contains("DE*AAA*E4") && !rejects.contains("DE*AAA*E6"))
     }
 
-    @Test("diagnostics past the first 1,000 of a rule are counted in the collector, without their details")
-    func diagnosticsBeyondTheDetailedAreCounted() throws {
-        // Every row: a warning (400 V on AC looks line to line) and, on odd rows, a reason to
-        // reject (latitude out of range).
+    /// Converts `rows` rows of one operator, with 400 V on AC (a line-to-line warning on every
+    /// row) and the latitude `latitude(i)` (longitude 13.4), on two mapping threads.
+    static func runWithVoltage400(rows: Int, latitude: (Int) -> String) throws -> (ConversionResult, DiagnosticCollector) {
         let mapping = Self.mapping.replacingOccurrences(of: "Power: { column: kw, number: true } }]",
             with: "Power: { column: kw, number: true }, Voltage: 400 }]")
         var csv = "op,op_name,evse,name,city,street,lat,lon,plug,kw\n"
-        for i in 0..<2_500 { csv += "DE*AAA,Alpha,DE*AAA*E\(i),One,Berlin,Ring,\(i % 2 == 0 ? "52.5" : "152.5"),13.4,T2,22\n" }
+        for i in 0..<rows { csv += "DE*AAA,Alpha,DE*AAA*E\(i),One,Berlin,Ring,\(latitude(i)),13.4,T2,22\n" }
         let ws = Workspace(mapping: mapping, csv: csv)
         var options = ConversionOptions(mappingPath: ws.path("m.yaml"), inputPath: ws.path("in.csv"), outputPath: ws.path("out"))
         options.jobs = 2
         let collector = DiagnosticCollector(limit: 100_000)
-        let result = try Converter(options: options, diagnostics: collector).run()
+        return (try Converter(options: options, diagnostics: collector).run(), collector)
+    }
+
+    @Test("diagnostics past the first 1,000 of a rule are counted in the collector, without their details")
+    func diagnosticsBeyondTheDetailedAreCounted() throws {
+        // Every row: a warning (400 V on AC looks line to line) and, on odd rows, a reason to
+        // reject (latitude out of range).
+        let (result, collector) = try Self.runWithVoltage400(rows: 2_500) { $0 % 2 == 0 ? "52.5" : "152.5" }
         #expect(result.report.warningsByRule["voltage.line-to-neutral"] == 2_500)
         #expect(result.report.reasonsByRule["coordinates.range"] == 1_250)
         #expect(collector.countsByRule["voltage.line-to-neutral"] == 2_500)
@@ -110,15 +116,7 @@ import Testing
     @Test("warnings of two rules in turn are each counted in full, and detailed up to the first 1,000")
     func warningsOfTwoRulesInTurn() throws {
         // Every row: 400 V on AC (line to line); every third row also latitude equal to longitude.
-        let mapping = Self.mapping.replacingOccurrences(of: "Power: { column: kw, number: true } }]",
-            with: "Power: { column: kw, number: true }, Voltage: 400 }]")
-        var csv = "op,op_name,evse,name,city,street,lat,lon,plug,kw\n"
-        for i in 0..<3_300 { csv += "DE*AAA,Alpha,DE*AAA*E\(i),One,Berlin,Ring,\(i % 3 == 0 ? "13.4" : "52.5"),13.4,T2,22\n" }
-        let ws = Workspace(mapping: mapping, csv: csv)
-        var options = ConversionOptions(mappingPath: ws.path("m.yaml"), inputPath: ws.path("in.csv"), outputPath: ws.path("out"))
-        options.jobs = 2
-        let collector = DiagnosticCollector(limit: 100_000)
-        let result = try Converter(options: options, diagnostics: collector).run()
+        let (result, collector) = try Self.runWithVoltage400(rows: 3_300) { $0 % 3 == 0 ? "13.4" : "52.5" }
         #expect(result.report.warningsByRule["voltage.line-to-neutral"] == 3_300)
         #expect(result.report.warningsByRule["coordinates.equal"] == 1_100)
         #expect(collector.countsByRule["voltage.line-to-neutral"] == 3_300)
