@@ -25,7 +25,7 @@ struct RecordSink {
     private(set) var rejected = 0
     private(set) var rejectedByRule: [String: Int] = [:]
     private(set) var reasonsByRule: [String: Int] = [:]
-    /// Warnings by rule: those counted, and the run of the last rule not yet added (`lastWarning`).
+    /// Warnings by rule: those counted, and the run of the last rule not yet added (`lastWarningRule`).
     var warningsByRule: [String: Int] {
         var all = warningCounts
         if let rule = lastWarningRule { all[rule, default: 0] += lastWarningPending }
@@ -174,7 +174,6 @@ struct RecordSink {
         }
     }
 
-    /// Adds one to a count and returns it (one dictionary lookup instead of two).
     /// Counts a warning of `rule`; how many of its warnings there are now.
     private mutating func countWarning(_ rule: String) -> Int {
         if let last = lastWarningRule, last == rule {
@@ -189,6 +188,7 @@ struct RecordSink {
         return lastWarningTotal
     }
 
+    /// Adds one to a count and returns it (one dictionary lookup instead of two).
     private static func count(_ n: inout Int) -> Int {
         n += 1
         return n
