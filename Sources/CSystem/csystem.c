@@ -7,6 +7,14 @@
 #include <sys/syscall.h>
 #endif
 
+/// jemalloc's options, read at its start by the program that links it (oicp-etl; other programs
+/// linking this module use another allocator and ignore the name). Freed pages are kept for
+/// reuse rather than given back to the system on a timer: a conversion's memory is mostly the
+/// same few megabytes freed and taken again (batches, records), and giving them back made the
+/// kernel zero them and map them again — at 4M rows 0.7 s of system time, 13 % of the wall
+/// time; the peak resident memory is the same within 4 MB (docs/performance.md).
+const char *malloc_conf = "dirty_decay_ms:-1,muzzy_decay_ms:-1";
+
 #ifndef RENAME_EXCHANGE
 #define RENAME_EXCHANGE (1 << 1)
 #endif
