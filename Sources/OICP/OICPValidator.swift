@@ -368,20 +368,34 @@ public struct OICPValidator: Sendable {
     }
 
     /// Checks each facility, or adds the findings `memo` holds for it: they depend on the
-    /// facility, its index (in their paths), the version and which warnings are brief (a set
-    /// that only grows in a run, or is empty, so its size tells which it is).
-    private func checkFacilities(_ facilities: [ChargingFacility], into sink: inout Sink, memo: inout FacilityMemo<[Violation]>) {
+    /// facility, its index (in their paths), the version and which warnings are brief, kept with
+    /// them (a record checked with other brief warnings is checked again; the set is mostly the
+    /// very one of the record before, which compares without reading it).
+    private func checkFacilities(_ facilities: [ChargingFacility], into sink: inout Sink, memo: inout FacilityMemo<FacilityFindings>) {
         let v23 = version == .v2_3
         facilities.withUnsafeBufferPointer { list in
             for i in list.indices {
                 let f = list.baseAddress! + i  // read in place: `list[i]` copies the facility
-                let key = FacilityMemo<[Violation]>.Key(f.pointee, context: i << 32 | sink.briefWarnings.count << 1 | (v23 ? 1 : 0))
-                if memo.withResult(for: key, { sink.violations.append(contentsOf: $0) }) { continue }
-                let found = sink.violations.count
+                let key = FacilityMemo<FacilityFindings>.Key(f.pointee, context: i << 1 | (v23 ? 1 : 0))
+                var hit = false
+                _ = memo.withResult(for: key) { found in
+                    guard StorageBits.same(found.briefWarnings, sink.briefWarnings) || found.briefWarnings == sink.briefWarnings else { return }
+                    sink.violations.append(contentsOf: found.violations)
+                    hit = true
+                }
+                if hit { continue }
+                let before = sink.violations.count
                 checkFacility(list, index: i, into: &sink)
-                memo.remember(f.pointee, key: key, result: Array(sink.violations[found...]))
+                memo.remember(f.pointee, key: key,
+                    result: FacilityFindings(violations: Array(sink.violations[before...]), briefWarnings: sink.briefWarnings))
             }
         }
+    }
+
+    /// What checking a facility found, and the brief warnings it was checked with.
+    struct FacilityFindings: Sendable {
+        var violations: [Violation]
+        var briefWarnings: Set<String>
     }
 
     /// Checks facility `index` of `list`, read where the list holds it.

@@ -76,8 +76,9 @@ public struct ValidationMemo: Sendable {
     var names = Clean<[InfoText], UInt64>([], key: 0)
     /// The members after the facilities (see `TailMemo`) found clean lately.
     var tail = CleanTails()
-    /// The findings for the kinds of facility checked lately (none, mostly), by their index.
-    var facilities = FacilityMemo<[Violation]>()
+    /// The findings for the kinds of facility checked lately (none, mostly), by their index and
+    /// with the brief warnings they were made with.
+    var facilities = FacilityMemo<OICPValidator.FacilityFindings>()
 
     public init() {}
 

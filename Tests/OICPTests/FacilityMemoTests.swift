@@ -67,7 +67,9 @@ import Testing
     func validationChangesNothing(version: OICPVersion) {
         let validator = OICPValidator(version: version)
         var memo = ValidationMemo()
-        let briefs: [Set<String>] = [[], [Rule.voltagePlausible.id], [Rule.voltagePlausible.id, Rule.chargingModePlausible.id]]
+        // Sets of brief rules that change from record to record, two of them of the same size.
+        let briefs: [Set<String>] = [[], [Rule.voltagePlausible.id], [Rule.chargingModePlausible.id],
+                                     [Rule.voltagePlausible.id, Rule.chargingModePlausible.id]]
         var found = Set<String>()
         for (i, record) in Self.records().enumerated() {
             let r = record.prepared(for: version)
@@ -82,6 +84,19 @@ import Testing
             #expect(found.isSuperset(of: ["voltage.line-to-neutral ChargingFacilities[0].Voltage", "voltage.line-to-neutral ",
                 "charging-mode.power-type ChargingFacilities[1].ChargingModes", "field.required ChargingFacilities[0].PowerType",
                 "number.range ChargingFacilities[1].Amperage"]))
+        }
+    }
+
+    @Test("a facility checked with some warnings brief, met again with others as many, gets its warnings as a check gives them")
+    func otherBriefWarningsOfTheSameCount() {
+        let validator = OICPValidator(version: .v2_3)
+        var r = Fixtures.validRecord()
+        r.chargingFacilities = [ChargingFacility(powerType: .ac3Phase, voltage: 400, amperage: 32, power: 22)]  // line to line
+        var memo = ValidationMemo()
+        for brief: Set<String> in [[Rule.voltagePlausible.id], [Rule.chargingModePlausible.id], [Rule.voltagePlausible.id], []] {
+            let plain = validator.validate(r, briefWarnings: brief)
+            #expect(validator.validate(r, briefWarnings: brief, memo: &memo) == plain, "\(brief)")
+            #expect(plain.contains { $0.rule == .voltagePlausible && $0.path.isEmpty == brief.contains(Rule.voltagePlausible.id) })
         }
     }
 
@@ -108,6 +123,12 @@ import Testing
     @Test("the key names every stored field of a facility (a field added later must join it)")
     func keyCoversEveryField() {
         #expect(Mirror(reflecting: ChargingFacility()).children.compactMap(\.label) == ["powerType", "voltage", "amperage", "power", "chargingModes"])
-        #expect(MemoryLayout<PowerType?>.size == 16 && MemoryLayout<[ChargingMode]?>.size == 8)
+        #expect(MemoryLayout<PowerType?>.size == 16 && MemoryLayout<[ChargingMode]?>.size == 8 && MemoryLayout<Set<String>>.size == 8)
+        // A set and its copy share their storage; a changed copy does not.
+        let brief: Set<String> = [Rule.voltagePlausible.id]
+        var other = brief
+        #expect(StorageBits.same(brief, other))
+        other.insert(Rule.chargingModePlausible.id)
+        #expect(!StorageBits.same(brief, other))
     }
 }
