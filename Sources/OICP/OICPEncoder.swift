@@ -97,11 +97,14 @@ public struct OICPEncoder: Sendable {
                 for i in list.indices {
                     if i > 0 { out.append(UInt8(ascii: ",")) }
                     let f = list.baseAddress! + i  // read in place: `list[i]` copies the facility
-                    let key = FacilityMemo<[UInt8]>.Key(f.pointee, context: 0)
+                    let key = FacilityKey(f.pointee, context: 0)
                     if memo.facilities.withResult(for: key, { json in json.withUnsafeBufferPointer { out.append(contentsOf: $0) } }) { continue }
                     let start = out.count
                     writeFacility(f.pointee, to: out)
-                    memo.facilities.remember(f.pointee, key: key, result: out.withBuffer { Array(UnsafeBufferPointer(rebasing: $0[start...])) })
+                    memo.facilities.remember(key, of: f.pointee, empty: []) { json in
+                        json.removeAll(keepingCapacity: true)
+                        out.withBuffer { json.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start...])) }
+                    }
                 }
             }
             out.append(UInt8(ascii: "]"))

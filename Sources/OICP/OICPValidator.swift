@@ -376,7 +376,7 @@ public struct OICPValidator: Sendable {
         facilities.withUnsafeBufferPointer { list in
             for i in list.indices {
                 let f = list.baseAddress! + i  // read in place: `list[i]` copies the facility
-                let key = FacilityMemo<FacilityFindings>.Key(f.pointee, context: i << 1 | (v23 ? 1 : 0))
+                let key = FacilityKey(f.pointee, context: i << 1 | (v23 ? 1 : 0))
                 var hit = false
                 _ = memo.withResult(for: key) { found in
                     guard StorageBits.same(found.briefWarnings, sink.briefWarnings) || found.briefWarnings == sink.briefWarnings else { return }
@@ -386,8 +386,8 @@ public struct OICPValidator: Sendable {
                 if hit { continue }
                 let before = sink.violations.count
                 checkFacility(list, index: i, into: &sink)
-                memo.remember(f.pointee, key: key,
-                    result: FacilityFindings(violations: Array(sink.violations[before...]), briefWarnings: sink.briefWarnings))
+                let found = FacilityFindings(violations: Array(sink.violations[before...]), briefWarnings: sink.briefWarnings)
+                memo.remember(key, of: f.pointee, empty: found) { $0 = found }
             }
         }
     }

@@ -23,13 +23,13 @@ enum StorageBits {
         unsafeBitCast(p, to: Quad.self)
     }
 
-    /// 0 false, 1 true, 2 none.
     /// Whether two sets are held in the very same storage (then they are equal; `==` compares
     /// them member by member, hashing each).
     @inline(__always) static func same(_ a: Set<String>, _ b: Set<String>) -> Bool {
         unsafeBitCast(a, to: UInt.self) == unsafeBitCast(b, to: UInt.self)
     }
 
+    /// 0 false, 1 true, 2 none.
     @inline(__always) static func flag(_ b: Bool?) -> UInt64 {
         switch b {
         case .none: 2

@@ -5,7 +5,7 @@
 /// the last few stations are kept (see `TailTable`), not only the last one.
 struct TailMemo {
     /// The bits, word by word (a plain struct: comparing it is a few vector instructions).
-    struct Key: Equatable {
+    struct Key: SlotKey {
         var flags: UInt64 = 0
         var calibration: StorageBits.Pair = (0, 0)
         var authentication: UInt64 = 0
@@ -29,26 +29,38 @@ struct TailMemo {
     /// The tails met lately with their JSON (see `TailTable`).
     private var table = TailTable<[UInt8]>()
 
-    /// Lookups and hits in the present trial; off for the rest of the run after a trial in which
-    /// under half of the tails repeated (remembering costs about as much as a hit saves).
-    private var lookups = 0
-    private var hits = 0
-    private(set) var enabled = true
+    /// Whether tails repeat often enough to be worth remembering (see ``Trial``).
+    private var trialState = Trial()
+    var enabled: Bool { trialState.enabled }
     static let trial = 256
 
-    /// Copies the JSON of the tail remembered for `key`; false when there is none.
-    mutating func replay(_ key: Key, into out: ByteStorage) -> Bool {
-        lookups &+= 1
-        guard table.withResult(for: key, { json in json.withUnsafeBufferPointer { out.append(contentsOf: $0) } }) else {
-            if lookups >= Self.trial {
+    /// Lookups and hits in the present trial; off for the rest of the run after a trial of
+    /// `TailMemo.trial` lookups in which under half hit (remembering a tail costs about as much
+    /// as a hit saves). The encoder's tails and the validator's clean tails each keep one.
+    struct Trial: Sendable {
+        private var lookups = 0
+        private var hits = 0
+        private(set) var enabled = true
+
+        /// Counts a lookup; returns `hit`.
+        @inline(__always) mutating func count(_ hit: Bool) -> Bool {
+            lookups &+= 1
+            if hit {
+                hits &+= 1
+                return true
+            }
+            if lookups >= TailMemo.trial {
                 if hits * 2 < lookups { enabled = false }
                 lookups = 0
                 hits = 0
             }
             return false
         }
-        hits &+= 1
-        return true
+    }
+
+    /// Copies the JSON of the tail remembered for `key`; false when there is none.
+    mutating func replay(_ key: Key, into out: ByteStorage) -> Bool {
+        trialState.count(table.withResult(for: key) { json in json.withUnsafeBufferPointer { out.append(contentsOf: $0) } })
     }
 
     /// Remembers the tail of `r`, its key and its JSON: the bytes written to `out` from `start`

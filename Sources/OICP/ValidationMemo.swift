@@ -82,28 +82,17 @@ public struct ValidationMemo: Sendable {
 
     public init() {}
 
-    /// The tails found clean lately (see `TailTable`): after `TailMemo.trial` lookups that hit
-    /// less than half the time, they are no longer tried (a record copied for each miss would
-    /// cost more than the hits save; the EVSEs of an OCPI location may differ in them).
+    /// The tails found clean lately (see `TailTable`), no longer tried after a trial in which
+    /// under half of them repeated (`TailMemo.Trial`: a record copied for each miss would cost
+    /// more than the hits save; the EVSEs of an OCPI location may differ in them).
     struct CleanTails: Sendable {
         private var table = TailTable<Bool>()
-        private var lookups = 0
-        private var hits = 0
-        private(set) var enabled = true
+        private var trial = TailMemo.Trial()
+        var enabled: Bool { trial.enabled }
 
         /// Whether the tail with this key was checked without a finding.
         @inline(__always) mutating func holds(_ key: TailMemo.Key) -> Bool {
-            lookups &+= 1
-            if table.withResult(for: key, { _ in }) {
-                hits &+= 1
-                return true
-            }
-            if lookups >= TailMemo.trial {
-                if hits * 2 < lookups { enabled = false }
-                lookups = 0
-                hits = 0
-            }
-            return false
+            trial.count(table.withResult(for: key) { _ in })
         }
 
         mutating func remember(_ record: borrowing EvseDataRecord, _ key: TailMemo.Key) {

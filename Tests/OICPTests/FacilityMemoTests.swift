@@ -106,7 +106,7 @@ import Testing
         let list = Self.facilities()
         let ac = list[0]
         #expect(!memo.withResult(for: .init(ac, context: 0)) { _ in })
-        memo.remember(ac, key: .init(ac, context: 0), result: 7)
+        memo.remember(.init(ac, context: 0), of: ac, empty: 0) { $0 = 7 }
         var got = 0
         #expect(memo.withResult(for: .init(ac, context: 0)) { got = $0 })
         #expect(got == 7)
@@ -115,8 +115,8 @@ import Testing
         #expect(!memo.withResult(for: .init(ac, context: 1)) { _ in })
         // facilities() gives each changed facility twice, then the first one again.
         for i in stride(from: 1, to: list.count, by: 3) {
-            #expect(FacilityMemo<Int>.Key(list[i], context: 0) != FacilityMemo<Int>.Key(ac, context: 0), "facility \(i)")
-            #expect(FacilityMemo<Int>.Key(list[i + 1], context: 0) == FacilityMemo<Int>.Key(list[i], context: 0), "facility \(i)")
+            #expect(FacilityKey(list[i], context: 0) != FacilityKey(ac, context: 0), "facility \(i)")
+            #expect(FacilityKey(list[i + 1], context: 0) == FacilityKey(list[i], context: 0), "facility \(i)")
         }
     }
 

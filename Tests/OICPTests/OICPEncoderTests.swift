@@ -274,7 +274,7 @@ import Testing
         while keys.count < 6 || rival == nil {
             let k = key(n)
             n += 1
-            let slot = TailTable<Int>.slot(k)
+            let slot = k.slot
             if !slots.contains(slot) && keys.count < 6 {
                 keys.append(k)
                 slots.append(slot)
