@@ -19,6 +19,9 @@ public final class CompiledMapping: @unchecked Sendable {
         let variable: String?
         let when: Condition?
         let groupKey: Expression?
+        /// The CSV column the group key is, taken as it stands (no steps): such keys are
+        /// compared by their bytes (`AdjacentGroupKey`).
+        let groupColumn: Int?
         let operatorID: Expression?
         let operatorName: Expression?
         let fields: [CompiledField<EvseDataRecord>]
@@ -34,6 +37,11 @@ public final class CompiledMapping: @unchecked Sendable {
             self.variable = variable
             self.when = when
             self.groupKey = groupKey
+            groupColumn = switch groupKey {
+            case .column(let index, _): index
+            case .remembered(let r, _) where r.steps.isEmpty: if case .column(let index, _) = r.source { index } else { nil }
+            default: nil
+            }
             self.operatorID = operatorID
             self.operatorName = operatorName
             self.fields = fields

@@ -22,9 +22,10 @@ final class FieldMemo<Output>: @unchecked Sendable {
     private let readsScopes: Bool
 
     // The remembered results, at most `ways`, replaced in turn; `last` is the one found or made
-    // last. Entry `e`: the bytes of each column one after another (`keys[e]`), the length of
-    // each (-1 when the row had no such column), the record's combination of scope objects
-    // (`generations[e]`, see `PathCache`), the output and what computing it counted.
+    // last. Entry `e`: the bytes of each column one after another (at the start of `keys[e]`,
+    // which may be longer), the length of each (-1 when the row had no such column), the
+    // record's combination of scope objects (`generations[e]`, see `PathCache`), the output and
+    // what computing it counted.
     @exclusivity(unchecked) private var keys: [[UInt8]] = []
     @exclusivity(unchecked) private var lengths: [[Int]] = []
     @exclusivity(unchecked) private var generations: [Int] = []
@@ -166,24 +167,36 @@ final class FieldMemo<Output>: @unchecked Sendable {
 
     /// Remembers the bytes of the row's columns as entry `e`'s.
     private func store(_ row: CSVRow, in e: Int) {
-        // Taken out of the lists while they are filled: appending through `keys[e]` checked the
+        // Taken out of the lists while they are filled: writing through `keys[e]` checked the
         // outer list's uniqueness and looked the entry up for every column.
         var key: [UInt8] = []
         var length: [Int] = []
         swap(&key, &keys[e])
         swap(&length, &lengths[e])
-        key.removeAll(keepingCapacity: true)
-        length.removeAll(keepingCapacity: true)
         row.withStorage { bytes, bounds in
-            for c in columns {
-                guard 2 * c + 1 < bounds.count else {
-                    length.append(-1)
-                    continue
+            var total = 0
+            for c in columns where 2 * c + 1 < bounds.count { total += Int(bounds[2 * c + 1] &- bounds[2 * c]) }
+            // Written in place, the key only ever grown (`matches` reads it by the lengths):
+            // emptied and appended to column by column, the lists were checked and grown at each
+            // step (a tenth of a station's first record).
+            if key.count < total { key.append(contentsOf: repeatElement(0, count: total - key.count)) }
+            if length.count != columns.count { length = Array(repeating: 0, count: columns.count) }
+            key.withUnsafeMutableBufferPointer { key in
+                length.withUnsafeMutableBufferPointer { length in
+                    var at = 0
+                    for j in columns.indices {
+                        let c = columns[j]
+                        guard 2 * c + 1 < bounds.count else {
+                            length[j] = -1
+                            continue
+                        }
+                        let start = Int(bounds[2 * c])
+                        let n = Int(bounds[2 * c + 1]) - start
+                        length[j] = n
+                        if n > 0 { (key.baseAddress! + at).update(from: bytes.baseAddress! + start, count: n) }
+                        at += n
+                    }
                 }
-                let start = Int(bounds[2 * c])
-                let end = Int(bounds[2 * c + 1])
-                length.append(end - start)
-                key.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
             }
         }
         swap(&key, &keys[e])

@@ -27,6 +27,8 @@ public final class Mapper {
     /// The group being built from adjacent rows: its key, and none or one record in a list of its
     /// own, so that the record is built and handed on without being moved (see `flushCurrent`).
     private var currentKey: String?
+    /// The key of the group being built, as bytes, when the group key is a CSV column.
+    private var openKey = AdjacentGroupKey()
     private var building: [MappedRecord] = []
     private var held: [Group] = []
     private var heldIndex: [String: Int] = [:]
@@ -142,11 +144,27 @@ public final class Mapper {
 
     private func evaluate(_ slot: CompiledMapping.Slot, _ record: SourceRecord, into out: inout [MappedRecord]) {
         var ctx = EvalContext(record: record, version: version, statistics: counting, cache: pathCache)
+        // A key that is a CSV column is decided by its bytes where they tell (no text is made).
+        if let column = slot.groupColumn, mapping.groupsRows, mapping.groupsAdjacentRowsOnly, let row = ctx.row {
+            switch row.withField(column, { openKey.decide($0, open: !building.isEmpty) }) ?? .byText {
+            case .same:
+                mergeRow(slot, &ctx, into: &building[0])
+                counts.merged += 1
+                return
+            case .other:
+                flushCurrent(into: &out)
+                build(slot, record, key: nil, &ctx, in: &building)
+                _ = row.withField(column) { openKey.hold($0) }
+                return
+            case .byText:
+                break
+            }
+        }
         // Optional chaining reads the expressions where they are (`if let` copied each).
         let key = slot.groupKey?.evaluate(&ctx, field: "records.group.by").text
         // A later row of the group being built: only the fields that combine across rows.
         if let key, mapping.grouping != nil {
-            if mapping.groupsAdjacentRowsOnly, !building.isEmpty, currentKey == key {
+            if mapping.groupsAdjacentRowsOnly, !building.isEmpty, (currentKey ?? openKey.text) == key {
                 mergeRow(slot, &ctx, into: &building[0])
                 counts.merged += 1
                 return
@@ -165,6 +183,7 @@ public final class Mapper {
         let adjacent = grouped && mapping.groupsAdjacentRowsOnly
         if adjacent {
             build(slot, record, key: key!, &ctx, in: &building)
+            if let column = slot.groupColumn { _ = ctx.row?.withField(column) { openKey.hold($0) } }
         } else {
             build(slot, record, key: key, &ctx, in: &out)
         }
@@ -214,6 +233,7 @@ public final class Mapper {
             }
         }
         currentKey = nil
+        openKey.clear()
     }
 
     private let keys = OperatorKeyCache()

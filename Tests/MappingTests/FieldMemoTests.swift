@@ -43,6 +43,30 @@ import Testing
         }
     }
 
+    @Test("a row whose columns are a remembered entry's is a hit, however the entries' lengths change")
+    func hitsFollowTheColumnsBytes() {
+        let header = CSVHeader(names: ["city", "id", "street"])
+        let memo = FieldMemo<String>(FieldInputs(columns: [0, 2]))
+        let statistics = MappingStatistics()
+        var computed: [String] = []
+        // Lengths that grow, shrink and change places between the two columns.
+        let rows = [("Köln", "Ringstraße"), ("Köln", "Ringstraße"), ("Bonn", "Ring"), ("Bonn", "Ring"), ("Köln", "Ringstraße"),
+                    ("Köln", "Ring"), ("KölnRing", ""), ("KölnRing", ""), ("Köln", "Ring"), ("", "KölnRing"), ("Köln", "Ring")]
+        var results: [String?] = []
+        for (i, (city, street)) in rows.enumerated() {
+            let record = SourceRecord(content: .row(CSVRow(header: header, fields: [city, "E\(i)", street])),
+                provenance: Provenance(file: "in.csv", line: i + 2, recordNumber: i + 1))
+            var ctx = EvalContext(record: record, version: .v2_3, statistics: statistics)
+            results.append(memo(&ctx) { _ in
+                computed.append(city + "|" + street)
+                return city + "|" + street
+            })
+        }
+        #expect(results == rows.map { $0.0 + "|" + $0.1 })
+        // One entry: each change of the columns is computed, each repeat is not.
+        #expect(computed == ["Köln|Ringstraße", "Bonn|Ring", "Köln|Ringstraße", "Köln|Ring", "KölnRing|", "Köln|Ring", "|KölnRing", "Köln|Ring"])
+    }
+
     @Test("what a remembered field counted is counted for every record, and its warnings recur")
     func countsAndWarningsRecur() throws {
         var csv = "id,city,street,no,lat,lon,v\n"
