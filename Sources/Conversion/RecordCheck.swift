@@ -20,6 +20,12 @@ struct CheckedRecord: Sendable {
     var evse: EvseDataRecord?
     var reasons: [RecordIssue]
     var warnings: [RecordIssue]
+    /// Brief warnings of one rule (a rule this thread found past `RecordSink.detailedPerRule`):
+    /// the writing end only counts them, so they are kept as the rule and how many, not as a
+    /// list of issues to make, hand over and free. Others, and those of a second brief rule, are
+    /// in `warnings`.
+    var briefRule: String?
+    var briefCount = 0
     /// The EvseID's fingerprint (``OperatorOwnership``'s), made here in parallel, when nothing
     /// rejects the record so far.
     var fingerprint: IDFingerprint?
@@ -73,6 +79,8 @@ struct RecordCheck {
     mutating func check(_ mapped: inout MappedRecord, bytes: inout JSONWriter) -> CheckedRecord {
         var reasons: [RecordIssue] = []
         var warnings: [RecordIssue] = []
+        var briefRule: String?
+        var briefCount = 0
         for issue in mapped.issues {
             if issue.severity == .reject { reasons.append(issue) } else if issue.severity == .warning { warnings.append(issue) }
         }
@@ -94,13 +102,20 @@ struct RecordCheck {
             }
             // Brief warnings come without a path, so they are asked for only when no field
             // failed (otherwise the path decides which warnings are kept).
-            for v in validator.validate(mapped.evse, briefWarnings: failed.isEmpty ? briefWarnings : [], memo: &validationMemo)
+            let brief = failed.isEmpty ? briefWarnings : []
+            for v in validator.validate(mapped.evse, briefWarnings: brief, memo: &validationMemo)
             where failed.isEmpty || !failed.contains(Self.topField(v.path)) {
+                if v.severity == .warning, !brief.isEmpty, briefRule == nil || briefRule == v.rule.id, brief.contains(v.rule.id) {
+                    briefRule = v.rule.id
+                    briefCount += 1
+                    continue
+                }
                 let issue = RecordIssue(v.severity == .error ? .reject : .warning, rule: v.rule.id, field: v.path, message: v.message, value: v.value)
                 if v.severity == .error { reasons.append(issue) } else { warnings.append(issue) }
             }
         }
         for w in warnings { countWarning(w.rule) }
+        if let briefRule { countWarning(briefRule) }
         var range: Range<Int>?
         if reasons.isEmpty && !mapped.rejected {
             let start = bytes.count
@@ -114,7 +129,7 @@ struct RecordCheck {
         let fingerprint = range != nil ? mapped.evse.evseID.map(IDFingerprint.init) : nil
         return CheckedRecord(evseID: mapped.evse.evseID.take(), operatorID: mapped.operatorID.take(), operatorName: mapped.operatorName.take(),
             provenance: mapped.provenance, mergedLines: mergedLines, rejected: mapped.rejected, evse: evse,
-            reasons: reasons, warnings: warnings, fingerprint: fingerprint, json: range)
+            reasons: reasons, warnings: warnings, briefRule: briefRule, briefCount: briefCount, fingerprint: fingerprint, json: range)
     }
 
     /// The operator ID and name last found without a finding.

@@ -125,6 +125,8 @@ struct RecordSink {
                 reasons.append(RecordIssue(.reject, rule: v.rule.id, field: v.path, message: v.message, value: v.value))
             }
         }
+        // A brief warning is past the detailed ones of its rule: its thread had as many before it.
+        if let rule = record.pointee.briefRule { _ = countWarning(rule, times: record.pointee.briefCount) }
         for w in record.pointee.warnings {
             // Beyond the detailed ones, counted here and passed on once at the end (`finish`).
             guard countWarning(w.rule) <= Self.detailedPerRule else { continue }
@@ -174,17 +176,17 @@ struct RecordSink {
         }
     }
 
-    /// Counts a warning of `rule`; how many of its warnings there are now.
-    private mutating func countWarning(_ rule: String) -> Int {
+    /// Counts `times` warnings of `rule`; how many of its warnings there are now.
+    private mutating func countWarning(_ rule: String, times: Int = 1) -> Int {
         if let last = lastWarningRule, last == rule {
-            lastWarningTotal += 1
-            lastWarningPending += 1
+            lastWarningTotal += times
+            lastWarningPending += times
             return lastWarningTotal
         }
         if let last = lastWarningRule { warningCounts[last, default: 0] += lastWarningPending }
         lastWarningRule = rule
-        lastWarningTotal = warningCounts[rule, default: 0] + 1
-        lastWarningPending = 1
+        lastWarningTotal = warningCounts[rule, default: 0] + times
+        lastWarningPending = times
         return lastWarningTotal
     }
 

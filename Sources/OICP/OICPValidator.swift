@@ -380,7 +380,8 @@ public struct OICPValidator: Sendable {
                 var hit = false
                 _ = memo.withResult(for: key) { found in
                     guard StorageBits.same(found.briefWarnings, sink.briefWarnings) || found.briefWarnings == sink.briefWarnings else { return }
-                    sink.violations.append(contentsOf: found.violations)
+                    // Appending nothing still made the empty list a buffer of its own.
+                    if !found.violations.isEmpty { sink.violations.append(contentsOf: found.violations) }
                     hit = true
                 }
                 if hit { continue }

@@ -84,15 +84,16 @@ import Testing
     }
 
     /// Converts `rows` rows of one operator, with 400 V on AC (a line-to-line warning on every
-    /// row) and the latitude `latitude(i)` (longitude 13.4), on two mapping threads.
-    static func runWithVoltage400(rows: Int, latitude: (Int) -> String) throws -> (ConversionResult, DiagnosticCollector) {
+    /// row: each row of an EVSE adds a facility) and the latitude `latitude(i)` (longitude 13.4),
+    /// on `jobs` mapping threads.
+    static func runWithVoltage400(rows: Int, rowsPerEVSE: Int = 1, jobs: Int = 2, latitude: (Int) -> String) throws -> (ConversionResult, DiagnosticCollector) {
         let mapping = Self.mapping.replacingOccurrences(of: "Power: { column: kw, number: true } }]",
             with: "Power: { column: kw, number: true }, Voltage: 400 }]")
         var csv = "op,op_name,evse,name,city,street,lat,lon,plug,kw\n"
-        for i in 0..<rows { csv += "DE*AAA,Alpha,DE*AAA*E\(i),One,Berlin,Ring,\(latitude(i)),13.4,T2,22\n" }
+        for i in 0..<rows { csv += "DE*AAA,Alpha,DE*AAA*E\(i / rowsPerEVSE),One,Berlin,Ring,\(latitude(i)),13.4,T2,22\n" }
         let ws = Workspace(mapping: mapping, csv: csv)
         var options = ConversionOptions(mappingPath: ws.path("m.yaml"), inputPath: ws.path("in.csv"), outputPath: ws.path("out"))
-        options.jobs = 2
+        options.jobs = jobs
         let collector = DiagnosticCollector(limit: 100_000)
         return (try Converter(options: options, diagnostics: collector).run(), collector)
     }
@@ -123,6 +124,20 @@ import Testing
         #expect(collector.countsByRule["coordinates.equal"] == 1_100)
         #expect(collector.diagnostics.filter { $0.rule == "voltage.line-to-neutral" }.count == 1_000)
         #expect(collector.diagnostics.filter { $0.rule == "coordinates.equal" }.count == 1_000)
+    }
+
+    @Test("two brief rules on every record: each counted in full, detailed up to the first 1,000", arguments: [1, 2])
+    func twoBriefRulesOnEveryRecord(jobs: Int) throws {
+        // Every EVSE both warnings, the voltage twice (two rows, two facilities): past the first
+        // 1,000 of a thread, one rule is carried as a count and the other as issues.
+        let (result, collector) = try Self.runWithVoltage400(rows: 5_200, rowsPerEVSE: 2, jobs: jobs) { _ in "13.4" }
+        #expect(result.report.written == 2_600)
+        for (rule, n) in [("voltage.line-to-neutral", 5_200), ("coordinates.equal", 2_600)] {
+            #expect(result.report.warningsByRule[rule] == n)
+            #expect(collector.countsByRule[rule] == n)
+            #expect(collector.diagnostics.filter { $0.rule == rule }.count == 1_000)
+        }
+        #expect(collector.count(.warning) == 7_800)
     }
 
     @Test func countsBalanceAndBadRecordsAreRejected() throws {
