@@ -105,7 +105,10 @@ struct RecordCheck {
             let brief = failed.isEmpty ? briefWarnings : []
             for v in validator.validate(mapped.evse, briefWarnings: brief, memo: &validationMemo)
             where failed.isEmpty || !failed.contains(Self.topField(v.path)) {
-                if v.severity == .warning, !brief.isEmpty, briefRule == nil || briefRule == v.rule.id, brief.contains(v.rule.id) {
+                // The rule is looked up in the set only when it is not the one last found brief
+                // (the same string: compared without being read).
+                if v.severity == .warning, !brief.isEmpty, briefRule == nil || briefRule == v.rule.id,
+                    v.rule.id == lastBrief || brief.contains(v.rule.id) {
                     briefRule = v.rule.id
                     briefCount += 1
                     continue
