@@ -13,7 +13,7 @@ import ETLCore
 /// warning or a reason to reject must recur); what it counted (unknown values, rounded numbers) is
 /// recorded and counted again on each hit, as the computation would have counted it. Each compiled
 /// mapping is used by one thread, so the state needs no lock.
-final class FieldMemo<Output>: @unchecked Sendable {
+final class FieldMemo<Output>: DeferredCounts, @unchecked Sendable {
     /// The columns read, in order, without repeats.
     let columns: [Int]
     /// Whether the field reads columns, scope objects (kept apart from the lists: testing a list
@@ -71,7 +71,7 @@ final class FieldMemo<Output>: @unchecked Sendable {
         if let e = find(ctx.row, readsScopes ? Self.generation(ctx) : 0) {
             hits &+= 1
             last = e
-            if !events[e].isEmpty { ctx.statistics.replay(events[e]) }
+            if !events[e].isEmpty { countLater(e, ctx.statistics) }
             return outputs[e]
         }
         if lookups == Self.trial && hits * 2 < lookups { widen() }
@@ -90,7 +90,9 @@ final class FieldMemo<Output>: @unchecked Sendable {
             ways = 8
             return
         }
+        if let owner { settle(into: owner) }
         enabled = false
+        pending = []
         keys = []
         lengths = []
         generations = []
@@ -125,16 +127,49 @@ final class FieldMemo<Output>: @unchecked Sendable {
             generations.append(generation)
             outputs.append(result)
             events.append(recorded)
+            pending.append(0)
         } else {
             e = next
             next = (next + 1) % ways
             generations[e] = generation
+            if pending[e] > 0 { settleEntry(e) }
             outputs[e] = result
             events[e] = recorded
         }
         if readsColumns, let row { store(row, in: e) }
         last = e
         return result
+    }
+
+    // Hits on entries that counted something, not counted yet: how many per entry, and the
+    // statistics they belong to (see `DeferredCounts`; a hit replayed at once cost a statistics
+    // update per event, on every record whose list of facilities was a rounded or dropped one).
+    @exclusivity(unchecked) private var pending: [Int] = []
+    @exclusivity(unchecked) private var owner: MappingStatistics?
+
+    private func countLater(_ e: Int, _ statistics: MappingStatistics) {
+        if statistics.isRecording {
+            statistics.replay(events[e])
+            return
+        }
+        if owner !== statistics {
+            if let owner { settle(into: owner) }
+            owner = statistics
+            statistics.settleLater(self)
+        }
+        pending[e] += 1
+    }
+
+    /// Counts the deferred hits of entry `e`, before it is replaced.
+    private func settleEntry(_ e: Int) {
+        owner?.replay(events[e], times: pending[e])
+        pending[e] = 0
+    }
+
+    func settle(into statistics: MappingStatistics) {
+        guard owner === statistics else { return }
+        for e in pending.indices where pending[e] > 0 { settleEntry(e) }
+        owner = nil
     }
 
     /// Whether the row's columns (and the record's scope objects) are entry `e`'s.

@@ -103,14 +103,14 @@ public final class MappingStatistics: @unchecked Sendable {
         }
     }
 
-    /// Caches holding hits to count here (see `StepCache.hit`).
-    @exclusivity(unchecked) private var unsettled: [StepCache] = []
+    /// Memos holding hits to count here (see `StepCache.hit`, `FieldMemo`).
+    @exclusivity(unchecked) private var unsettled: [any DeferredCounts] = []
 
-    func settleLater(_ cache: StepCache) { unsettled.append(cache) }
+    func settleLater(_ memo: any DeferredCounts) { unsettled.append(memo) }
 
-    /// Counts the hits remembered pipelines deferred; called before the counts are read.
+    /// Counts the hits remembered pipelines and fields deferred; called before the counts are read.
     public func settle() {
-        for cache in unsettled { cache.settle(into: self) }
+        for memo in unsettled { memo.settle(into: self) }
         unsettled = []
     }
 
@@ -231,4 +231,12 @@ extension MappingStatistics {
         for (field, n) in later.truncated { count(.truncated, field, n) }
         for (field, n) in later.assumedKilowatts { count(.assumedKilowatts, field, n) }
     }
+}
+
+/// A memo that counts the events of its hits later, in one go per remembered result: the same
+/// counts, since a repeated event never changes which bucket or example a value goes to (the
+/// first was counted when the result was made).
+protocol DeferredCounts: AnyObject {
+    /// Counts the deferred hits in `statistics`, if they are its.
+    func settle(into statistics: MappingStatistics)
 }

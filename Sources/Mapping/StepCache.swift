@@ -5,7 +5,7 @@ import ETLCore
 ///
 /// One per compiled mapping, and each mapping thread has its own: its state needs no locks and no
 /// run-time exclusivity checks.
-final class StepCache: @unchecked Sendable {
+final class StepCache: DeferredCounts, @unchecked Sendable {
     /// A remembered result: the value and what computing it counted (counted again on a hit).
     struct Entry {
         var value: Value
