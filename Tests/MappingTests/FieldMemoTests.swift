@@ -83,16 +83,26 @@ import Testing
         #expect(h.mapper.statistics.dropped["ChargingFacilities.Voltage"] == 3)
     }
 
-    @Test("counts of remembered lists are counted for each record, per batch, through entries replaced and a memo given up")
-    func deferredCountsPerBatch() throws {
+    /// A mapper whose charging facility rounds the voltage of column `v`, and a function that
+    /// maps row `i` with voltage `v` through it.
+    static func voltageMapper() throws -> (Mapper, (Int, String) -> Void) {
         let yaml = MappingHarness.yaml(evse: """
             EvseID: { column: id }
             ChargingFacilities:
               - { PowerType: AC_3_PHASE, Voltage: { column: v, number: true, round: true }, Power: 11 }
             """)
-        let document = try MappingDocument.parse(yaml: yaml, file: "test.yaml")
-        let mapping = try MappingCompiler.compile(document, header: CSVHeader(names: ["id", "v"]), parameters: [:])
-        let mapper = Mapper(mapping: mapping, version: .v2_3)
+        let header = CSVHeader(names: ["id", "v"])
+        let mapper = Mapper(mapping: try MappingCompiler.compile(try MappingDocument.parse(yaml: yaml, file: "test.yaml"), header: header, parameters: [:]),
+            version: .v2_3)
+        return (mapper, { i, v in
+            let row = CSVRow(header: header, fields: ["DE*ABC*E\(i)", v])
+            _ = mapper.process(SourceRecord(content: .row(row), provenance: Provenance(file: "in.csv", line: i + 2, recordNumber: i + 1)))
+        })
+    }
+
+    @Test("counts of remembered lists are counted for each record, per batch, through entries replaced and a memo given up")
+    func deferredCountsPerBatch() throws {
+        let (mapper, map) = try Self.voltageMapper()
         // Forty voltages in random order: one remembered entry serves too few (eight are
         // tried), eight serve under half (entries are replaced, with hits not counted yet, and
         // the memo gives up in the first batch); two of the voltages are not rounded.
@@ -105,8 +115,7 @@ import Testing
             for i in (batch * 600)..<(batch * 600 + 600) {
                 let v = voltages[draws.next(voltages.count)]
                 if v.contains(".") { inBatch += 1 }
-                let row = CSVRow(header: CSVHeader(names: ["id", "v"]), fields: ["DE*ABC*E\(i)", v])
-                _ = mapper.process(SourceRecord(content: .row(row), provenance: Provenance(file: "in.csv", line: i + 2, recordNumber: i + 1)))
+                map(i, v)
             }
             // The counts of each batch are its own (the mapper hands them on per batch).
             let statistics = mapper.takeStatistics()
@@ -119,23 +128,13 @@ import Testing
 
     @Test("hits not counted yet are counted when the memo gives up")
     func deferredCountsWhenTheMemoGivesUp() throws {
-        let yaml = MappingHarness.yaml(evse: """
-            EvseID: { column: id }
-            ChargingFacilities:
-              - { PowerType: AC_3_PHASE, Voltage: { column: v, number: true, round: true }, Power: 11 }
-            """)
-        let header = CSVHeader(names: ["id", "v"])
-        let mapper = Mapper(mapping: try MappingCompiler.compile(try MappingDocument.parse(yaml: yaml, file: "test.yaml"), header: header, parameters: [:]),
-            version: .v2_3)
+        let (mapper, map) = try Self.voltageMapper()
         // A new voltage on each row: the one-entry trial fails (256 lookups), then the eight-entry
         // trial: 249 new voltages, six repeats of the last one (hits whose rounding is counted
         // later) and a new one, the 256th lookup, after which the memo gives up.
         var voltages = (0..<505).map { "\(300 + $0).4" }
         voltages += Array(repeating: voltages[504], count: 6) + ["999.4"] + (0..<20).map { "\(900 + $0).4" }
-        for (i, v) in voltages.enumerated() {
-            let row = CSVRow(header: header, fields: ["DE*ABC*E\(i)", v])
-            _ = mapper.process(SourceRecord(content: .row(row), provenance: Provenance(file: "in.csv", line: i + 2, recordNumber: i + 1)))
-        }
+        for (i, v) in voltages.enumerated() { map(i, v) }
         #expect(mapper.takeStatistics().rounded["ChargingFacilities.Voltage"] == voltages.count)
     }
 
