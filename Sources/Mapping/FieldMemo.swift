@@ -34,8 +34,9 @@ final class FieldMemo<Output>: DeferredCounts, @unchecked Sendable {
     @exclusivity(unchecked) private var last = 0
     @exclusivity(unchecked) private var next = 0
     /// One entry first (a station's fields repeat on the rows next to each other); eight when one
-    /// serves under half the lookups (values that recur a few rows apart, such as the kinds of
-    /// charging facility); off when eight do not serve half either.
+    /// serves under half the lookups of a trial (values that recur a few rows apart, such as the
+    /// kinds of charging facility); off when eight do not serve half either. Trials follow one
+    /// another, so a memo that served well and stops serving is judged again.
     @exclusivity(unchecked) private var ways = 1
 
     /// Lookups and hits in the present trial.
@@ -74,7 +75,16 @@ final class FieldMemo<Output>: DeferredCounts, @unchecked Sendable {
             if !events[e].isEmpty { countLater(e, ctx.statistics) }
             return outputs[e]
         }
-        if lookups == Self.trial && hits * 2 < lookups { widen() }
+        // Judged at the first miss of a full trial (a hit on the trial's last lookup must not
+        // spare it): under half served widens or switches off, else another trial begins.
+        if lookups >= Self.trial {
+            if hits * 2 < lookups {
+                widen()
+            } else {
+                lookups = 0
+                hits = 0
+            }
+        }
         guard enabled else { return compute(&ctx) }
         return miss(ctx.row, &ctx, compute)
     }

@@ -67,7 +67,9 @@ final class ItemMemo<Output>: @unchecked Sendable {
             if !events[e].isEmpty { ctx.statistics.replay(events[e]) }
             return outputs[e]
         }
-        if lookups == Self.trial {
+        // Judged at the first miss of a full trial (a hit on the trial's last lookup must not
+        // spare it).
+        if lookups >= Self.trial {
             if hits * 2 < lookups {
                 enabled = false
                 keys = []

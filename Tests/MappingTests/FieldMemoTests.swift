@@ -67,6 +67,26 @@ import Testing
         #expect(computed == ["Köln|Ringstraße", "Bonn|Ring", "Köln|Ringstraße", "Köln|Ring", "KölnRing|", "Köln|Ring", "|KölnRing", "Köln|Ring"])
     }
 
+    @Test("a trial is judged even when its last lookup hits")
+    func aTrialEndingInAHitIsJudged() {
+        let header = CSVHeader(names: ["v"])
+        let memo = FieldMemo<String>(FieldInputs(columns: [0]))
+        let statistics = MappingStatistics()
+        var computed = 0
+        // 255 values once each, the 256th lookup a repeat (a hit), then three values in turn:
+        // one entry misses them all, eight (the trial judged at the next miss) keep them.
+        let values = (0..<255).map { "v\($0)" } + ["v254"] + (0..<60).map { ["a", "b", "c"][$0 % 3] }
+        for (i, v) in values.enumerated() {
+            let record = SourceRecord(content: .row(CSVRow(header: header, fields: [v])), provenance: Provenance(file: "in.csv", line: i + 2, recordNumber: i + 1))
+            var ctx = EvalContext(record: record, version: .v2_3, statistics: statistics)
+            _ = memo(&ctx) { _ in
+                computed += 1
+                return v
+            }
+        }
+        #expect(computed == 255 + 3)
+    }
+
     @Test("what a remembered field counted is counted for every record, and its warnings recur")
     func countsAndWarningsRecur() throws {
         var csv = "id,city,street,no,lat,lon,v\n"
