@@ -1,4 +1,4 @@
-import Foundation
+import ETLCore
 
 /// The key of the group being built from adjacent rows, held as bytes, for a group key that is
 /// one CSV column as it stands (`group: { by: "{evse_id}" }`): the column's bytes in the row
@@ -28,7 +28,7 @@ struct AdjacentGroupKey {
 
     /// Where the row with this key field goes; `open` is whether a group is being built.
     func decide(_ field: UnsafeBufferPointer<UInt8>, open: Bool) -> Decision {
-        if open && held && field.count == bytes.count && bytes.withUnsafeBufferPointer({ Self.equal($0, field) }) { return .same }
+        if open && held && bytes.withUnsafeBufferPointer({ ByteKey.equal($0, field) }) { return .same }
         guard Self.isPlainASCII(field) else { return .byText }
         if !open { return .other }
         return held && plain ? .other : .byText
@@ -55,10 +55,5 @@ struct AdjacentGroupKey {
         var high: UInt8 = 0
         for b in field { high |= b }
         return high < 0x80
-    }
-
-    private static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let x = a.baseAddress, let y = b.baseAddress else { return a.count == b.count }
-        return memcmp(x, y, a.count) == 0
     }
 }

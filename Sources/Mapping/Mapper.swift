@@ -291,11 +291,8 @@ public final class Mapper {
         if !ownCountry, let id = evse.evseID, id.count >= 2 {
             country = CountryCodes.alpha3ByAlpha2[String(id.prefix(2)).uppercased()]
         }
-        let swapped = if let ownBox {
-            CountryBounds.looksSwapped(latitude: lat, longitude: lon, box: ownBox)
-        } else {
-            country.map { CountryBounds.looksSwapped(latitude: lat, longitude: lon, country: $0) } ?? false
-        }
+        let countryBox = ownBox ?? country.flatMap(box(of:))
+        let swapped = countryBox.map { CountryBounds.looksSwapped(latitude: lat, longitude: lon, box: $0) } ?? false
         guard let country, swapped else {
             // Remembered only when the record's own country decided (not one taken from its EvseID).
             if let given, ownCountry { lastInPlace = InPlace(position: position, latitude: lat, longitude: lon, country: given) }

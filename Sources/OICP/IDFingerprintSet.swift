@@ -41,21 +41,21 @@ struct IDFingerprintSet: Sendable {
         return probe(f).found
     }
 
-    /// The slot holding `f` (found), or the free slot where it goes (not found). `f` is not (0, 0).
     /// Where a probe for `f` starts, for a caller to ask the processor to fetch it ahead (the
     /// set is megabytes, and a probe mostly misses the cache). Never read through: it is stale
     /// once the set grows.
     package func probeAddress(_ f: IDFingerprint) -> UnsafeRawPointer {
-        slots.withUnsafeBufferPointer { s in
-            let mask = s.count / 2 - 1
-            return UnsafeRawPointer(s.baseAddress! + 2 * (Int(truncatingIfNeeded: f.a) & mask))
-        }
+        slots.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress! + 2 * home(f)) }
     }
 
+    /// The slot a probe for `f` starts at.
+    @inline(__always) private func home(_ f: IDFingerprint) -> Int { Int(truncatingIfNeeded: f.a) & (capacity - 1) }
+
+    /// The slot holding `f` (found), or the free slot where it goes (not found). `f` is not (0, 0).
     private func probe(_ f: IDFingerprint) -> (slot: Int, found: Bool) {
         slots.withUnsafeBufferPointer { s in
             let mask = s.count / 2 - 1
-            var i = Int(truncatingIfNeeded: f.a) & mask
+            var i = home(f)
             while s[2 * i] != 0 || s[2 * i + 1] != 0 {
                 if s[2 * i] == f.a && s[2 * i + 1] == f.b { return (i, true) }
                 i = (i + 1) & mask

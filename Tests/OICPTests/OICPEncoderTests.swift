@@ -297,15 +297,23 @@ import Testing
         #expect(table.withResult(for: keys[1]) { _ in })
     }
 
+    /// As many records as a tail memo's trial and a few more: the same tail on each, or a new
+    /// hotline on each (a tail seen once).
+    func trialTails(repeating: Bool) -> [EvseDataRecord] {
+        let lean = tails()[0]
+        return (0..<(TailMemo.trial + 10)).map { i in
+            var r = lean
+            if !repeating { r.hotlinePhoneNumber = "+4930\(1_000_000 + i)" }
+            return r
+        }
+    }
+
     @Test("the tail memo turns itself off when tails seldom repeat, and stays on when they do")
     func tailMemoTrial() {
         let encoder = OICPEncoder(version: .v2_3)
-        let lean = tails()[0]
         for repeating in [false, true] {
             var memo = EncodingMemo()
-            for i in 0..<(TailMemo.trial + 10) {
-                var r = lean
-                if !repeating { r.hotlinePhoneNumber = "+4930\(1_000_000 + i)" }
+            for r in trialTails(repeating: repeating) {
                 var plain = JSONWriter()
                 encoder.writePrepared(r, into: &plain)
                 var remembered = JSONWriter()

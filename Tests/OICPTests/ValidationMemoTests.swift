@@ -131,12 +131,9 @@ import Testing
     @Test("the tail memo is no longer tried when tails seldom repeat, and stays on when they do")
     func tailMemoTrial() {
         let validator = OICPValidator(version: .v2_3)
-        let lean = tails()[0]
         for repeating in [false, true] {
             var memo = ValidationMemo()
-            for i in 0..<(TailMemo.trial + 10) {
-                var r = lean
-                if !repeating { r.hotlinePhoneNumber = "+4930\(1_000_000 + i)" }
+            for r in EncodingMemoTests().trialTails(repeating: repeating) {
                 #expect(validator.validate(r, briefWarnings: [], memo: &memo) == validator.validate(r, briefWarnings: []))
             }
             #expect(memo.tail.enabled == repeating)
