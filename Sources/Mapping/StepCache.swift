@@ -25,6 +25,9 @@ final class StepCache: DeferredCounts, @unchecked Sendable {
     @exclusivity(unchecked) private var keyBytes: [UInt8] = []
     @exclusivity(unchecked) private var keyStarts: [Int] = [0]
     @exclusivity(unchecked) private var hashes: [UInt64] = []
+    /// Key `e` as a `ShortByteKey` when it is 16 bytes or shorter (`.none` when longer): such a
+    /// key is hashed and compared as two words, not byte by byte.
+    @exclusivity(unchecked) private var shortKeys: [ShortByteKey] = []
     @exclusivity(unchecked) private var byteValues: [Entry] = []
     /// Hits on entries that counted something, not yet counted again: how many per entry, the
     /// entries with any, and the statistics they belong to (see `hit`).
@@ -73,6 +76,7 @@ final class StepCache: DeferredCounts, @unchecked Sendable {
     func index(bytes: UnsafeBufferPointer<UInt8>) -> Int {
         lookups += 1
         guard !hashes.isEmpty else { return -1 }
+        if let short = ShortByteKey(bytes) { return index(short: short) }
         if lastFound >= 0 && key(lastFound, is: bytes) {
             hits += 1
             return lastFound
@@ -90,6 +94,35 @@ final class StepCache: DeferredCounts, @unchecked Sendable {
             }
             i = (i + 1) & mask
         }
+    }
+
+    /// The entry remembered for bytes of 16 or fewer, or -1.
+    @inline(__always) private func index(short: ShortByteKey) -> Int {
+        shortKeys.withUnsafeBufferPointer { keys in
+            if lastFound >= 0 && keys[lastFound] == short {
+                hits += 1
+                return lastFound
+            }
+            return slots.withUnsafeBufferPointer { slots in
+                let mask = slots.count - 1
+                var i = Int(truncatingIfNeeded: short.hash) & mask
+                while true {
+                    let e = Int(slots[i])
+                    if e < 0 { return -1 }
+                    if keys[e] == short {
+                        hits += 1
+                        lastFound = e
+                        return e
+                    }
+                    i = (i + 1) & mask
+                }
+            }
+        }
+    }
+
+    /// The hash a key is placed by: its `ShortByteKey`'s when it has one.
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ short: ShortByteKey?) -> UInt64 {
+        short?.hash ?? ByteKey.hash(bytes)
     }
 
     /// The value of entry `e` (from `index(bytes:)`), its counts counted again in `statistics`.
@@ -136,7 +169,8 @@ final class StepCache: DeferredCounts, @unchecked Sendable {
     func put(bytes: UnsafeBufferPointer<UInt8>, _ value: Entry) {
         guard admit() else { return }
         if slots.isEmpty { slots = Array(repeating: -1, count: limit * 2) }
-        let h = ByteKey.hash(bytes)
+        let short = ShortByteKey(bytes)
+        let h = Self.hash(bytes, short)
         let mask = slots.count - 1
         var i = Int(truncatingIfNeeded: h) & mask
         while slots[i] >= 0 {
@@ -148,6 +182,7 @@ final class StepCache: DeferredCounts, @unchecked Sendable {
         keyBytes.append(contentsOf: bytes)
         keyStarts.append(keyBytes.count)
         hashes.append(h)
+        shortKeys.append(short ?? .none)
         byteValues.append(value)
         pending.append(0)
     }
@@ -166,6 +201,7 @@ final class StepCache: DeferredCounts, @unchecked Sendable {
             keyBytes = []
             keyStarts = [0]
             hashes = []
+            shortKeys = []
             byteValues = []
             pending = []
             lastFound = -1

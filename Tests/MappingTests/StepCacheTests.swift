@@ -28,6 +28,23 @@ import Testing
         #expect(index(cache, "bahnhof") == -1)
     }
 
+    @Test("keys of every length up to 20 (two words up to 16 bytes, byte by byte beyond) are found, and told apart from keys one byte off")
+    func keysOfEveryLength() {
+        let cache = StepCache()
+        let keys = (0...20).map { n in String((0..<n).map { Character(Unicode.Scalar(UInt8(0x61 + $0 % 26))) }) }
+        for k in keys { put(cache, k) }
+        for k in keys.reversed() + keys {
+            let e = index(cache, k)
+            #expect(e >= 0, "\(k.count) bytes")
+            if e >= 0 { #expect(cache.hit(e, counting: MappingStatistics()) == .text(k.uppercased())) }
+            for position in 0..<k.count {
+                var bytes = Array(k.utf8)
+                bytes[position] = UInt8(ascii: "#")
+                #expect(bytes.withUnsafeBufferPointer { cache.index(bytes: $0) } == -1, "\(k.count) bytes, byte \(position)")
+            }
+        }
+    }
+
     @Test("equal compares every byte", arguments: 0..<20)
     func equalComparesEveryByte(position: Int) {
         let a = [UInt8](repeating: 0x61, count: 20)
