@@ -222,7 +222,9 @@ enum Leaf {
         case "Google": return .google(latitude: lat, longitude: lon, decimals: dec)
         case "DegreeMinuteSeconds": return .degreeMinuteSeconds(latitude: lat, longitude: lon)
         default:
-            if let (a, b) = texts { return GeoCoordinates(decimalDegree: CoordinatePair(latitude: a, longitude: b)) }
+            // `lat` and `lon` are what the texts read as (`Convert.number` reads them as
+            // `DecimalParser.double` does): kept with them, so that no one parses them again.
+            if let (a, b) = texts { return GeoCoordinates(decimalDegree: CoordinatePair(latitude: a, longitude: b), readAs: lat, lon) }
             return .decimalDegree(latitude: lat, longitude: lon, decimals: dec)
         }
     }

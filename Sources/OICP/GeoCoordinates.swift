@@ -7,15 +7,35 @@ public struct GeoCoordinates: Sendable, Hashable {
     // Held in one shared object, copied when changed (`CopyOnWrite`, as `Address`): the EVSEs of
     // one station carry the same position, and a copy then counts one reference, not one per text.
     @usableFromInline struct Fields: Sendable, Hashable {
-        @usableFromInline var google: String?
-        @usableFromInline var decimalDegree: CoordinatePair?
-        @usableFromInline var degreeMinuteSeconds: CoordinatePair?
+        // Changing a form forgets the numbers known for the texts.
+        @usableFromInline var google: String? { didSet { known = KnownPosition() } }
+        @usableFromInline var decimalDegree: CoordinatePair? { didSet { known = KnownPosition() } }
+        @usableFromInline var degreeMinuteSeconds: CoordinatePair? { didSet { known = KnownPosition() } }
+        @usableFromInline var known = KnownPosition()
 
         @inlinable init(google: String?, decimalDegree: CoordinatePair?, degreeMinuteSeconds: CoordinatePair?) {
             self.google = google
             self.decimalDegree = decimalDegree
             self.degreeMinuteSeconds = degreeMinuteSeconds
         }
+    }
+
+    /// What the texts read as numbers, when whoever made them knew it (the converter parses the
+    /// texts it keeps; checking the position for swapped coordinates and validating it would
+    /// otherwise parse them again, once each). Not part of the value: equality and hashing
+    /// ignore it.
+    @usableFromInline struct KnownPosition: Sendable, Hashable {
+        @usableFromInline var latitude = Double.nan
+        @usableFromInline var longitude = Double.nan
+
+        @usableFromInline init() {}
+        @usableFromInline init(latitude: Double, longitude: Double) {
+            self.latitude = latitude
+            self.longitude = longitude
+        }
+
+        @usableFromInline static func == (_: KnownPosition, _: KnownPosition) -> Bool { true }
+        @usableFromInline func hash(into hasher: inout Hasher) {}
     }
 
     /// Equality and hashing are the fields' (`CopyOnWrite` compares the object first).
@@ -39,6 +59,21 @@ public struct GeoCoordinates: Sendable, Hashable {
 
     @inlinable public init(google: String? = nil, decimalDegree: CoordinatePair? = nil, degreeMinuteSeconds: CoordinatePair? = nil) {
         storage = CopyOnWrite(Fields(google: google, decimalDegree: decimalDegree, degreeMinuteSeconds: degreeMinuteSeconds))
+    }
+
+    /// The `DecimalDegree` form from texts whose values are known: `latitude` and `longitude` must
+    /// be what `DecimalParser.double` reads the texts as (`numericValue` then gives them without
+    /// parsing).
+    package init(decimalDegree pair: CoordinatePair, readAs latitude: Double, _ longitude: Double) {
+        var fields = Fields(google: nil, decimalDegree: pair, degreeMinuteSeconds: nil)
+        fields.known = KnownPosition(latitude: latitude, longitude: longitude)
+        storage = CopyOnWrite(fields)
+    }
+
+    /// The numbers the `DecimalDegree` texts read as, when they were known on making them.
+    package var knownDecimalDegrees: (latitude: Double, longitude: Double)? {
+        let known = storage.value.known
+        return known.latitude.isNaN ? nil : (known.latitude, known.longitude)
     }
 
     /// Whether the two hold the very same fields object (then they are equal, unread).
@@ -69,6 +104,7 @@ public struct GeoCoordinates: Sendable, Hashable {
 
     /// The position as numbers, from whichever form is present and parses.
     public var numericValue: (latitude: Double, longitude: Double)? {
+        if let known = knownDecimalDegrees { return known }
         if let pair = decimalDegree, let lat = pair.latitude.flatMap(DecimalParser.double), let lon = pair.longitude.flatMap(DecimalParser.double) {
             return (lat, lon)
         }

@@ -242,7 +242,9 @@ public struct OICPValidator: Sendable {
             }
         }
         if let pair = g.decimalDegree {
-            func check(_ value: String?, _ key: String) -> Double? {
+            // The numbers the texts read as, when the maker of the position knew them.
+            let known = g.knownDecimalDegrees
+            func check(_ value: String?, _ key: String, _ known: Double?) -> Double? {
                 guard let value else {
                     sink.required("\(path).DecimalDegree.\(key)")
                     return nil
@@ -251,10 +253,10 @@ public struct OICPValidator: Sendable {
                     sink.add(.coordinatesPattern, "\(path).DecimalDegree.\(key)", "'\(value)' is not a decimal degree with 1 to 6 decimals", value)
                     return nil
                 }
-                return DecimalParser.double(value)
+                return known ?? DecimalParser.double(value)
             }
-            lat = check(pair.latitude, "Latitude")
-            lon = check(pair.longitude, "Longitude")
+            lat = check(pair.latitude, "Latitude", known?.latitude)
+            lon = check(pair.longitude, "Longitude", known?.longitude)
         }
         if let pair = g.degreeMinuteSeconds {
             for (key, value) in [("Latitude", pair.latitude), ("Longitude", pair.longitude)] {

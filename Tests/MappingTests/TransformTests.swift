@@ -259,6 +259,14 @@ import Testing
         let google = try MappingHarness(yaml: MappingHarness.yaml(evse: "GeoCoordinates: { latitude: { column: a }, longitude: { column: b }, format: Google, decimals: 5 }"),
             csv: "a,b\n50.937417,6.97069\n").records[0]
         #expect(google.evse.geoCoordinates?.google == "50.93742 6.97069")
+        // Texts kept as written carry the numbers they were read as; formatted ones do not.
+        let kept = try geo("{ latitude: { column: a }, longitude: { column: b } }", "a,b\n50.941300,-6.958300\n")
+        #expect(kept.evse.geoCoordinates?.decimalDegree?.longitude == "-6.958300")
+        #expect(kept.evse.geoCoordinates?.knownDecimalDegrees?.latitude == 50.9413)
+        #expect(kept.evse.geoCoordinates?.knownDecimalDegrees?.longitude == -6.9583)
+        let formatted = try geo("{ latitude: { column: a }, longitude: { column: b } }", "a,b\n50.9413,6.9583\n")
+        #expect(formatted.evse.geoCoordinates?.decimalDegree?.latitude == "50.941300")
+        #expect(formatted.evse.geoCoordinates?.knownDecimalDegrees == nil)
         let range = try geo("{ latitude: { column: a }, longitude: { column: b } }", "a,b\n195.1,6.9\n")
         #expect(range.rejected)
         #expect(range.issues.first?.rule == "coordinates.range")

@@ -184,6 +184,14 @@ import Testing
         #expect(rules(r) == ["coordinates.range"])
         r.geoCoordinates = GeoCoordinates(google: "50.1 -186.9")
         #expect(rules(r) == ["coordinates.range"])
+        // Numbers known for the texts are taken as they are (their maker vouches for them); the
+        // texts' pattern is still checked.
+        r.geoCoordinates = GeoCoordinates(decimalDegree: CoordinatePair(latitude: "50.100000", longitude: "6.900000"), readAs: 50.1, 6.9)
+        #expect(rules(r) == [])
+        r.geoCoordinates = GeoCoordinates(decimalDegree: CoordinatePair(latitude: "50.100000", longitude: "6.900000"), readAs: 95, 6.9)
+        #expect(rules(r) == ["coordinates.range"])
+        r.geoCoordinates = GeoCoordinates(decimalDegree: CoordinatePair(latitude: "50.1234567", longitude: "6.900000"), readAs: 50.1234567, 6.9)
+        #expect(rules(r) == ["coordinates.pattern"])
         r.geoCoordinates = GeoCoordinates(degreeMinuteSeconds: CoordinatePair(latitude: "50°56'15.0''", longitude: "6°57'37.08''"))
         #expect(rules(r) == [])
         r.geoCoordinates = GeoCoordinates(degreeMinuteSeconds: CoordinatePair(latitude: "50°56'15\"", longitude: "6°57'37.08''"))

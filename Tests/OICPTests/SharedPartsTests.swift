@@ -88,6 +88,25 @@ import Testing
         #expect(google.numericValue?.latitude == 50.9)
     }
 
+    /// The numbers a position's texts were made from travel with it, outside its value.
+    @Test func knownNumbersAreNotPartOfTheValue() {
+        let pair = CoordinatePair(latitude: "50.941300", longitude: "6.958300")
+        let known = GeoCoordinates(decimalDegree: pair, readAs: 50.9413, 6.9583)
+        let plain = GeoCoordinates(decimalDegree: pair)
+        #expect(known == plain && known.hashValue == plain.hashValue)
+        #expect(known.knownDecimalDegrees?.latitude == 50.9413 && known.knownDecimalDegrees?.longitude == 6.9583)
+        #expect(plain.knownDecimalDegrees == nil)
+        #expect(known.numericValue?.latitude == 50.9413 && plain.numericValue?.latitude == 50.9413)
+        // Changing a form forgets them; the copy that was not changed keeps them.
+        var moved = known
+        moved.decimalDegree?.latitude = "51.000000"
+        #expect(moved.knownDecimalDegrees == nil && moved.numericValue?.latitude == 51)
+        #expect(known.knownDecimalDegrees != nil)
+        var google = known
+        google.google = "1 2"
+        #expect(google.knownDecimalDegrees == nil)
+    }
+
     /// A record's address changed through the record leaves an address copied from it as it was.
     @Test func changingAPartInsideARecordLeavesCopiesAlone() {
         var r = EvseDataRecord()
