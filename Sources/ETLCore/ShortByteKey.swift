@@ -14,7 +14,7 @@ public struct ShortByteKey: Equatable, Sendable {
     public static let capacity = 16
 
     /// The key of `s`, or nil when it is longer than 16 bytes. Reads no byte outside `s`.
-    @inlinable public init?(_ s: UnsafeBufferPointer<UInt8>) {
+    @inlinable @inline(__always) public init?(_ s: UnsafeBufferPointer<UInt8>) {
         let n = s.count
         guard n <= Self.capacity else { return nil }
         count = n

@@ -49,7 +49,10 @@ struct IDFingerprintSet: Sendable {
     }
 
     /// The slot a probe for `f` starts at.
-    @inline(__always) private func home(_ f: IDFingerprint) -> Int { Int(truncatingIfNeeded: f.a) & (capacity - 1) }
+    @inline(__always) private func home(_ f: IDFingerprint) -> Int { Self.home(f.a, mask: capacity - 1) }
+
+    /// The slot a probe for a fingerprint whose first word is `a` starts at, among `mask + 1`.
+    @inline(__always) private static func home(_ a: UInt64, mask: Int) -> Int { Int(truncatingIfNeeded: a) & mask }
 
     /// The slot holding `f` (found), or the free slot where it goes (not found). `f` is not (0, 0).
     private func probe(_ f: IDFingerprint) -> (slot: Int, found: Bool) {
@@ -64,13 +67,24 @@ struct IDFingerprintSet: Sendable {
         }
     }
 
+    /// Twice the slots, every fingerprint placed again. Through buffer pointers: written through
+    /// the array, each slot's two words checked the array's uniqueness and bounds (a tenth of
+    /// a record's check on the writing thread went to growing).
     private mutating func grow() {
         let old = slots
-        slots = Array(repeating: 0, count: old.count * 2)
-        for j in stride(from: 0, to: old.count, by: 2) where old[j] != 0 || old[j + 1] != 0 {
-            let i = probe(IDFingerprint(a: old[j], b: old[j + 1])).slot
-            slots[2 * i] = old[j]
-            slots[2 * i + 1] = old[j + 1]
+        var grown = [UInt64](repeating: 0, count: old.count * 2)
+        grown.withUnsafeMutableBufferPointer { new in
+            old.withUnsafeBufferPointer { old in
+                let mask = new.count / 2 - 1
+                for j in stride(from: 0, to: old.count, by: 2) where old[j] != 0 || old[j + 1] != 0 {
+                    // No fingerprint is in twice: the first free slot from its home is its place.
+                    var i = Self.home(old[j], mask: mask)
+                    while new[2 * i] != 0 || new[2 * i + 1] != 0 { i = (i + 1) & mask }
+                    new[2 * i] = old[j]
+                    new[2 * i + 1] = old[j + 1]
+                }
+            }
         }
+        slots = grown
     }
 }
