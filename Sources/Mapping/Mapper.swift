@@ -254,10 +254,12 @@ public final class Mapper {
             self.country = country
         }
 
-        /// Whether the record's position is written as this one (read in place, not copied).
+        /// Whether the record's position is written as this one (read in place, not copied): the
+        /// same object, or the same texts when their numbers are not known (known numbers are
+        /// compared by the caller instead, without reading the texts).
         func isWritten(as other: borrowing GeoCoordinates?) -> Bool {
             switch other {
-            case .some(let p): return p == position
+            case .some(let p): return p.isIdentical(to: position) || (p.knownDecimalDegrees == nil && p == position)
             case .none: return false
             }
         }
