@@ -7,11 +7,17 @@
 static inline int is_space(uint8_t b, int tab_is_space) { return b == 0x20 || (tab_is_space && b == 0x09); }
 
 /// One field's bounds, trimmed. Most fields start and end with a byte above 0x20, which is
-/// tested first; only then are spaces looked for.
+/// tested first; only then are spaces looked for. `CLOSE_FIELD_UNCHECKED` is for a field whose
+/// room in `out` was made sure of before (a block's delimiters counted at once).
 #define CLOSE_FIELD(end_)                                                                      \
     do {                                                                                       \
-        long a = start, b = (end_);                                                            \
         if (k + 2 > capacity) return OICP_SPLIT_FULL;                                          \
+        CLOSE_FIELD_UNCHECKED(end_);                                                           \
+    } while (0)
+
+#define CLOSE_FIELD_UNCHECKED(end_)                                                            \
+    do {                                                                                       \
+        long a = start, b = (end_);                                                            \
         if (a < b && (line[a] <= 0x20 || line[b - 1] <= 0x20)) {                               \
             while (a < b && is_space(line[a], tab_is_space)) a++;                              \
             while (b > a && is_space(line[b - 1], tab_is_space)) b--;                          \
@@ -54,9 +60,10 @@ long oicp_split_plain(const uint8_t *line, long length, long offset, uint8_t del
         }
         if (special != 0) return OICP_SPLIT_NOT_PLAIN;
         if (upper != 0) high = 0x80;
+        if (k + 2 * (long)__builtin_popcountll(delims) > capacity) return OICP_SPLIT_FULL;
         while (delims != 0) {
             const long at = i + __builtin_ctzll(delims);
-            CLOSE_FIELD(at);
+            CLOSE_FIELD_UNCHECKED(at);
             start = at + 1;
             delims &= delims - 1;
         }
@@ -72,6 +79,23 @@ long oicp_split_plain(const uint8_t *line, long length, long offset, uint8_t del
             start = at + 1;
             m &= m - 1;
         }
+    }
+    if (i < length && length >= 16) {
+        // The last bytes (fewer than sixteen): the sixteen that end the line, those looked at
+        // already masked off, instead of one byte at a time.
+        const long base = length - 16;
+        const unsigned fresh = 0xFFFFu << (unsigned)(i - base) & 0xFFFFu;
+        const __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(line + base));
+        if ((not_plain_mask(x, vq) & fresh) != 0) return OICP_SPLIT_NOT_PLAIN;
+        if (((unsigned)_mm_movemask_epi8(x) & fresh) != 0) high = 0x80;
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, vd)) & fresh;
+        while (m != 0) {
+            const long at = base + __builtin_ctz(m);
+            CLOSE_FIELD(at);
+            start = at + 1;
+            m &= m - 1;
+        }
+        i = length;
     }
 #endif
     for (; i < length; i++) {

@@ -43,9 +43,7 @@ enum PlainCSVLine {
     /// libcsv's handling of blank and space-only lines (no field with any text) is left to it.
     private static func result(_ found: Split, _ out: [Int32]) -> (bounds: [Int32], isASCII: Bool, largestField: Int)? {
         guard case .split(let k, let anyText, let isASCII, let largest) = found, anyText else { return nil }
-        // Copied through a buffer pointer: an array made from a slice of one went through the
-        // generic copy, element by element.
-        return (out.withUnsafeBufferPointer { Array(UnsafeBufferPointer(rebasing: $0[0..<k])) }, isASCII, largest)
+        return (Array(out[0..<k]), isASCII, largest)
     }
 
     /// The most fields `bounds(_:offset:delimiter:quote:scratch:)` gathers in the scratch it keeps.

@@ -13,7 +13,7 @@ enum {
 
 /// Splits one CSV line without its line break (`length` bytes at `line`) that holds no quote,
 /// carriage return or line feed, sixty-four and then sixteen bytes at a time where the processor
-/// allows (SSE2).
+/// allows (SSE2; the last bytes of a line of sixteen or more as the sixteen that end it).
 ///
 /// Field i lies at `out[2 i] ..< out[2 i + 1]`, counted from `offset`, with spaces (and tabs,
 /// unless the delimiter is a tab) trimmed at both ends. Returns the number of bounds written
