@@ -132,7 +132,11 @@ public struct CoordinatePair: Sendable, Hashable {
     }
 }
 
-/// Shown (and printed) field by field, as a plain struct is, not as the object holding them.
+/// Shown (and printed) field by field, as a plain struct is, not as the object holding them (and
+/// without the numbers known for the texts, which are not part of the value).
 extension GeoCoordinates: CustomReflectable {
-    public var customMirror: Mirror { Mirror(reflecting: storage.value) }
+    public var customMirror: Mirror {
+        Mirror(self, children: ["google": google as Any, "decimalDegree": decimalDegree as Any, "degreeMinuteSeconds": degreeMinuteSeconds as Any],
+               displayStyle: .struct)
+    }
 }

@@ -70,6 +70,9 @@ import Testing
         #expect(String(describing: a).contains("Köln") && !String(describing: a).contains("Box"))
         let g = GeoCoordinates(google: "50.9 6.9")
         #expect(String(describing: g).contains("50.9 6.9") && !String(describing: g).contains("Box"))
+        let known = GeoCoordinates(decimalDegree: CoordinatePair(latitude: "50.9", longitude: "6.9"), readAs: 50.9, 6.9)
+        #expect(Mirror(reflecting: known).children.compactMap(\.label) == ["google", "decimalDegree", "degreeMinuteSeconds"])
+        #expect(!String(describing: known).contains("known") && String(describing: known).contains("6.9"))
     }
 
     @Test func coordinatesBehaveAsValues() {

@@ -61,7 +61,9 @@ import Testing
         // Address and GeoCoordinates hold their fields in one shared object (copy on write).
         #expect(fields(Address().storage.value) == ["country", "city", "street", "postalCode", "houseNum", "floor", "region", "parkingFacility",
                                       "parkingSpot", "timeZone"])
-        #expect(fields(GeoCoordinates().storage.value) == ["google", "decimalDegree", "degreeMinuteSeconds"])
+        // `known`: the numbers the DecimalDegree texts read as, when known; the texts' key covers
+        // them (the same texts read as the same numbers).
+        #expect(fields(GeoCoordinates().storage.value) == ["google", "decimalDegree", "degreeMinuteSeconds", "known"])
         #expect(fields(EvseDataRecord()) == ["evseID", "chargingStationID", "chargingStationNames", "address", "geoCoordinates", "plugs",
             "chargingFacilities", "renewableEnergy", "calibrationLawDataAvailability", "authenticationModes", "paymentOptions",
             "valueAddedServices", "accessibility", "accessibilityLocation", "hotlinePhoneNumber", "additionalInfo",
