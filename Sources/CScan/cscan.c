@@ -84,7 +84,7 @@ long oicp_split_plain(const uint8_t *line, long length, long offset, uint8_t del
         // The last bytes (fewer than sixteen): the sixteen that end the line, those looked at
         // already masked off, instead of one byte at a time.
         const long base = length - 16;
-        const unsigned fresh = 0xFFFFu << (unsigned)(i - base) & 0xFFFFu;
+        const unsigned fresh = (0xFFFFu << (unsigned)(i - base)) & 0xFFFFu;
         const __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(line + base));
         if ((not_plain_mask(x, vq) & fresh) != 0) return OICP_SPLIT_NOT_PLAIN;
         if (((unsigned)_mm_movemask_epi8(x) & fresh) != 0) high = 0x80;
