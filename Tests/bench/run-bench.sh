@@ -12,6 +12,8 @@
 # /tmp/oicp-etl-bench) holds the generated files and outputs. BENCH_PEER=all runs the peer at
 # every CSV size (it needs about 2.2 GB of memory per million rows), BENCH_PEER=no never.
 # BENCH_JOBS=N converts with --jobs N (default: one mapping thread per processor).
+# BENCH_REPEAT=N runs each conversion N times (default 3) and shows the run of median wall time
+# (peak memory: the largest of the runs) and every run's time; the peer runs once.
 # "cpu s" is user + system time: on a shared machine it varies less than the wall time.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -21,6 +23,7 @@ work="${BENCH_WORK:-/tmp/oicp-etl-bench}"
 peer_mode="${BENCH_PEER:-first}"
 mkdir -p "$work"
 jobs_args=()
+repeat="${BENCH_REPEAT:-3}"
 [ -z "${BENCH_JOBS:-}" ] || jobs_args=(--jobs "$BENCH_JOBS")
 
 command -v /usr/bin/time >/dev/null || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
@@ -34,6 +37,12 @@ printf '%-28s %10s %8s %12s %12s %9s %10s\n' "run" "wall s" "cpu s" "records/s" 
 
 # measure NAME BYTES -- command…: runs it under /usr/bin/time, prints one line, sets $wall.
 measure() {
+  measure_quiet "$@"
+  echo "$line"
+}
+
+# measure_quiet NAME BYTES -- command…: as measure, without printing; sets $wall, $rss, $line.
+measure_quiet() {
   local name="$1" bytes="$2"
   shift 3
   local log="$work/$name.time"
@@ -46,12 +55,34 @@ measure() {
   set -e
   if [ "$status" -gt 1 ]; then echo "$name failed ($status):" >&2; tail -5 "$log" >&2; exit "$status"; fi
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$log")
-  local rss=$(awk -F': ' '/Maximum resident set size/ {print int($2/1024)}' "$log")
+  rss=$(awk -F': ' '/Maximum resident set size/ {print int($2/1024)}' "$log")
   local cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$log")
   local records=$(grep -o '[0-9]* records read' "$log" | head -1 | cut -d' ' -f1)
   records=${records:-${rows_in:-0}}
-  awk -v n="$name" -v w="$wall" -v u="$cpu" -v b="$bytes" -v r="$rss" -v c="$records" \
-    'BEGIN { printf "%-28s %10.2f %8.1f %12.0f %12.1f %9d %10d\n", n, w, u, (w > 0 ? c / w : 0), (w > 0 ? b / 1048576 / w : 0), r, c }'
+  line=$(awk -v n="$name" -v w="$wall" -v u="$cpu" -v b="$bytes" -v r="$rss" -v c="$records" \
+    'BEGIN { printf "%-28s %10.2f %8.1f %12.0f %12.1f %9d %10d", n, w, u, (w > 0 ? c / w : 0), (w > 0 ? b / 1048576 / w : 0), r, c }')
+}
+
+# repeated NAME BYTES OUTDIR -- command…: runs the conversion $repeat times (OUTDIR emptied before
+# each) and prints the run of median wall time, its peak memory replaced by the largest of all
+# runs, then every run's wall time. Sets $wall to the median. A run of two or three seconds on a
+# shared machine varies by a tenth from one run to the next; the median of a few says more.
+repeated() {
+  local name="$1" bytes="$2" out="$3"
+  shift 3
+  local results=() peak=0 k
+  for k in $(seq "$repeat"); do
+    rm -rf "$out"
+    measure_quiet "$name" "$bytes" "$@"
+    results+=("$wall $line")
+    [ "$rss" -gt "$peak" ] && peak=$rss
+  done
+  local median
+  median=$(printf '%s\n' "${results[@]}" | sort -n -k1,1 | sed -n "$(( (repeat + 1) / 2 ))p")
+  wall=${median%% *}
+  echo "${median#* }" | awk -v p="$peak" '{ split(substr($0, 29), f, " "); printf "%-28s %10s %8s %12s %12s %9d %10s\n", substr($0, 1, 28), f[1], f[2], f[3], f[4], p, f[6] }'
+  [ "$repeat" -gt 1 ] && echo "  $repeat runs, median shown: $(printf '%s\n' "${results[@]}" | awk '{printf "%.2f s  ", $1}')"
+  return 0
 }
 
 csv_run() {
@@ -61,8 +92,7 @@ csv_run() {
   [ -s "$input" ] || python3 "$shared/gen_legacy_csv.py" --rows "$rows" >"$input"
   local bytes=$(stat -L -c %s "$input")
   rows_in=$rows
-  rm -rf "$work/out-$rows"
-  measure "csv $rows rows" "$bytes" -- "$bin" convert -q -m mappings/bench-legacy.yaml -i "$input" -o "$work/out-$rows" "${jobs_args[@]}"
+  repeated "csv $rows rows" "$bytes" "$work/out-$rows" -- "$bin" convert -q -m mappings/bench-legacy.yaml -i "$input" -o "$work/out-$rows" "${jobs_args[@]}"
   local ours=$wall
   if [ -f "$shared/peer_python.py" ] && { [ "$peer_mode" = all ] || { [ "$peer_mode" = first ] && [ "$first" = 1 ]; }; }; then
     rm -rf "$work/peer-$rows"
@@ -77,15 +107,13 @@ csv_run() {
 xml_run() {
   local mb="$1" input="$work/datex-$1m.xml"
   [ -s "$input" ] || python3 Tests/bench/generate-datex.py "$input" "$mb" >&2
-  rm -rf "$work/out-xml"
-  measure "xml datex ${mb} MiB" "$(stat -L -c %s "$input")" -- "$bin" convert -q -m mappings/datex2-v3-energy-infrastructure.yaml -i "$input" -o "$work/out-xml" "${jobs_args[@]}"
+  repeated "xml datex ${mb} MiB" "$(stat -L -c %s "$input")" "$work/out-xml" -- "$bin" convert -q -m mappings/datex2-v3-energy-infrastructure.yaml -i "$input" -o "$work/out-xml" "${jobs_args[@]}"
 }
 
 json_run() {
   local mb="$1" input="$work/ocpi-$1m.json"
   [ -s "$input" ] || python3 Tests/bench/generate-ocpi.py "$input" "$mb" >&2
-  rm -rf "$work/out-json"
-  measure "json ocpi ${mb} MiB" "$(stat -L -c %s "$input")" -- "$bin" convert -q -m mappings/ocpi-2.2.1.yaml -i "$input" -o "$work/out-json" --set hotline=+4922112345 "${jobs_args[@]}"
+  repeated "json ocpi ${mb} MiB" "$(stat -L -c %s "$input")" "$work/out-json" -- "$bin" convert -q -m mappings/ocpi-2.2.1.yaml -i "$input" -o "$work/out-json" --set hotline=+4922112345 "${jobs_args[@]}"
 }
 
 case "${1:-all}" in
