@@ -49,22 +49,25 @@ struct IDFingerprintSet: Sendable {
     }
 
     /// The slot a probe for `f` starts at.
-    @inline(__always) private func home(_ f: IDFingerprint) -> Int { Self.home(f.a, mask: capacity - 1) }
+    @inline(__always) private func home(_ f: IDFingerprint) -> Int { Self.home(f, mask: capacity - 1) }
 
-    /// The slot a probe for a fingerprint whose first word is `a` starts at, among `mask + 1`.
-    @inline(__always) private static func home(_ a: UInt64, mask: Int) -> Int { Int(truncatingIfNeeded: a) & mask }
+    /// The same among `mask + 1` slots.
+    @inline(__always) private static func home(_ f: IDFingerprint, mask: Int) -> Int { Int(truncatingIfNeeded: f.a) & mask }
 
     /// The slot holding `f` (found), or the free slot where it goes (not found). `f` is not (0, 0).
     private func probe(_ f: IDFingerprint) -> (slot: Int, found: Bool) {
-        slots.withUnsafeBufferPointer { s in
-            let mask = s.count / 2 - 1
-            var i = home(f)
-            while s[2 * i] != 0 || s[2 * i + 1] != 0 {
-                if s[2 * i] == f.a && s[2 * i + 1] == f.b { return (i, true) }
-                i = (i + 1) & mask
-            }
-            return (i, false)
+        slots.withUnsafeBufferPointer { Self.probe(f, in: $0) }
+    }
+
+    /// The same in the slots `s` (two words each, a power of two of them).
+    @inline(__always) private static func probe(_ f: IDFingerprint, in s: UnsafeBufferPointer<UInt64>) -> (slot: Int, found: Bool) {
+        let mask = s.count / 2 - 1
+        var i = home(f, mask: mask)
+        while s[2 * i] != 0 || s[2 * i + 1] != 0 {
+            if s[2 * i] == f.a && s[2 * i + 1] == f.b { return (i, true) }
+            i = (i + 1) & mask
         }
+        return (i, false)
     }
 
     /// Twice the slots, every fingerprint placed again. Through buffer pointers: written through
@@ -75,11 +78,8 @@ struct IDFingerprintSet: Sendable {
         var grown = [UInt64](repeating: 0, count: old.count * 2)
         grown.withUnsafeMutableBufferPointer { new in
             old.withUnsafeBufferPointer { old in
-                let mask = new.count / 2 - 1
                 for j in stride(from: 0, to: old.count, by: 2) where old[j] != 0 || old[j + 1] != 0 {
-                    // No fingerprint is in twice: the first free slot from its home is its place.
-                    var i = Self.home(old[j], mask: mask)
-                    while new[2 * i] != 0 || new[2 * i + 1] != 0 { i = (i + 1) & mask }
+                    let i = Self.probe(IDFingerprint(a: old[j], b: old[j + 1]), in: UnsafeBufferPointer(new)).slot
                     new[2 * i] = old[j]
                     new[2 * i + 1] = old[j + 1]
                 }

@@ -38,10 +38,17 @@ printf '%-28s %10s %8s %12s %12s %9s %10s\n' "run" "wall s" "cpu s" "records/s" 
 # measure NAME BYTES -- command…: runs it under /usr/bin/time, prints one line, sets $wall.
 measure() {
   measure_quiet "$@"
-  echo "$line"
+  row "$1" "$2" "$wall" "$cpu" "$rss" "$records"
 }
 
-# measure_quiet NAME BYTES -- command…: as measure, without printing; sets $wall, $rss, $line.
+# row NAME BYTES WALL CPU PEAK RECORDS: one line of the table.
+row() {
+  awk -v n="$1" -v b="$2" -v w="$3" -v u="$4" -v r="$5" -v c="$6" \
+    'BEGIN { printf "%-28s %10.2f %8.1f %12.0f %12.1f %9d %10d\n", n, w, u, (w > 0 ? c / w : 0), (w > 0 ? b / 1048576 / w : 0), r, c }'
+}
+
+# measure_quiet NAME BYTES -- command…: as measure, without printing; sets $wall, $cpu, $rss and
+# $records.
 measure_quiet() {
   local name="$1" bytes="$2"
   shift 3
@@ -56,11 +63,10 @@ measure_quiet() {
   if [ "$status" -gt 1 ]; then echo "$name failed ($status):" >&2; tail -5 "$log" >&2; exit "$status"; fi
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$log")
   rss=$(awk -F': ' '/Maximum resident set size/ {print int($2/1024)}' "$log")
-  local cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$log")
-  local records=$(grep -o '[0-9]* records read' "$log" | head -1 | cut -d' ' -f1)
+  cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$log")
+  # The peer prints no count: its rows are the input's.
+  records=$(grep -o '[0-9]* records read' "$log" | head -1 | cut -d' ' -f1 || true)
   records=${records:-${rows_in:-0}}
-  line=$(awk -v n="$name" -v w="$wall" -v u="$cpu" -v b="$bytes" -v r="$rss" -v c="$records" \
-    'BEGIN { printf "%-28s %10.2f %8.1f %12.0f %12.1f %9d %10d", n, w, u, (w > 0 ? c / w : 0), (w > 0 ? b / 1048576 / w : 0), r, c }')
 }
 
 # repeated NAME BYTES OUTDIR -- command…: runs the conversion $repeat times (OUTDIR emptied before
@@ -74,13 +80,13 @@ repeated() {
   for k in $(seq "$repeat"); do
     rm -rf "$out"
     measure_quiet "$name" "$bytes" "$@"
-    results+=("$wall $line")
+    results+=("$wall $cpu $records")
     [ "$rss" -gt "$peak" ] && peak=$rss
   done
   local median
   median=$(printf '%s\n' "${results[@]}" | sort -n -k1,1 | sed -n "$(( (repeat + 1) / 2 ))p")
-  wall=${median%% *}
-  echo "${median#* }" | awk -v p="$peak" '{ split(substr($0, 29), f, " "); printf "%-28s %10s %8s %12s %12s %9d %10s\n", substr($0, 1, 28), f[1], f[2], f[3], f[4], p, f[6] }'
+  read -r wall cpu records <<<"$median"
+  row "$name" "$bytes" "$wall" "$cpu" "$peak" "$records"
   [ "$repeat" -gt 1 ] && echo "  $repeat runs, median shown: $(printf '%s\n' "${results[@]}" | awk '{printf "%.2f s  ", $1}')"
   return 0
 }
