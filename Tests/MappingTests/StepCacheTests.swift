@@ -45,6 +45,25 @@ import Testing
         }
     }
 
+    @Test("the table grows as entries come: every one of 4,096 keys, short and long, is found again, and a key never put is not")
+    func tableGrows() {
+        let cache = StepCache()
+        let keys = (0..<4096).map { $0 % 2 == 0 ? "k\($0)" : "a longer key, number \($0)" }
+        for k in keys {
+            put(cache, k)
+            #expect(index(cache, k) >= 0, "\(k) just put")
+        }
+        // Looked up so that most lookups hit: the full cache stays on.
+        for k in keys.reversed() {
+            let e = index(cache, k)
+            #expect(e >= 0, "\(k)")
+            if e >= 0 { #expect(cache.hit(e, counting: MappingStatistics()) == .text(k.uppercased())) }
+        }
+        #expect(index(cache, "k4097") == -1)
+        #expect(index(cache, "a longer key, number 4097") == -1)
+        #expect(cache.enabled)
+    }
+
     @Test("equal compares every byte", arguments: 0..<20)
     func equalComparesEveryByte(position: Int) {
         let a = [UInt8](repeating: 0x61, count: 20)
