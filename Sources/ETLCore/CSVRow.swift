@@ -32,9 +32,9 @@ public final class CSVRow: Sendable {
     public let header: CSVHeader
     @usableFromInline let bytes: [UInt8]
     /// Field `i` is `bytes[bounds[2 i] ..< bounds[2 i + 1]]`.
-    @usableFromInline let bounds: [Int32]
+    @usableFromInline let bounds: RowBounds
 
-    public init(header: CSVHeader, bytes: [UInt8], bounds: [Int32]) {
+    public init(header: CSVHeader, bytes: [UInt8], bounds: RowBounds) {
         precondition(bounds.count % 2 == 0)
         self.header = header
         self.bytes = bytes
@@ -50,7 +50,7 @@ public final class CSVRow: Sendable {
             bytes.append(contentsOf: f.utf8)
             bounds.append(Int32(bytes.count))
         }
-        self.init(header: header, bytes: bytes, bounds: bounds)
+        self.init(header: header, bytes: bytes, bounds: RowBounds(copying: bounds))
     }
 
     /// How many fields the row has (may differ from the header's count in a ragged file).
@@ -75,7 +75,7 @@ public final class CSVRow: Sendable {
     /// `bounds[2 i] ..< bounds[2 i + 1]` of the buffer), for code that reads many fields at once.
     @inlinable
     public func withStorage<R>(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<Int32>) -> R) -> R {
-        bytes.withUnsafeBufferPointer { b in bounds.withUnsafeBufferPointer { body(b, $0) } }
+        bytes.withUnsafeBufferPointer { body($0, bounds.buffer) }
     }
 
     /// The number of bytes of field `i` (0 when absent).

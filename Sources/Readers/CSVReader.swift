@@ -21,8 +21,9 @@ public final class CSVReader: RecordReader {
     private let sink = RowSink()
     private var text: [UInt8] = []  // transcoded bytes not yet fed to the parser
     private var textPosition = 0
-    /// Where `PlainCSVLine` gathers a line's field bounds (kept from line to line).
-    private var boundsScratch: [Int32] = []
+    /// Where `PlainCSVLine` writes the field bounds of plain lines (shared by the rows split
+    /// into it; a new one when full).
+    private var boundsArena = BoundsArena(capacity: 0)
     private var line = 1  // the line the next byte of `text` belongs to
     private var linesToSkip: Int
     private var recordNumber = 0
@@ -109,7 +110,7 @@ public final class CSVReader: RecordReader {
                 ragged.append(Diagnostic(.warning, rule: "csv.ragged", message + "; missing fields read as empty", file: path, line: line))
             }
         }
-        let row = CSVRow(header: header, bytes: raw.bytes, bounds: count == raw.count ? bounds : Array(bounds.prefix(2 * max(count, 0))))
+        let row = CSVRow(header: header, bytes: raw.bytes, bounds: count == raw.count ? bounds : bounds.prefix(2 * max(count, 0)))
         let provenance = Provenance(file: fileID, line: line, recordNumber: recordNumber)
         guard let defect else { return SourceRecord(content: .row(row), provenance: provenance) }
         return SourceRecord(content: .row(row), provenance: provenance, defect: defect)
@@ -173,7 +174,7 @@ public final class CSVReader: RecordReader {
             // shares the chunk); libcsv reads everything else.
             if text[end - 1] == 0x0A, let plain = text.withUnsafeBufferPointer({ all in
                 PlainCSVLine.bounds(UnsafeBufferPointer(rebasing: all[start..<end]), offset: start, delimiter: options.delimiter, quote: options.quote,
-                    scratch: &boundsScratch)
+                    arena: &boundsArena)
             }) {
                 sink.measure(largestField: plain.largestField, length: end - start)
                 let row = RawRow(bytes: text, bounds: plain.bounds, line: line, isASCII: plain.isASCII)
@@ -250,7 +251,7 @@ private final class RowSink: LibCSVHandler {
     override func endOfRow() {
         if bytes.count > largestRow { largestRow = bytes.count }
         // Copies of their own size; the buffers stay for the next row.
-        rows.append(RawRow(bytes: Array(bytes), bounds: Array(bounds), line: rowStartLine, isASCII: nil))
+        rows.append(RawRow(bytes: Array(bytes), bounds: RowBounds(copying: bounds), line: rowStartLine, isASCII: nil))
         bytes.removeAll(keepingCapacity: true)
         bounds.removeAll(keepingCapacity: true)
     }
@@ -273,7 +274,7 @@ private final class RowSink: LibCSVHandler {
 /// all ASCII when that is known.
 struct RawRow {
     var bytes: [UInt8]
-    var bounds: [Int32]
+    var bounds: RowBounds
     var line: Int
     var isASCII: Bool?
 

@@ -1,4 +1,5 @@
 import CScan
+import ETLCore
 
 /// Splits a CSV line that holds no quote character, as libcsv would, without going through it
 /// byte by byte: most lines of an export are plain, and libcsv's state machine costs some
@@ -38,6 +39,36 @@ enum PlainCSVLine {
         }
         return result(found, scratch)
     }
+
+    /// As above, the bounds written straight into `arena` (a new one, of `arenaCapacity`, when it
+    /// has less room than the longest line kept in a scratch): no list of each row's own. A line
+    /// of more fields gets bounds of its own.
+    static func bounds(_ line: UnsafeBufferPointer<UInt8>, offset: Int, delimiter: UInt8, quote: UInt8,
+                       arena: inout BoundsArena) -> (bounds: RowBounds, isASCII: Bool, largestField: Int)? {
+        guard delimiter != 0x20, delimiter != quote, line.baseAddress != nil else { return nil }
+        var end = line.count
+        if end > 0 && line[end - 1] == 0x0A { end -= 1 }
+        if end > 0 && line[end - 1] == 0x0D { end -= 1 }
+        let content = UnsafeBufferPointer(rebasing: line[0..<end])
+        if arena.free < 2 * scratchFields { arena = BoundsArena(capacity: arenaCapacity) }
+        var outcome = Split.notPlain
+        let kept = arena.fill { out in
+            outcome = split(content, offset: offset, delimiter: delimiter, quote: quote, into: out)
+            guard case .split(let k, true, _, _) = outcome else { return nil }
+            return k
+        }
+        switch outcome {
+        case .split(_, true, let isASCII, let largest): return (kept!, isASCII, largest)
+        case .full:
+            let fields = content.reduce(1) { $0 + ($1 == delimiter ? 1 : 0) }
+            var own = BoundsArena(capacity: 2 * fields)
+            return bounds(line, offset: offset, delimiter: delimiter, quote: quote, arena: &own)
+        default: return nil
+        }
+    }
+
+    /// The bounds an arena holds: some 650 rows of 24 fields.
+    static let arenaCapacity = 1 << 15
 
     /// The bounds, whether the line is ASCII and its longest field, from a split into `out`.
     /// libcsv's handling of blank and space-only lines (no field with any text) is left to it.

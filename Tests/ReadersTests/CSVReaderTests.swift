@@ -19,6 +19,29 @@ import Testing
         return row.fields
     }
 
+    @Test("rows over many arenas of bounds keep their own fields: thousands of plain lines, quoted lines and lines of more fields than the scratch between them")
+    func rowsAcrossBoundsArenas() throws {
+        var text = "id,a,b\n"
+        var expected: [[String]] = []
+        let wide = (0..<1500).map { "w\($0)" }
+        for i in 0..<3000 {
+            switch i % 500 {
+            case 7:
+                text += "\(i),\"q,\(i)\",x\n"
+                expected.append(["\(i)", "q,\(i)", "x"])
+            case 8:
+                text += ([String(i)] + wide).joined(separator: ",") + "\n"
+                expected.append([String(i)] + wide)
+            default:
+                text += "\(i),Straße \(i),\(i * 7)\n"
+                expected.append(["\(i)", "Straße \(i)", "\(i * 7)"])
+            }
+        }
+        let (_, records) = try read(TemporaryFile(text)) { $0.raggedRows = .pad }
+        #expect(records.count == 3000)
+        #expect(records.map(fields) == expected)
+    }
+
     @Test func headerFieldsAndLines() throws {
         let (reader, records) = try read(TemporaryFile("id,name,power\n1,Alpha,22\n2, Beta ,11\n"))
         #expect(reader.header?.names == ["id", "name", "power"])
