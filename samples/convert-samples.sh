@@ -6,8 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 .ci/install-deps
-swift build -c release --static-swift-stdlib --product oicp-etl
-bin="$(swift build -c release --static-swift-stdlib --show-bin-path)/oicp-etl"
+swift build -c release --static-swift-stdlib --experimental-lto-mode=thin --product oicp-etl
+bin="$(swift build -c release --static-swift-stdlib --experimental-lto-mode=thin --show-bin-path)/oicp-etl"
 mkdir -p samples/out
 for mapping in samples/*.yaml; do
   name="$(basename "$mapping" .yaml)"

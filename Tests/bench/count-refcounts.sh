@@ -22,8 +22,8 @@ for tool in valgrind objdump python3; do
     command -v "$tool" >/dev/null || { echo "needs $tool" >&2; exit 2; }
 done
 if [ -z "${OICP_ETL_BIN:-}" ]; then
-    swift build -c release --static-swift-stdlib --product oicp-etl >&2
-    OICP_ETL_BIN="$(swift build -c release --static-swift-stdlib --show-bin-path)/oicp-etl"
+    swift build -c release --static-swift-stdlib --experimental-lto-mode=thin --product oicp-etl >&2
+    OICP_ETL_BIN="$(swift build -c release --static-swift-stdlib --experimental-lto-mode=thin --show-bin-path)/oicp-etl"
 fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

@@ -29,8 +29,8 @@ repeat="${BENCH_REPEAT:-3}"
 command -v /usr/bin/time >/dev/null || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
 .ci/install-deps >&2
 # Built as the README builds it: the Swift runtime linked into the binary (see docs/performance.md).
-swift build -c release --static-swift-stdlib --product oicp-etl >&2
-bin="$(swift build -c release --static-swift-stdlib --show-bin-path)/oicp-etl"
+swift build -c release --static-swift-stdlib --experimental-lto-mode=thin --product oicp-etl >&2
+bin="$(swift build -c release --static-swift-stdlib --experimental-lto-mode=thin --show-bin-path)/oicp-etl"
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(free -g | awk '/Mem:/ {print $2}') GB"
 printf '%-28s %10s %8s %12s %12s %9s %10s\n' "run" "wall s" "cpu s" "records/s" "MB/s" "peak MB" "records"
