@@ -40,9 +40,9 @@ enum PlainCSVLine {
         return result(found, scratch)
     }
 
-    /// As above, the bounds written straight into `arena` (a new one, of `arenaCapacity`, when it
-    /// has less room than the longest line kept in a scratch): no list of each row's own. A line
-    /// of more fields gets bounds of its own.
+    /// As above, the bounds written straight into `arena` (replaced by a new one of
+    /// `arenaCapacity` when it has room for fewer than `scratchFields` fields): no list of each
+    /// row's own. A line of more fields than the arena has room for gets an arena of its size.
     static func bounds(_ line: UnsafeBufferPointer<UInt8>, offset: Int, delimiter: UInt8, quote: UInt8,
                        arena: inout BoundsArena) -> (bounds: RowBounds, isASCII: Bool, largestField: Int)? {
         guard delimiter != 0x20, delimiter != quote, line.baseAddress != nil else { return nil }
