@@ -15,34 +15,17 @@ enum PlainCSVLine {
     /// buffer); and whether the line is all ASCII. Nil when the line is not plain. Spaces (and
     /// tabs, unless the delimiter is a tab) around a field are left out, as libcsv trims them.
     static func bounds(_ line: UnsafeBufferPointer<UInt8>, offset: Int, delimiter: UInt8, quote: UInt8) -> (bounds: [Int32], isASCII: Bool, largestField: Int)? {
-        var scratch: [Int32] = []
-        return bounds(line, offset: offset, delimiter: delimiter, quote: quote, scratch: &scratch)
+        // An arena of exactly the room a kept one may have: a line of more fields than
+        // `scratchFields` gets one of its own, as in the reader.
+        var arena = BoundsArena(capacity: 2 * scratchFields)
+        guard let found = bounds(line, offset: offset, delimiter: delimiter, quote: quote, arena: &arena) else { return nil }
+        return (Array(found.bounds.buffer), found.isASCII, found.largestField)
     }
 
-    /// As above, in one pass over the line: the bounds are gathered in `scratch` (kept by the
-    /// caller from line to line) and copied out at their size. A line of more fields than
-    /// `scratchFields` has its delimiters counted first, and is split into a scratch of its size.
-    static func bounds(_ line: UnsafeBufferPointer<UInt8>, offset: Int, delimiter: UInt8, quote: UInt8,
-                       scratch: inout [Int32]) -> (bounds: [Int32], isASCII: Bool, largestField: Int)? {
-        guard delimiter != 0x20, delimiter != quote, line.baseAddress != nil else { return nil }
-        var end = line.count
-        if end > 0 && line[end - 1] == 0x0A { end -= 1 }
-        if end > 0 && line[end - 1] == 0x0D { end -= 1 }
-        let content = UnsafeBufferPointer(rebasing: line[0..<end])
-        if scratch.count < 2 * scratchFields { scratch = [Int32](repeating: 0, count: 2 * scratchFields) }
-        let found = scratch.withUnsafeMutableBufferPointer { split(content, offset: offset, delimiter: delimiter, quote: quote, into: $0) }
-        if case .full = found {
-            let fields = content.reduce(1) { $0 + ($1 == delimiter ? 1 : 0) }
-            var large = [Int32](repeating: 0, count: 2 * fields)
-            let again = large.withUnsafeMutableBufferPointer { split(content, offset: offset, delimiter: delimiter, quote: quote, into: $0) }
-            return result(again, large)
-        }
-        return result(found, scratch)
-    }
-
-    /// As above, the bounds written straight into `arena` (replaced by a new one of
-    /// `arenaCapacity` when it has room for fewer than `scratchFields` fields): no list of each
-    /// row's own. A line of more fields than the arena has room for gets an arena of its size.
+    /// As above, in one pass over the line, the bounds written straight into `arena` (replaced by
+    /// a new one of `arenaCapacity` when it has room for fewer than `scratchFields` fields): no
+    /// list of each row's own. A line of more fields than the arena has room for has its
+    /// delimiters counted and gets an arena of its size.
     static func bounds(_ line: UnsafeBufferPointer<UInt8>, offset: Int, delimiter: UInt8, quote: UInt8,
                        arena: inout BoundsArena) -> (bounds: RowBounds, isASCII: Bool, largestField: Int)? {
         guard delimiter != 0x20, delimiter != quote, line.baseAddress != nil else { return nil }
@@ -70,14 +53,7 @@ enum PlainCSVLine {
     /// The bounds an arena holds: some 650 rows of 24 fields.
     static let arenaCapacity = 1 << 15
 
-    /// The bounds, whether the line is ASCII and its longest field, from a split into `out`.
-    /// libcsv's handling of blank and space-only lines (no field with any text) is left to it.
-    private static func result(_ found: Split, _ out: [Int32]) -> (bounds: [Int32], isASCII: Bool, largestField: Int)? {
-        guard case .split(let k, let anyText, let isASCII, let largest) = found, anyText else { return nil }
-        return (Array(out[0..<k]), isASCII, largest)
-    }
-
-    /// The most fields `bounds(_:offset:delimiter:quote:scratch:)` gathers in the scratch it keeps.
+    /// The fewest fields an arena must have room for before a line is split into it.
     static let scratchFields = 1024
 
     private enum Split {
